@@ -1,0 +1,83 @@
+import type { ParseArgsConfig } from 'node:util';
+import type { Method, MethodOutput } from '../../shared/contract';
+import type { Core } from '../core/app';
+
+export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+
+export interface CliIo {
+  json: boolean;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+export interface CommandContext extends CliIo {
+  /** Opens the core on first use, so commands that need no database never create one. */
+  core(): Promise<Core>;
+  /** Calls the core; a failure becomes a CliFailure carrying the right exit code. */
+  call<M extends Method>(method: M, input: unknown): Promise<MethodOutput<M>>;
+  /** Prints a value: as JSON under --json, otherwise through the human formatter. */
+  print(value: unknown, human: () => string): void;
+}
+
+export interface ParsedCommandArgs {
+  values: Record<string, string | boolean | string[] | undefined>;
+  positionals: string[];
+}
+
+export interface Command {
+  /** Words that name it, e.g. ['provider', 'add']. */
+  path: string[];
+  summary: string;
+  usage: string;
+  options: OptionSpec;
+  positionals: { min: number; max: number };
+  run(ctx: CommandContext, args: ParsedCommandArgs): Promise<number | void>;
+}
+
+/** Raised inside commands for a usage or input problem; becomes one line on stderr. */
+export class CliFailure extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+  }
+}
+
+export function str(args: ParsedCommandArgs, name: string): string | undefined {
+  const v = args.values[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+export function strs(args: ParsedCommandArgs, name: string): string[] {
+  const v = args.values[name];
+  if (Array.isArray(v)) return v;
+  return typeof v === 'string' ? [v] : [];
+}
+
+export function flag(args: ParsedCommandArgs, name: string): boolean {
+  return args.values[name] === true;
+}
+
+export function required(args: ParsedCommandArgs, name: string): string {
+  const v = str(args, name);
+  if (v === undefined || v === '') throw new CliFailure(`--${name} is required`, 2);
+  return v;
+}
+
+export function integerOption(args: ParsedCommandArgs, name: string): number | null {
+  const v = str(args, name);
+  if (v === undefined) return null;
+  if (!/^\d+$/.test(v)) throw new CliFailure(`--${name} must be a whole number, not "${v}"`, 2);
+  return Number(v);
+}
+
+export function pad(cells: string[][]): string {
+  const widths: number[] = [];
+  for (const row of cells) row.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));
+  return cells
+    .map((row) =>
+      row.map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  '),
+    )
+    .join('\n');
+}

@@ -1,0 +1,91 @@
+import { parseFrameworkKey } from '../../../shared/framework/schema';
+import { parseFrameworkText } from '../../core/frameworks/parse';
+import { readTextFile } from '../../core/files/read-text';
+import { pad, type Command } from '../command';
+
+const MAX_FRAMEWORK_BYTES = 20_000_000;
+
+export const frameworkCommands: Command[] = [
+  {
+    path: ['framework', 'list'],
+    summary: 'List the installed framework versions',
+    usage: 'framework list',
+    options: {},
+    positionals: { min: 0, max: 0 },
+    async run(ctx) {
+      const list = await ctx.call('frameworks.list', {});
+      ctx.print(list, () =>
+        pad([
+          ['ID', 'VERSION', 'STANDARDS', 'CRITERIA', 'TITLE'],
+          ...list.map((f) => [f.id, f.version, String(f.standards), String(f.criteria), f.title]),
+        ]),
+      );
+    },
+  },
+  {
+    path: ['framework', 'show'],
+    summary: 'Show a framework’s domains, standards and criteria',
+    usage: 'framework show ID[@VERSION]',
+    options: {},
+    positionals: { min: 1, max: 1 },
+    async run(ctx, args) {
+      const { id, version } = parseFrameworkKey(args.positionals[0] ?? '');
+      const { framework, summary } = await ctx.call(
+        'frameworks.get',
+        version ? { id, version } : { id },
+      );
+      ctx.print(framework, () => {
+        const lines = [
+          `${framework.title} (${summary.id}@${summary.version}), ${summary.criteria} criteria`,
+        ];
+        for (const d of framework.domains) {
+          lines.push('', `${d.code}  ${d.title}`);
+          for (const s of d.standards) {
+            lines.push(`  ${s.code}  ${s.title}`);
+            for (const c of s.criteria) {
+              lines.push(
+                `    ${c.code.padEnd(6)} ${c.level === 'essential' ? 'E' : 'D'}  [${c.appliesTo.join(', ')}]  ${c.statement}`,
+              );
+            }
+          }
+        }
+        return lines.join('\n');
+      });
+    },
+  },
+  {
+    path: ['framework', 'validate'],
+    summary: 'Check a framework file against the schema without importing it',
+    usage: 'framework validate FILE',
+    options: {},
+    positionals: { min: 1, max: 1 },
+    async run(ctx, args) {
+      const file = args.positionals[0] ?? '';
+      // Validation needs no database, so none is opened or created.
+      const { framework, sha256 } = parseFrameworkText(
+        readTextFile(file, MAX_FRAMEWORK_BYTES),
+        file,
+      );
+      ctx.print(
+        { valid: true, id: framework.id, version: framework.version, sha256 },
+        () => `${file}: valid (${framework.id}@${framework.version})`,
+      );
+    },
+  },
+  {
+    path: ['framework', 'import'],
+    summary: 'Import a new or revised framework version (an imported id@version never changes)',
+    usage: 'framework import FILE',
+    options: {},
+    positionals: { min: 1, max: 1 },
+    async run(ctx, args) {
+      const file = args.positionals[0] ?? '';
+      const text = readTextFile(file, MAX_FRAMEWORK_BYTES);
+      const summary = await ctx.call('frameworks.import', { fileName: file, text });
+      ctx.print(
+        summary,
+        () => `imported ${summary.id}@${summary.version} (${summary.criteria} criteria)`,
+      );
+    },
+  },
+];

@@ -1,0 +1,219 @@
+import type { Provider } from '../../../shared/providers/schema';
+import {
+  PROVIDER_TYPES,
+  PROVIDER_TYPE_LABELS,
+  REFERRAL_ROUTES,
+  REGIONS,
+  REGION_LABELS,
+  SERVICE_CATEGORIES,
+} from '../../../shared/providers/vocabulary';
+import { readTextFile } from '../../core/files/read-text';
+import { CliFailure, flag, integerOption, pad, required, str, type Command } from '../command';
+
+const MAX_CSV_BYTES = 50_000_000;
+
+function describeProvider(p: Provider): string {
+  const lines = [
+    `${p.name} (${p.id})`,
+    `  type:     ${PROVIDER_TYPE_LABELS[p.type]}`,
+    `  region:   ${p.region ? REGION_LABELS[p.region] : '—'}`,
+    `  charity:  ${p.charityNumber ?? '—'}   company: ${p.companyNumber ?? '—'}`,
+    `  address:  ${[p.addressLine1, p.addressLine2, p.town, p.postcode].filter(Boolean).join(', ') || '—'}`,
+  ];
+  if (p.archivedAt) lines.push(`  archived: ${p.archivedAt}`);
+  return lines.join('\n');
+}
+
+const providerFieldOptions = {
+  name: { type: 'string' },
+  type: { type: 'string' },
+  'charity-number': { type: 'string' },
+  'company-number': { type: 'string' },
+  region: { type: 'string' },
+  postcode: { type: 'string' },
+  address: { type: 'string' },
+  town: { type: 'string' },
+  website: { type: 'string' },
+  'contact-name': { type: 'string' },
+  'contact-email': { type: 'string' },
+  'contact-phone': { type: 'string' },
+} as const;
+
+export const providerCommands: Command[] = [
+  {
+    path: ['provider', 'add'],
+    summary: 'Add a provider organisation',
+    usage: `provider add --name NAME --type ${PROVIDER_TYPES.join('|')} [--charity-number N] [--company-number N] [--region R] [--postcode P] [--address LINE] [--town T] [--website URL] [--contact-name N --contact-email E --contact-phone P]`,
+    options: providerFieldOptions,
+    positionals: { min: 0, max: 0 },
+    async run(ctx, args) {
+      const contactName = str(args, 'contact-name');
+      const provider = await ctx.call('providers.create', {
+        name: required(args, 'name'),
+        type: required(args, 'type'),
+        charityNumber: str(args, 'charity-number'),
+        companyNumber: str(args, 'company-number'),
+        region: str(args, 'region'),
+        postcode: str(args, 'postcode'),
+        addressLine1: str(args, 'address'),
+        town: str(args, 'town'),
+        website: str(args, 'website'),
+        contacts: contactName
+          ? [
+              {
+                name: contactName,
+                email: str(args, 'contact-email'),
+                phone: str(args, 'contact-phone'),
+              },
+            ]
+          : [],
+      });
+      ctx.print(provider, () => describeProvider(provider));
+    },
+  },
+  {
+    path: ['provider', 'list'],
+    summary: 'List providers, optionally searching by name, charity or company number, or postcode',
+    usage: `provider list [--search TEXT] [--region ${REGIONS.join('|')}] [--type T] [--archived] [--limit N]`,
+    options: {
+      search: { type: 'string' },
+      region: { type: 'string' },
+      type: { type: 'string' },
+      archived: { type: 'boolean' },
+      limit: { type: 'string' },
+    },
+    positionals: { min: 0, max: 0 },
+    async run(ctx, args) {
+      const result = await ctx.call('providers.list', {
+        query: str(args, 'search'),
+        region: str(args, 'region'),
+        type: str(args, 'type'),
+        includeArchived: flag(args, 'archived'),
+        limit: integerOption(args, 'limit') ?? 500,
+      });
+      ctx.print(result, () =>
+        result.items.length === 0
+          ? 'no providers'
+          : pad([
+              ['ID', 'NAME', 'TYPE', 'REGION', 'POSTCODE', 'LATEST ASSESSMENT'],
+              ...result.items.map((p) => [
+                p.id,
+                p.name,
+                p.type,
+                p.region ?? '—',
+                p.postcode ?? '—',
+                p.latestAssessment
+                  ? `${p.latestAssessment.kind} ${p.latestAssessment.status} ${p.latestAssessment.progressPercent}%`
+                  : '—',
+              ]),
+            ]) +
+            (result.total > result.items.length
+              ? `\n(${result.items.length} of ${result.total})`
+              : ''),
+      );
+    },
+  },
+  {
+    path: ['provider', 'show'],
+    summary: 'Show a provider with its services and assessments',
+    usage: 'provider show ID',
+    options: {},
+    positionals: { min: 1, max: 1 },
+    async run(ctx, args) {
+      const detail = await ctx.call('providers.get', { id: args.positionals[0] });
+      ctx.print(detail, () => {
+        const lines = [describeProvider(detail.provider), '', 'Services:'];
+        for (const s of detail.services) {
+          lines.push(
+            `  ${s.id}  ${s.name} [${s.category}] ${s.acceptingReferrals ? 'accepting referrals' : 'not accepting referrals'}` +
+              `${s.waitingWeeks !== null ? `, wait ${s.waitingWeeks} weeks` : ''}`,
+          );
+        }
+        lines.push('', 'Assessments:');
+        for (const a of detail.assessments) {
+          lines.push(
+            `  ${a.id}  ${a.kind} ${a.status} ${a.frameworkId}@${a.frameworkVersion} ${a.progressPercent}% rated`,
+          );
+        }
+        return lines.join('\n');
+      });
+    },
+  },
+  {
+    path: ['provider', 'import'],
+    summary: 'Import providers from a CSV file; nothing is imported if any row has a problem',
+    usage: 'provider import FILE.csv [--dry-run]',
+    options: { 'dry-run': { type: 'boolean' } },
+    positionals: { min: 1, max: 1 },
+    async run(ctx, args) {
+      const file = args.positionals[0] ?? '';
+      const result = await ctx.call('providers.importCsv', {
+        fileName: file,
+        csv: readTextFile(file, MAX_CSV_BYTES),
+        dryRun: flag(args, 'dry-run'),
+      });
+      ctx.print(result, () =>
+        result.dryRun
+          ? `${result.imported} providers would be imported`
+          : `imported ${result.imported} providers`,
+      );
+    },
+  },
+  {
+    path: ['provider', 'archive'],
+    summary: 'Archive a provider (kept, but hidden from lists)',
+    usage: 'provider archive ID',
+    options: {},
+    positionals: { min: 1, max: 1 },
+    async run(ctx, args) {
+      const p = await ctx.call('providers.archive', { id: args.positionals[0], archived: true });
+      ctx.print(p, () => `archived ${p.name}`);
+    },
+  },
+  {
+    path: ['provider', 'restore'],
+    summary: 'Restore an archived provider',
+    usage: 'provider restore ID',
+    options: {},
+    positionals: { min: 1, max: 1 },
+    async run(ctx, args) {
+      const p = await ctx.call('providers.archive', { id: args.positionals[0], archived: false });
+      ctx.print(p, () => `restored ${p.name}`);
+    },
+  },
+  {
+    path: ['service', 'add'],
+    summary: 'Add a service or activity to a provider',
+    usage: `service add --provider ID --name NAME --category ${SERVICE_CATEGORIES.join('|')} --referral-route ${REFERRAL_ROUTES.join('|')} [--self-referral] [--not-accepting] [--places N] [--waiting-weeks N] [--description TEXT]`,
+    options: {
+      provider: { type: 'string' },
+      name: { type: 'string' },
+      category: { type: 'string' },
+      'referral-route': { type: 'string' },
+      'self-referral': { type: 'boolean' },
+      'not-accepting': { type: 'boolean' },
+      places: { type: 'string' },
+      'waiting-weeks': { type: 'string' },
+      description: { type: 'string' },
+    },
+    positionals: { min: 0, max: 0 },
+    async run(ctx, args) {
+      const service = await ctx.call('services.create', {
+        providerId: required(args, 'provider'),
+        fields: {
+          name: required(args, 'name'),
+          category: required(args, 'category'),
+          referralRoute: required(args, 'referral-route'),
+          description: str(args, 'description'),
+          selfReferral: flag(args, 'self-referral'),
+          acceptingReferrals: !flag(args, 'not-accepting'),
+          placesPerMonth: integerOption(args, 'places'),
+          waitingWeeks: integerOption(args, 'waiting-weeks'),
+        },
+      });
+      ctx.print(service, () => `added ${service.name} (${service.id})`);
+    },
+  },
+];
+
+export { CliFailure };

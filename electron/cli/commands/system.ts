@@ -1,0 +1,52 @@
+import { type Command } from '../command';
+
+export const systemCommands: Command[] = [
+  {
+    path: ['demo'],
+    summary: 'Load realistic demo organisations and self-assessments (once)',
+    usage: 'demo',
+    options: {},
+    positionals: { min: 0, max: 0 },
+    async run(ctx) {
+      const result = await ctx.call('system.loadDemo', {});
+      ctx.print(result, () =>
+        result.skipped
+          ? 'the demo data is already loaded'
+          : `loaded ${result.providers} providers and ${result.assessments} self-assessments`,
+      );
+    },
+  },
+  {
+    path: ['info'],
+    summary: 'Show where data lives and the database’s state',
+    usage: 'info',
+    options: {},
+    positionals: { min: 0, max: 0 },
+    async run(ctx) {
+      const info = await ctx.call('system.info', {});
+      ctx.print(info, () =>
+        [
+          `spqa ${info.appVersion}`,
+          `data folder: ${info.dataDir}`,
+          `database:    ${info.databasePath} (schema ${info.schemaVersion}, ${info.journalMode})`,
+        ].join('\n'),
+      );
+    },
+  },
+  {
+    path: ['audit', 'verify'],
+    summary: 'Check the audit trail’s hash chain is unbroken',
+    usage: 'audit verify',
+    options: {},
+    positionals: { min: 0, max: 0 },
+    async run(ctx) {
+      const result = await ctx.call('audit.verify', {});
+      ctx.print(result, () =>
+        result.ok
+          ? `audit trail intact (${result.entries} entries)`
+          : `audit trail broken at entry ${result.firstBadSeq}`,
+      );
+      return result.ok ? 0 : 3;
+    },
+  },
+];

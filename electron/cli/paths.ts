@@ -1,0 +1,7 @@
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The shipped resources (framework files, fonts). This file sits two folders below the project
+ * root both as source (electron/cli/) and when bundled (dist/cli/), so the same path works.
+ */
+export const RESOURCES_DIR = fileURLToPath(new URL('../../resources/', import.meta.url));

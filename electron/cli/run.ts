@@ -1,0 +1,181 @@
+import { parseArgs } from 'node:util';
+import type { Method } from '../../shared/contract';
+import type { Progress } from '../../shared/result';
+import { openCore, type Core } from '../core/app';
+import { defaultDataDir } from '../core/data-dir';
+import { AppError } from '../core/errors';
+import { APP_VERSION } from '../core/version';
+import { CliFailure, type Command, type CommandContext } from './command';
+import { EXIT, exitCodeFor } from './exit-codes';
+import { RESOURCES_DIR } from './paths';
+import { COMMANDS } from './registry';
+
+export interface RunIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+const GLOBAL_HELP = `Global options:
+  --data-dir DIR   where records live (env SPQA_DATA_DIR; default: the desktop app's data folder)
+  --json           machine-readable output on stdout
+  --help           help for any command
+  --version        print the version
+
+Exit codes: 0 success; 1 unexpected failure; 2 invalid input or usage (nothing changed); 3 a check failed.`;
+
+function helpText(commands: Command[]): string {
+  const width = Math.max(...commands.map((c) => c.path.join(' ').length));
+  return [
+    'spqa: quality assurance and accreditation for social prescribing',
+    '',
+    'Usage: spqa [--data-dir DIR] [--json] COMMAND ...',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.path.join(' ').padEnd(width)}  ${c.summary}`),
+    '',
+    GLOBAL_HELP,
+  ].join('\n');
+}
+
+function findCommand(words: string[]): { command: Command; rest: string[] } | null {
+  let best: Command | null = null;
+  for (const c of COMMANDS) {
+    if (c.path.every((w, i) => words[i] === w) && (!best || c.path.length > best.path.length))
+      best = c;
+  }
+  return best ? { command: best, rest: words.slice(best.path.length) } : null;
+}
+
+/** Runs the CLI and returns its exit code; all output goes through `io`. */
+export async function runCli(argv: string[], io: RunIo): Promise<number> {
+  let core: Core | null = null;
+  try {
+    // Global options may come anywhere; take them out before the command parses the rest.
+    const words: string[] = [];
+    let dataDir = io.env.SPQA_DATA_DIR || undefined;
+    let json = false;
+    let help = false;
+    for (let i = 0; i < argv.length; i += 1) {
+      const arg = argv[i] ?? '';
+      if (arg === '--json') json = true;
+      else if (arg === '--help' || arg === '-h') help = true;
+      else if (arg === '--version') {
+        io.stdout(APP_VERSION);
+        return EXIT.ok;
+      } else if (arg === '--data-dir') {
+        const next = argv[i + 1];
+        if (next === undefined || next.startsWith('--'))
+          throw new CliFailure('--data-dir needs a folder', EXIT.invalid);
+        dataDir = next;
+        i += 1;
+      } else if (arg.startsWith('--data-dir=')) dataDir = arg.slice('--data-dir='.length);
+      else words.push(arg);
+    }
+
+    const found = findCommand(words.filter((w) => !w.startsWith('-')).length > 0 ? words : []);
+    if (!found) {
+      const prefix = words.filter((w) => !w.startsWith('-'));
+      const family = COMMANDS.filter((c) => c.path[0] === prefix[0]);
+      if (help || words.length === 0) {
+        io.stdout(helpText(family.length > 0 ? family : COMMANDS));
+        return EXIT.ok;
+      }
+      throw new CliFailure(
+        family.length > 0
+          ? `unknown command "${prefix.join(' ')}"; try: ${family.map((c) => c.path.join(' ')).join(', ')}`
+          : `unknown command "${prefix[0] ?? ''}"; run spqa --help`,
+        EXIT.invalid,
+      );
+    }
+    const { command, rest } = found;
+    if (help) {
+      io.stdout(`Usage: spqa ${command.usage}\n\n${command.summary}\n\n${GLOBAL_HELP}`);
+      return EXIT.ok;
+    }
+
+    let parsed: ReturnType<typeof parseArgs>;
+    try {
+      parsed = parseArgs({
+        args: rest,
+        options: command.options,
+        allowPositionals: true,
+        strict: true,
+      });
+    } catch (error) {
+      throw new CliFailure(
+        `${(error as Error).message.split('\n')[0]} (usage: spqa ${command.usage})`,
+        EXIT.invalid,
+      );
+    }
+    const { positionals } = parsed;
+    if (
+      positionals.length < command.positionals.min ||
+      positionals.length > command.positionals.max
+    ) {
+      throw new CliFailure(`usage: spqa ${command.usage}`, EXIT.invalid);
+    }
+
+    const resolvedDataDir = dataDir ?? defaultDataDir(io.env);
+    let lastProgress = 0;
+    const onProgress = (p: Progress) => {
+      const now = Date.now();
+      if (now - lastProgress < 250 && p.done < p.total) return;
+      lastProgress = now;
+      io.stderr(`${p.phase}: ${p.done}/${p.total}`);
+    };
+    const ctx: CommandContext = {
+      json,
+      stdout: io.stdout,
+      stderr: io.stderr,
+      core: async () => {
+        core ??= await openCore({
+          dataDir: resolvedDataDir,
+          resourcesDir: RESOURCES_DIR,
+          actor: io.env.SPQA_ACTOR,
+        });
+        return core;
+      },
+      call: async (method: Method, input: unknown) => {
+        const c = await ctx.core();
+        const result = await c.invokeUnknown(method, input, { onProgress });
+        if (!result.ok) {
+          const e = new AppError(result.error.code, result.error.message, result.error.details);
+          throw e;
+        }
+        return result.value as never;
+      },
+      print: (value, human) => io.stdout(json ? JSON.stringify(value, null, 2) : human()),
+    };
+    const code = await command.run(ctx, { values: parsed.values, positionals });
+    return code ?? EXIT.ok;
+  } catch (error) {
+    if (error instanceof CliFailure) {
+      io.stderr(`spqa: ${error.message}`);
+      return error.exitCode;
+    }
+    if (error instanceof AppError) {
+      io.stderr(`spqa: ${error.message}`);
+      const problems = (
+        error.details as
+          | { problems?: { line?: number; column?: string; path?: string; message: string }[] }
+          | undefined
+      )?.problems;
+      if (problems && problems.length > 1) {
+        for (const p of problems.slice(0, 50)) {
+          const where =
+            p.line !== undefined
+              ? `line ${p.line}${p.column ? `, column ${p.column}` : ''}`
+              : p.path;
+          io.stderr(`  ${where ? `${where}: ` : ''}${p.message}`);
+        }
+        if (problems.length > 50) io.stderr(`  … and ${problems.length - 50} more`);
+      }
+      return exitCodeFor(error.code);
+    }
+    io.stderr(`spqa: unexpected failure: ${(error as Error).stack ?? String(error)}`);
+    return EXIT.unexpected;
+  } finally {
+    (core as Core | null)?.close();
+  }
+}

@@ -1,0 +1,123 @@
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
+import { contract, isMethod, type Method, type MethodOutput } from '../../shared/contract';
+import type { Progress, Result } from '../../shared/result';
+import { assessmentHandlers } from './assessments/handlers';
+import { systemClock, type Clock } from './clock';
+import type { CoreContext, HandlerTable } from './context';
+import { DATABASE_FILE } from './data-dir';
+import { AppError, fromZod } from './errors';
+import { frameworkHandlers } from './frameworks/handlers';
+import { installBundledFrameworks } from './frameworks/install';
+import { openDatabase } from './db/open';
+import { providerHandlers } from './providers/handlers';
+import { systemHandlers } from './system/handlers';
+import { APP_VERSION } from './version';
+
+export interface CoreOptions {
+  dataDir: string;
+  resourcesDir: string;
+  actor?: string | undefined;
+  clock?: Clock;
+  nativeBinding?: string | undefined;
+  /** Check every result against the contract's output schema too (tests turn this on). */
+  validateOutput?: boolean;
+}
+
+export interface InvokeOptions {
+  onProgress?: (progress: Progress) => void;
+}
+
+export interface Core {
+  invoke<M extends Method>(
+    method: M,
+    input: unknown,
+    options?: InvokeOptions,
+  ): Promise<Result<MethodOutput<M>>>;
+  /** For callers that take a method name from outside (IPC, HTTP): unknown names are refused. */
+  invokeUnknown(method: string, input: unknown, options?: InvokeOptions): Promise<Result<unknown>>;
+  close(): void;
+  readonly context: CoreContext;
+}
+
+function defaultActor(): string {
+  try {
+    return userInfo().username || 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+export async function openCore(options: CoreOptions): Promise<Core> {
+  const databasePath = join(options.dataDir, DATABASE_FILE);
+  const opened = await openDatabase(databasePath, { nativeBinding: options.nativeBinding });
+  const context: CoreContext = {
+    db: opened.db,
+    clock: options.clock ?? systemClock,
+    actor: options.actor ?? defaultActor(),
+    dataDir: options.dataDir,
+    resourcesDir: options.resourcesDir,
+    progress: () => undefined,
+  };
+  try {
+    installBundledFrameworks(context);
+  } catch (error) {
+    opened.db.close();
+    throw error;
+  }
+
+  const handlers: HandlerTable = {
+    ...systemHandlers({
+      appVersion: APP_VERSION,
+      schemaVersion: opened.schemaVersion,
+      databasePath,
+      journalMode: opened.journalMode,
+    }),
+    ...frameworkHandlers,
+    ...providerHandlers,
+    ...assessmentHandlers,
+  };
+
+  async function invokeUnknown(
+    method: string,
+    input: unknown,
+    invokeOptions: InvokeOptions = {},
+  ): Promise<Result<unknown>> {
+    if (!isMethod(method)) {
+      return { ok: false, error: { code: 'invalid_input', message: `unknown method "${method}"` } };
+    }
+    const spec = contract[method];
+    const parsed = spec.input.safeParse(input);
+    if (!parsed.success) return { ok: false, error: fromZod(parsed.error).toShape() };
+    const handler = handlers[method] as (input: unknown, ctx: CoreContext) => unknown;
+    try {
+      const value = await handler(parsed.data, {
+        ...context,
+        progress: invokeOptions.onProgress ?? (() => undefined),
+      });
+      if (options.validateOutput) {
+        const checked = spec.output.safeParse(value);
+        if (!checked.success) {
+          throw new Error(
+            `${method} returned a value outside its contract: ${checked.error.message}`,
+          );
+        }
+      }
+      return { ok: true, value };
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, error: error.toShape() };
+      return {
+        ok: false,
+        error: { code: 'internal', message: (error as Error).message ?? String(error) },
+      };
+    }
+  }
+
+  return {
+    invoke: (method, input, invokeOptions) =>
+      invokeUnknown(method, input, invokeOptions) as Promise<Result<MethodOutput<typeof method>>>,
+    invokeUnknown,
+    close: () => opened.db.close(),
+    context,
+  };
+}

@@ -1,0 +1,72 @@
+import type { CsvProblem } from '../../../shared/contract/providers';
+import { parseRatingWord } from '../../../shared/assessment/ratings';
+import type { AssessmentSummary } from '../../../shared/assessment/schema';
+import type { Framework } from '../../../shared/framework/schema';
+import { csvFault, readCsv } from '../csv/read';
+import { AppError } from '../errors';
+import { assertRateable, checkRatingChange, type RatingChange } from './mutations';
+
+export const RATINGS_CSV_COLUMNS = {
+  required: ['criterion', 'rating'],
+  optional: ['note', 'reason'],
+} as const;
+
+/** Checks every row of a ratings CSV against the pinned framework; any problem refuses the file. */
+export function parseRatingsCsv(
+  text: string,
+  fileName: string,
+  framework: Framework,
+  assessment: AssessmentSummary,
+): RatingChange[] {
+  const rows = readCsv(text, fileName, RATINGS_CSV_COLUMNS);
+  const problems: CsvProblem[] = [];
+  const changes: RatingChange[] = [];
+  const seen = new Map<string, number>();
+  for (const { line, values } of rows) {
+    const criterion = (values.criterion ?? '').toUpperCase();
+    const rating = parseRatingWord(values.rating ?? '');
+    const change: RatingChange = {
+      criterion,
+      rating: rating ?? null,
+      note: values.note || null,
+      reason: values.reason || null,
+    };
+    const earlier = seen.get(criterion);
+    if (earlier !== undefined) {
+      problems.push({
+        line,
+        column: 'criterion',
+        message: `${criterion} is also rated on line ${earlier}`,
+      });
+      continue;
+    }
+    seen.set(criterion, line);
+    try {
+      assertRateable(framework, assessment, criterion);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      problems.push({ line, column: 'criterion', message: error.message });
+      continue;
+    }
+    if (!rating) {
+      problems.push({
+        line,
+        column: 'rating',
+        message: `"${values.rating ?? ''}" is not met, partial, not-met or na`,
+      });
+      continue;
+    }
+    try {
+      checkRatingChange(change);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      problems.push({ line, column: 'reason', message: error.message });
+      continue;
+    }
+    changes.push(change);
+  }
+  if (rows.length === 0)
+    problems.push({ line: 2, column: '', message: 'the file has a header but no rows' });
+  if (problems.length > 0) throw csvFault(fileName, problems);
+  return changes;
+}

@@ -1,0 +1,40 @@
+import type { Database } from 'better-sqlite3';
+import type { Method, MethodOutput, ParsedInput } from '../../shared/contract';
+import type { Progress } from '../../shared/result';
+import { appendAudit, type AuditEntry } from './audit/trail';
+import { isoNow, type Clock } from './clock';
+
+/** What every handler gets: the open database, the time, who is acting and where data lives. */
+export interface CoreContext {
+  db: Database;
+  clock: Clock;
+  actor: string;
+  dataDir: string;
+  resourcesDir: string;
+  progress: (progress: Progress) => void;
+}
+
+export type Handler<M extends Method> = (
+  input: ParsedInput<M>,
+  ctx: CoreContext,
+) => MethodOutput<M> | Promise<MethodOutput<M>>;
+
+export type HandlerTable = { [M in Method]: Handler<M> };
+
+/** The handlers of one domain, checked against that domain's part of the contract. */
+export type HandlersFor<T> = { [M in keyof T & Method]: Handler<M> };
+
+/**
+ * Runs a change in one immediate transaction and records it in the audit trail in the same
+ * transaction, so a change is never saved without its record, nor the record without it.
+ */
+export function change<T>(
+  ctx: CoreContext,
+  fn: (now: string, audit: (entry: Omit<AuditEntry, 'actor'>) => void) => T,
+): T {
+  const run = ctx.db.transaction(() => {
+    const now = isoNow(ctx.clock);
+    return fn(now, (entry) => appendAudit(ctx.db, now, { ...entry, actor: ctx.actor }));
+  });
+  return run.immediate();
+}

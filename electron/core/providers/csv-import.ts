@@ -1,0 +1,137 @@
+import type { Database } from 'better-sqlite3';
+import type { CsvProblem } from '../../../shared/contract/providers';
+import { providerInputSchema, type ProviderFields } from '../../../shared/providers/schema';
+import {
+  PROVIDER_TYPES,
+  PROVIDER_TYPE_LABELS,
+  REGIONS,
+  REGION_LABELS,
+  matchVocabulary,
+} from '../../../shared/providers/vocabulary';
+import { csvFault, readCsv } from '../csv/read';
+import { findByIdentifier } from './queries';
+
+export const PROVIDER_CSV_COLUMNS = {
+  required: ['name', 'type', 'region', 'postcode', 'charity_number', 'company_number'],
+  optional: [
+    'address_line1',
+    'address_line2',
+    'town',
+    'website',
+    'description',
+    'contact_name',
+    'contact_role',
+    'contact_email',
+    'contact_phone',
+  ],
+} as const;
+
+const FIELD_TO_COLUMN: Record<string, string> = {
+  name: 'name',
+  type: 'type',
+  region: 'region',
+  postcode: 'postcode',
+  charityNumber: 'charity_number',
+  companyNumber: 'company_number',
+  addressLine1: 'address_line1',
+  addressLine2: 'address_line2',
+  town: 'town',
+  website: 'website',
+  description: 'description',
+};
+const CONTACT_TO_COLUMN: Record<string, string> = {
+  name: 'contact_name',
+  role: 'contact_role',
+  email: 'contact_email',
+  phone: 'contact_phone',
+};
+
+export interface ParsedProviderRow {
+  line: number;
+  fields: ProviderFields;
+}
+
+/**
+ * Checks every row of a provider CSV before anything is written: each value against the same
+ * rules as `provider add`, and charity and company numbers against each other and the database.
+ * Any problem anywhere refuses the whole file, listing every problem by line and column.
+ */
+export function parseProviderCsv(
+  db: Database,
+  text: string,
+  fileName: string,
+): ParsedProviderRow[] {
+  const rows = readCsv(text, fileName, PROVIDER_CSV_COLUMNS);
+  const problems: CsvProblem[] = [];
+  const parsed: ParsedProviderRow[] = [];
+  const seenIdentifiers = new Map<string, number>();
+
+  for (const { line, values } of rows) {
+    const v = (column: string) => values[column] ?? '';
+    const type = matchVocabulary(PROVIDER_TYPES, PROVIDER_TYPE_LABELS, v('type'));
+    const region = v('region') === '' ? null : matchVocabulary(REGIONS, REGION_LABELS, v('region'));
+    const contactName = v('contact_name');
+    const candidate = {
+      name: v('name'),
+      type: type ?? v('type'),
+      region: region === undefined ? v('region') : region,
+      postcode: v('postcode'),
+      charityNumber: v('charity_number'),
+      companyNumber: v('company_number'),
+      addressLine1: v('address_line1'),
+      addressLine2: v('address_line2'),
+      town: v('town'),
+      website: v('website'),
+      description: v('description'),
+      contacts:
+        contactName || v('contact_email') || v('contact_phone')
+          ? [
+              {
+                name: contactName,
+                role: v('contact_role'),
+                email: v('contact_email'),
+                phone: v('contact_phone'),
+              },
+            ]
+          : [],
+    };
+    const result = providerInputSchema.safeParse(candidate);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        const [head, , leaf] = issue.path;
+        const column =
+          head === 'contacts'
+            ? (CONTACT_TO_COLUMN[String(leaf)] ?? 'contact_name')
+            : (FIELD_TO_COLUMN[String(head)] ?? String(head));
+        problems.push({ line, column, message: issue.message });
+      }
+      continue;
+    }
+    const fields = result.data;
+    for (const [column, value] of [
+      ['charity_number', fields.charityNumber],
+      ['company_number', fields.companyNumber],
+    ] as const) {
+      if (!value) continue;
+      const key = `${column}:${value}`;
+      const earlier = seenIdentifiers.get(key);
+      if (earlier !== undefined) {
+        problems.push({ line, column, message: `${value} is also on line ${earlier}` });
+        continue;
+      }
+      seenIdentifiers.set(key, line);
+      const holder = findByIdentifier(db, column, value);
+      if (holder)
+        problems.push({
+          line,
+          column,
+          message: `${value} already belongs to ${holder.name} (${holder.id})`,
+        });
+    }
+    parsed.push({ line, fields });
+  }
+  if (rows.length === 0)
+    problems.push({ line: 2, column: '', message: 'the file has a header but no rows' });
+  if (problems.length > 0) throw csvFault(fileName, problems);
+  return parsed;
+}

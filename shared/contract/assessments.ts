@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import {
+  actionInputSchema,
+  actionSchema,
+  assessmentDetailSchema,
+  assessmentSummarySchema,
+  rateInputSchema,
+  ratingRecordSchema,
+  readinessSchema,
+} from '../assessment/schema';
+import { method } from './define';
+
+const id = z.string().min(1, 'an id is required');
+
+export const assessmentMethods = {
+  'assessments.start': method(
+    z.object({
+      providerId: id,
+      kind: z.literal('self'),
+      frameworkId: z.string().min(1).optional(),
+      frameworkVersion: z.string().min(1).optional(),
+    }),
+    assessmentSummarySchema,
+  ),
+  'assessments.list': method(
+    z.object({ providerId: z.string().optional() }).optional().default({}),
+    z.array(assessmentSummarySchema),
+  ),
+  'assessments.get': method(z.object({ id }), assessmentDetailSchema),
+  'assessments.rate': method(
+    rateInputSchema,
+    z.object({ rating: ratingRecordSchema.nullable(), readiness: readinessSchema }),
+  ),
+  'assessments.importRatings': method(
+    z.object({
+      id,
+      fileName: z.string().min(1).max(1000),
+      csv: z.string().max(10_000_000, 'a ratings file is at most 10 MB'),
+    }),
+    z.object({ applied: z.number(), readiness: readinessSchema }),
+  ),
+  'actions.save': method(actionInputSchema, actionSchema),
+  'actions.delete': method(z.object({ id }), z.object({ deleted: z.boolean() })),
+};

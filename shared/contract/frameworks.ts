@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { frameworkSchema } from '../framework/schema';
+import { method } from './define';
+
+export const frameworkSummarySchema = z.object({
+  id: z.string(),
+  version: z.string(),
+  title: z.string(),
+  publisher: z.string(),
+  publishedOn: z.string(),
+  domains: z.number(),
+  standards: z.number(),
+  criteria: z.number(),
+  sha256: z.string(),
+  importedAt: z.string(),
+  source: z.string(),
+});
+export type FrameworkSummary = z.infer<typeof frameworkSummarySchema>;
+
+const fileText = z.object({
+  fileName: z.string().min(1).max(1000),
+  text: z.string().max(20_000_000, 'a framework file is at most 20 MB'),
+});
+
+export const frameworkMethods = {
+  'frameworks.list': method(z.object({}).optional().default({}), z.array(frameworkSummarySchema)),
+  'frameworks.get': method(
+    z.object({ id: z.string().min(1), version: z.string().min(1).optional() }),
+    z.object({ summary: frameworkSummarySchema, framework: frameworkSchema }),
+  ),
+  'frameworks.validate': method(
+    fileText,
+    z.object({
+      valid: z.boolean(),
+      problems: z.array(z.object({ path: z.string(), message: z.string() })),
+      id: z.string().nullable(),
+      version: z.string().nullable(),
+    }),
+  ),
+  'frameworks.import': method(fileText, frameworkSummarySchema),
+};
