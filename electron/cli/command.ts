@@ -20,7 +20,7 @@ export interface CommandContext extends CliIo {
 }
 
 export interface ParsedCommandArgs {
-  values: Record<string, string | boolean | string[] | undefined>;
+  values: Record<string, string | boolean | (string | boolean)[] | undefined>;
   positionals: string[];
 }
 
@@ -51,7 +51,7 @@ export function str(args: ParsedCommandArgs, name: string): string | undefined {
 
 export function strs(args: ParsedCommandArgs, name: string): string[] {
   const v = args.values[name];
-  if (Array.isArray(v)) return v;
+  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
   return typeof v === 'string' ? [v] : [];
 }
 

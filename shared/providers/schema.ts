@@ -17,11 +17,23 @@ const nullableText = (max: number) =>
     .union([trimmed(max), z.null()])
     .optional()
     .transform((v) => (v === undefined || v === '' ? null : v));
-const optionalOf = <T extends z.ZodType<string>>(schema: T) =>
+/**
+ * An optional field: empty text and null both mean "not given"; anything else must pass
+ * `schema`, whose own message is kept (a union would only say "Invalid input").
+ */
+const optionalOf = <T extends z.ZodType<string, string>>(schema: T) =>
   z
-    .union([z.literal(''), z.null(), schema])
+    .string()
+    .nullable()
     .optional()
-    .transform((v) => (v === undefined || v === '' || v === null ? null : (v as z.output<T>)));
+    .transform((v, ctx): z.output<T> | null => {
+      if (v === undefined || v === null || v.trim() === '') return null;
+      const result = schema.safeParse(v);
+      if (result.success) return result.data;
+      for (const issue of result.error.issues)
+        ctx.addIssue({ code: 'custom', message: issue.message });
+      return z.NEVER;
+    });
 
 export const contactInputSchema = z.object({
   name: trimmed(120).min(1, 'a contact needs a name'),

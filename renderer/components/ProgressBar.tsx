@@ -1,0 +1,38 @@
+/** A labelled progress bar; the visible text repeats the value so it never relies on colour alone. */
+export function ProgressBar({
+  label,
+  value,
+  max = 100,
+  text,
+  id,
+  hideLabel = false,
+}: {
+  label: string;
+  value: number;
+  max?: number;
+  text?: string;
+  id?: string;
+  /** In a table the column heading already says what the bar measures. */
+  hideLabel?: boolean;
+}) {
+  const percent = max === 0 ? 100 : Math.round((100 * value) / max);
+  return (
+    <div className="progress" id={id}>
+      <div className="progress-label">
+        <span className={hideLabel ? 'visually-hidden' : undefined}>{label}</span>
+        <span>{text ?? `${percent}%`}</span>
+      </div>
+      <div
+        className="progress-track"
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={max}
+        aria-valuenow={value}
+        aria-valuetext={text ?? `${percent}%`}
+      >
+        <div className="progress-fill" style={{ width: `${percent}%` }} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createHashRouter, RouterProvider } from 'react-router';
+import './api/bridge';
+import { Layout } from './app/Layout';
+import { NotFound } from './app/NotFound';
+import { AssessmentPage } from './routes/assessments/AssessmentPage';
+import { PlanPage } from './routes/assessments/PlanPage';
+import { ReadinessPage } from './routes/assessments/ReadinessPage';
+import { Dashboard } from './routes/Dashboard';
+import { FrameworkPage } from './routes/frameworks/FrameworkPage';
+import { FrameworksPage } from './routes/frameworks/FrameworksPage';
+import { ImportProvidersPage } from './routes/providers/ImportProvidersPage';
+import { EditProviderPage, NewProviderPage } from './routes/providers/ProviderFormPage';
+import { ProviderPage } from './routes/providers/ProviderPage';
+import { ProvidersPage } from './routes/providers/ProvidersPage';
+import './styles.css';
+
+// Hash routing works the same from file:// in the desktop window and from the loopback server.
+const router = createHashRouter([
+  {
+    element: <Layout />,
+    children: [
+      { path: '/', element: <Dashboard /> },
+      { path: '/providers', element: <ProvidersPage /> },
+      { path: '/providers/new', element: <NewProviderPage /> },
+      { path: '/providers/import', element: <ImportProvidersPage /> },
+      { path: '/providers/:id', element: <ProviderPage /> },
+      { path: '/providers/:id/edit', element: <EditProviderPage /> },
+      // One route for both, so moving between domains keeps the screen (and its saved state) mounted.
+      { path: '/assessments/:id/domain?/:domain?', element: <AssessmentPage /> },
+      { path: '/assessments/:id/readiness', element: <ReadinessPage /> },
+      { path: '/assessments/:id/plan', element: <PlanPage /> },
+      { path: '/frameworks', element: <FrameworksPage /> },
+      { path: '/frameworks/:key', element: <FrameworkPage /> },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <RouterProvider router={router} />
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,190 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import type { Readiness } from '../../../shared/assessment/readiness';
+import { RATING_LABELS } from '../../../shared/assessment/ratings';
+import type { RatingRecord } from '../../../shared/assessment/schema';
+import { invoke } from '../../api/bridge';
+import { useLoad } from '../../api/use-load';
+import { LoadError, Loading, Page } from '../../components/Page';
+import { ProgressBar } from '../../components/ProgressBar';
+import { AssessmentHeader } from './AssessmentHeader';
+import { CriterionCard, type RatingDraft } from './CriterionCard';
+
+export function AssessmentPage() {
+  const { id = '', domain: domainParam } = useParams();
+  const state = useLoad(() => invoke('assessments.get', { id }), [id]);
+  const [ratings, setRatings] = useState<Map<string, RatingRecord> | null>(null);
+  const [readiness, setReadiness] = useState<Readiness | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const domainHeading = useRef<HTMLHeadingElement>(null);
+  const previousDomain = useRef(domainParam);
+  // Moving to another domain puts focus on its heading, as arriving on a new page would.
+  useEffect(() => {
+    if (previousDomain.current !== domainParam) domainHeading.current?.focus();
+    previousDomain.current = domainParam;
+  }, [domainParam]);
+
+  const detail = state.data;
+  const applicable = useMemo(() => new Set(detail?.applicableCodes ?? []), [detail]);
+  const currentRatings = ratings ?? new Map((detail?.ratings ?? []).map((r) => [r.criterion, r]));
+  const currentReadiness = readiness ?? detail?.readiness;
+
+  if (state.error)
+    return (
+      <Page title="Assessment">
+        <LoadError error={state.error} retry={state.reload} />
+      </Page>
+    );
+  if (!detail || !currentReadiness)
+    return (
+      <Page title="Assessment">
+        <Loading what="the assessment" />
+      </Page>
+    );
+
+  const { assessment, framework } = detail;
+  const sealed = assessment.status === 'submitted' || assessment.status === 'decided';
+  const domains = framework.domains.filter((d) =>
+    d.standards.some((s) => s.criteria.some((c) => applicable.has(c.code))),
+  );
+  const domain = domains.find((d) => d.code === domainParam) ?? domains[0];
+  const domainProgress = new Map(currentReadiness.domains.map((d) => [d.code, d]));
+
+  async function save(code: string, draft: RatingDraft) {
+    const result = await invoke('assessments.rate', {
+      id,
+      criterion: code,
+      rating: draft.rating,
+      note: draft.note || null,
+      reason: draft.reason || null,
+    });
+    setRatings((previous) => {
+      const next = new Map(previous ?? currentRatings);
+      if (result.rating) next.set(code, result.rating);
+      else next.delete(code);
+      return next;
+    });
+    setReadiness(result.readiness);
+    setAnnouncement(
+      result.rating
+        ? `Saved: ${code} rated ${RATING_LABELS[result.rating.rating]}.`
+        : `Saved: rating for ${code} cleared.`,
+    );
+  }
+
+  return (
+    <Page
+      title={`Self-assessment: ${assessment.providerName}`}
+      heading={`Self-assessment: ${assessment.providerName}`}
+    >
+      <AssessmentHeader assessment={assessment} current="rate" />
+      <ProgressBar
+        label="Criteria rated"
+        value={currentReadiness.rated}
+        max={currentReadiness.applicable}
+        text={`${currentReadiness.rated} of ${currentReadiness.applicable} rated`}
+        id="overall-progress"
+      />
+      <p role="status" className="status-line" aria-live="polite">
+        {announcement}
+      </p>
+      {sealed ? (
+        <p className="notice notice-info">
+          This assessment is {assessment.status} and sealed; ratings can no longer change.
+        </p>
+      ) : null}
+      <div className="assessment-layout">
+        <nav aria-label="Domains" className="domain-nav">
+          <ul>
+            {domains.map((d) => {
+              const p = domainProgress.get(d.code);
+              return (
+                <li key={d.code}>
+                  <Link
+                    to={`/assessments/${id}/domain/${d.code}`}
+                    aria-current={d.code === domain?.code ? 'page' : undefined}
+                  >
+                    <span className="domain-title">{d.title}</span>
+                    <span className="domain-count">
+                      {p?.rated ?? 0} of {p?.applicable ?? 0} rated
+                    </span>
+                    <span className="mini-track" aria-hidden="true">
+                      <span
+                        className="mini-fill"
+                        style={{ width: `${p?.progressPercent ?? 0}%` }}
+                      />
+                    </span>
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+        {domain ? (
+          <div className="domain-content">
+            <h2 tabIndex={-1} ref={domainHeading}>
+              {domain.title}
+            </h2>
+            <p className="muted">{domain.summary}</p>
+            {domain.standards.map((standard) => {
+              const criteria = standard.criteria.filter((c) => applicable.has(c.code));
+              if (criteria.length === 0) return null;
+              return (
+                <section
+                  key={standard.code}
+                  aria-labelledby={`standard-${standard.code}`}
+                  className="standard"
+                >
+                  <h3 id={`standard-${standard.code}`}>
+                    {standard.code} {standard.title}
+                  </h3>
+                  <p className="muted">{standard.intent}</p>
+                  {criteria.map((c) => (
+                    <CriterionCard
+                      key={c.code}
+                      criterion={c}
+                      record={currentRatings.get(c.code)}
+                      sealed={sealed}
+                      onSave={(draft) => save(c.code, draft)}
+                    />
+                  ))}
+                </section>
+              );
+            })}
+            <DomainPager
+              domains={domains.map((d) => ({ code: d.code, title: d.title }))}
+              current={domain.code}
+              assessmentId={id}
+            />
+          </div>
+        ) : null}
+      </div>
+    </Page>
+  );
+}
+
+function DomainPager({
+  domains,
+  current,
+  assessmentId,
+}: {
+  domains: { code: string; title: string }[];
+  current: string;
+  assessmentId: string;
+}) {
+  const index = domains.findIndex((d) => d.code === current);
+  const next = domains[index + 1];
+  return (
+    <nav aria-label="Next step" className="pager">
+      {next ? (
+        <Link className="button secondary" to={`/assessments/${assessmentId}/domain/${next.code}`}>
+          Next: {next.title}
+        </Link>
+      ) : (
+        <Link className="button" to={`/assessments/${assessmentId}/readiness`}>
+          See the readiness summary
+        </Link>
+      )}
+    </nav>
+  );
+}

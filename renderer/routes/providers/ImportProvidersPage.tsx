@@ -1,0 +1,159 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { CsvProblem } from '../../../shared/contract/providers';
+import type { Progress } from '../../../shared/result';
+import { ApiError, invoke } from '../../api/bridge';
+import { Page } from '../../components/Page';
+import { ProgressBar } from '../../components/ProgressBar';
+
+const COLUMNS = 'name,type,region,postcode,charity_number,company_number';
+const OPTIONAL =
+  'address_line1, address_line2, town, website, description, contact_name, contact_role, contact_email, contact_phone';
+
+type Stage =
+  | { kind: 'choose' }
+  | { kind: 'checked'; fileName: string; csv: string; count: number }
+  | { kind: 'problems'; fileName: string; message: string; problems: CsvProblem[] }
+  | { kind: 'importing'; progress: Progress | null }
+  | { kind: 'done'; count: number };
+
+export function ImportProvidersPage() {
+  const [stage, setStage] = useState<Stage>({ kind: 'choose' });
+
+  async function check(file: File) {
+    const csv = await file.text();
+    try {
+      const result = await invoke('providers.importCsv', {
+        fileName: file.name,
+        csv,
+        dryRun: true,
+      });
+      setStage({ kind: 'checked', fileName: file.name, csv, count: result.imported });
+    } catch (error) {
+      const problems =
+        error instanceof ApiError
+          ? ((error.details as { problems?: CsvProblem[] } | undefined)?.problems ?? [])
+          : [];
+      setStage({
+        kind: 'problems',
+        fileName: file.name,
+        message: (error as Error).message,
+        problems,
+      });
+    }
+  }
+
+  async function importNow(fileName: string, csv: string) {
+    setStage({ kind: 'importing', progress: null });
+    try {
+      const result = await invoke(
+        'providers.importCsv',
+        { fileName, csv, dryRun: false },
+        (progress) => setStage({ kind: 'importing', progress }),
+      );
+      setStage({ kind: 'done', count: result.imported });
+    } catch (error) {
+      const problems =
+        error instanceof ApiError
+          ? ((error.details as { problems?: CsvProblem[] } | undefined)?.problems ?? [])
+          : [];
+      setStage({ kind: 'problems', fileName, message: (error as Error).message, problems });
+    }
+  }
+
+  return (
+    <Page title="Import providers from a CSV file">
+      <section className="panel" aria-labelledby="format-heading">
+        <h2 id="format-heading">What the file needs</h2>
+        <p>A header row with at least these columns, then one provider per row:</p>
+        <pre className="code">{COLUMNS}</pre>
+        <p>
+          Optional columns: {OPTIONAL}. Type is link-worker, activity or both; region is one of the
+          nine English regions, Scotland, Wales or Northern Ireland.
+        </p>
+        <p>
+          Every row is checked before anything is saved. If any row has a problem, nothing is
+          imported and each problem is listed with its line and column.
+        </p>
+      </section>
+
+      <div className="field">
+        <label htmlFor="csv-file">Choose a CSV file</label>
+        <input
+          id="csv-file"
+          type="file"
+          accept=".csv,text/csv"
+          className="file-input"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void check(file);
+          }}
+        />
+      </div>
+
+      <div aria-live="polite">
+        {stage.kind === 'checked' ? (
+          <div className="notice notice-info">
+            <p>
+              {stage.fileName}: all {stage.count} rows are valid.
+            </p>
+            <button
+              type="button"
+              className="button"
+              onClick={() => void importNow(stage.fileName, stage.csv)}
+            >
+              Import {stage.count} {stage.count === 1 ? 'provider' : 'providers'}
+            </button>
+          </div>
+        ) : null}
+        {stage.kind === 'importing' ? (
+          <ProgressBar
+            label="Importing providers"
+            value={stage.progress?.done ?? 0}
+            max={stage.progress?.total ?? 1}
+            text={
+              stage.progress ? `${stage.progress.done} of ${stage.progress.total}` : 'Starting…'
+            }
+          />
+        ) : null}
+        {stage.kind === 'done' ? (
+          <div className="notice notice-success">
+            <p>
+              Imported {stage.count} {stage.count === 1 ? 'provider' : 'providers'}.{' '}
+              <Link to="/providers">See the providers</Link>
+            </p>
+          </div>
+        ) : null}
+      </div>
+      {stage.kind === 'problems' ? (
+        <div role="alert" className="notice notice-error">
+          <h2>Nothing was imported</h2>
+          <p>{stage.message}</p>
+          {stage.problems.length > 0 ? (
+            <div className="table-wrap">
+              <table className="table">
+                <caption>Problems in {stage.fileName}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Line</th>
+                    <th scope="col">Column</th>
+                    <th scope="col">Problem</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {stage.problems.map((p) => (
+                    <tr key={`${p.line}:${p.column}:${p.message}`}>
+                      <td>{p.line}</td>
+                      <td>{p.column || '—'}</td>
+                      <td>{p.message}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+    </Page>
+  );
+}
