@@ -1,4 +1,5 @@
 import { invalid } from './errors';
+import { locateJsonError } from './json-syntax';
 
 const MAX_DEPTH = 64;
 
@@ -15,14 +16,12 @@ export function parseJsonText(text: string, fileName: string): unknown {
   try {
     value = JSON.parse(body);
   } catch (error) {
-    const message = (error as Error).message;
-    const position = /position (\d+)/.exec(message);
-    const where = position ? lineColumn(body, Number(position[1])) : null;
+    // V8 often gives no position and quotes the text, newlines and all: locate the fault ourselves.
+    const fault = locateJsonError(body);
+    const where = fault ? lineColumn(body, fault.offset) : null;
+    const problem = fault?.problem ?? (error as Error).message.split('\n')[0];
     const place = where ? ` at line ${where.line}, column ${where.column}` : '';
-    throw invalid(`${fileName}: not valid JSON${place} (${message.replace(/ in JSON.*$/, '')})`, {
-      file: fileName,
-      ...where,
-    });
+    throw invalid(`${fileName}: not valid JSON${place}: ${problem}`, { file: fileName, ...where });
   }
   if (depth(value) > MAX_DEPTH) {
     throw invalid(`${fileName}: nested more than ${MAX_DEPTH} levels deep`, { file: fileName });

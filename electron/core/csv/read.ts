@@ -16,9 +16,43 @@ export interface CsvShape {
 const MAX_ROWS = 200_000;
 
 /**
+ * Line numbers as an editor shows them, found from the parser's byte offsets: its own line
+ * count is off for CRLF inside quoted values and for skipped blank lines. Reads forward only.
+ */
+function lineFinder(text: string) {
+  const bytes = Buffer.from(text, 'utf8');
+  let offset = 0;
+  let line = 1;
+  const step = () => {
+    const byte = bytes[offset];
+    offset += 1;
+    if (byte === 0x0d) {
+      line += 1;
+      if (bytes[offset] === 0x0a) offset += 1;
+    } else if (byte === 0x0a) {
+      line += 1;
+    }
+  };
+  /** The line on which the record after byte `end` starts, past the blank lines the parser skips. */
+  return (end: number): number => {
+    while (offset < end) step();
+    while (offset < bytes.length && (bytes[offset] === 0x0a || bytes[offset] === 0x0d)) step();
+    return line;
+  };
+}
+
+const PARSER_MESSAGES: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: 'a quoted value starts on this line but its closing quote (") is missing',
+  INVALID_OPENING_QUOTE:
+    'a value holds a stray quote ("); put the whole value in quotes and double any quote inside it',
+  CSV_INVALID_CLOSING_QUOTE:
+    'a value holds a stray quote ("); put the whole value in quotes and double any quote inside it',
+};
+
+/**
  * Reads an RFC 4180 CSV file with a header row. Header names are matched without regard to
  * case or spaces. Structural faults (unknown or missing columns, ragged rows, an unclosed
- * quote) are reported with their line; nothing is read past them.
+ * quote) are reported with the line on which the record starts; nothing is read past a quote fault.
  */
 export function readCsv(text: string, fileName: string, shape: CsvShape): CsvRow[] {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -26,21 +60,27 @@ export function readCsv(text: string, fileName: string, shape: CsvShape): CsvRow
     throw csvFault(fileName, [
       { line: 1, column: '', message: 'the file is not valid UTF-8 text' },
     ]);
-  let records: { record: string[]; info: { lines: number }; raw: string }[];
+  let records: { record: string[]; info: { bytes: number } }[];
+  // The byte offset where the last good record ended, so a fault is placed at the next one's start.
+  let parsedTo = 0;
   try {
     records = parse(body, {
       info: true,
-      raw: true,
       skip_empty_lines: true,
-      relax_column_count: false,
+      // Ragged rows are counted below, so every one of them is reported, not just the first.
+      relax_column_count: true,
       max_record_size: 1_000_000,
       to: MAX_ROWS + 1,
+      on_record: (record, context) => {
+        parsedTo = context.bytes;
+        return record;
+      },
     }) as unknown as typeof records;
   } catch (error) {
-    const e = error as Error & { lines?: number };
-    throw csvFault(fileName, [
-      { line: e.lines ?? 1, column: '', message: e.message.replace(/ on line \d+$/, '') },
-    ]);
+    const e = error as Error & { code?: string };
+    const message =
+      (e.code && PARSER_MESSAGES[e.code]) ?? e.message.replace(/,? (?:at|on) line \d+/g, '');
+    throw csvFault(fileName, [{ line: lineFinder(body)(parsedTo), column: '', message }]);
   }
   if (records.length > MAX_ROWS) {
     throw csvFault(fileName, [
@@ -73,16 +113,25 @@ export function readCsv(text: string, fileName: string, shape: CsvShape): CsvRow
     if (!seen.has(name))
       problems.push({ line: 1, column: name, message: 'required column is missing' });
   }
-  if (problems.length > 0) throw csvFault(fileName, problems);
 
-  return records.slice(1).map(({ record, info, raw }) => {
+  const lineAfter = lineFinder(body);
+  const rows = records.slice(1).map(({ record }, i) => {
+    const line = lineAfter(records[i]?.info.bytes ?? 0);
+    if (record.length !== header.length) {
+      problems.push({
+        line,
+        column: '',
+        message: `the row has ${record.length} ${record.length === 1 ? 'value' : 'values'}; the header has ${header.length}`,
+      });
+    }
     const values: Record<string, string> = {};
-    header.forEach((name, i) => {
-      values[name] = (record[i] ?? '').trim();
+    header.forEach((name, column) => {
+      values[name] = (record[column] ?? '').trim();
     });
-    const extraLines = (raw.replace(/\r?\n$/, '').match(/\n/g) ?? []).length;
-    return { line: info.lines - extraLines, values };
+    return { line, values };
   });
+  if (problems.length > 0) throw csvFault(fileName, problems);
+  return rows;
 }
 
 export function csvFault(fileName: string, problems: CsvProblem[]) {
@@ -90,6 +139,11 @@ export function csvFault(fileName: string, problems: CsvProblem[]) {
   const head = first
     ? `line ${first.line}${first.column ? `, column ${first.column}` : ''}: ${first.message}`
     : '';
-  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problems)` : '';
+  const more =
+    problems.length > 2
+      ? ` (and ${problems.length - 1} more problems)`
+      : problems.length === 2
+        ? ' (and 1 more problem)'
+        : '';
   return invalid(`${fileName}: ${head}${more}; nothing was imported`, { file: fileName, problems });
 }

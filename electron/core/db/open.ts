@@ -45,8 +45,9 @@ export async function openDatabase(
   try {
     db = connect(file, options.nativeBinding);
     if (existed) {
-      const check = db.pragma('quick_check', { simple: true });
-      if (check !== 'ok') throw new Error(String(check));
+      const check = String(db.pragma('quick_check', { simple: true }));
+      // The report can run over several lines; keep the message to one.
+      if (check !== 'ok') throw new Error(check.trim().replace(/\s*\n\s*/g, '; '));
     }
   } catch (error) {
     db?.close();
@@ -75,30 +76,39 @@ export async function openDatabase(
     );
   }
 
-  const requested = db.pragma('journal_mode = WAL', { simple: true }) as string;
-  // Some file systems (network shares) refuse WAL; fall back to a rollback journal.
-  const journalMode =
-    requested === 'wal' ? 'wal' : (db.pragma('journal_mode = DELETE', { simple: true }) as string);
-  db.pragma('foreign_keys = ON');
-  db.pragma('synchronous = FULL');
-  db.pragma('busy_timeout = 5000');
+  const opened = db;
+  try {
+    const requested = opened.pragma('journal_mode = WAL', { simple: true }) as string;
+    // Some file systems (network shares) refuse WAL; fall back to a rollback journal.
+    const journalMode =
+      requested === 'wal'
+        ? 'wal'
+        : (opened.pragma('journal_mode = DELETE', { simple: true }) as string);
+    opened.pragma('foreign_keys = ON');
+    opened.pragma('synchronous = FULL');
+    opened.pragma('busy_timeout = 5000');
 
-  const pending = migrations
-    .filter((m) => m.version > version)
-    .sort((a, b) => a.version - b.version);
-  let backupPath: string | null = null;
-  if (pending.length > 0 && version > 0) {
-    backupPath = `${file}.before-schema-${latest}-${stamp(now())}.bak`;
-    await db.backup(backupPath);
+    const pending = migrations
+      .filter((m) => m.version > version)
+      .sort((a, b) => a.version - b.version);
+    let backupPath: string | null = null;
+    if (pending.length > 0 && version > 0) {
+      backupPath = `${file}.before-schema-${latest}-${stamp(now())}.bak`;
+      await opened.backup(backupPath);
+    }
+    if (pending.length > 0) {
+      const run = opened.transaction(() => {
+        for (const migration of pending) migration.up(opened);
+        opened.pragma(`user_version = ${latest}`);
+      });
+      run.immediate();
+    }
+    return { db: opened, journalMode, schemaVersion: latest, backupPath };
+  } catch (error) {
+    // A failed migration has rolled back; close the file rather than leak the connection.
+    opened.close();
+    throw error;
   }
-  if (pending.length > 0) {
-    const run = db.transaction(() => {
-      for (const migration of pending) migration.up(db);
-      db.pragma(`user_version = ${latest}`);
-    });
-    run.immediate();
-  }
-  return { db, journalMode, schemaVersion: latest, backupPath };
 }
 
 export { LATEST_SCHEMA_VERSION };

@@ -1,0 +1,40 @@
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+
+export type DatabaseDump = Record<string, unknown>;
+
+/** Every row of every table, in storage order, plus the schema version: equal dumps mean nothing changed. */
+export function dumpDatabase(db: Database): DatabaseDump {
+  const tables = db
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )
+    .pluck()
+    .all() as string[];
+  const dump: DatabaseDump = {
+    user_version: db.pragma('user_version', { simple: true }),
+    schema: db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY type, name').all(),
+  };
+  for (const table of tables) {
+    dump[table] = db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all();
+  }
+  return dump;
+}
+
+/** Dumps a database file that no other connection is using. */
+export function dumpDatabaseFile(file: string): DatabaseDump {
+  const db = new BetterSqlite3(file, { fileMustExist: true });
+  try {
+    return dumpDatabase(db);
+  } finally {
+    db.close();
+  }
+}
+
+export function tableNames(db: Database): string[] {
+  return db
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )
+    .pluck()
+    .all() as string[];
+}

@@ -1,0 +1,10 @@
+import { fileURLToPath } from 'node:url';
+
+/** The project root, two folders above this file. */
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const RESOURCES_DIR = fileURLToPath(new URL('../../resources/', import.meta.url));
+export const NATIONAL_FRAMEWORK_FILE = fileURLToPath(
+  new URL('../../resources/frameworks/spqa-national-1.0.0.json', import.meta.url),
+);
+/** The bundled CLI that test/integration/global-setup.ts builds before the run. */
+export const CLI_BUNDLE = fileURLToPath(new URL('../../dist/cli/spqa.mjs', import.meta.url));

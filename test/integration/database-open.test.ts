@@ -1,0 +1,256 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { openCore } from '../../electron/core/app';
+import { DATABASE_FILE } from '../../electron/core/data-dir';
+import { openDatabase } from '../../electron/core/db/open';
+import { LATEST_SCHEMA_VERSION } from '../../electron/core/db/migrations';
+import type { Migration } from '../../electron/core/db/migrations/types';
+import { AppError } from '../../electron/core/errors';
+import { openTestCore, unwrap } from '../helpers/core';
+import { tableNames } from '../helpers/db-dump';
+import { RESOURCES_DIR } from '../helpers/paths';
+import { tempDir } from '../helpers/temp-dir';
+
+const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+const openIn = (dataDir: string) =>
+  openCore({ dataDir, resourcesDir: RESOURCES_DIR, validateOutput: true, actor: 'tester' });
+
+async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected the database to be refused');
+}
+
+describe('a new database', () => {
+  it('is created from empty at the latest schema, with STRICT tables, WAL and foreign keys', async () => {
+    const dataDir = join(tempDir(), 'nested', 'data');
+    const core = await openTestCore({ dataDir });
+    const db = core.context.db;
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    expect(LATEST_SCHEMA_VERSION).toBeGreaterThanOrEqual(10);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+
+    const foundation = [
+      'assessments',
+      'audit_log',
+      'frameworks',
+      'improvement_actions',
+      'providers',
+      'ratings',
+      'services',
+      'settings',
+    ];
+    const tables = tableNames(db);
+    expect(tables).toEqual(expect.arrayContaining(foundation));
+    const strict = db
+      .prepare(
+        "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table'",
+      )
+      .all() as { name: string; strict: number }[];
+    // Every table, including those later migrations add, is STRICT.
+    for (const name of tables) expect(strict.find((t) => t.name === name)?.strict, name).toBe(1);
+
+    const info = unwrap(await core.invoke('system.info', {}));
+    expect(info).toMatchObject({
+      schemaVersion: LATEST_SCHEMA_VERSION,
+      journalMode: 'wal',
+      databasePath: join(dataDir, DATABASE_FILE),
+      actor: 'tester',
+    });
+  });
+
+  it('installs the bundled framework once, however often it is opened', async () => {
+    const dataDir = tempDir();
+    const first = await openTestCore({ dataDir });
+    const installed = unwrap(await first.invoke('frameworks.list', {}));
+    expect(installed.map((f) => `${f.id}@${f.version}`)).toEqual(['spqa-national@1.0.0']);
+    first.close();
+    const second = await openTestCore({ dataDir });
+    expect(unwrap(await second.invoke('frameworks.list', {}))).toEqual(installed);
+    const entries = unwrap(await second.invoke('audit.list', { limit: 100 }));
+    expect(entries.filter((e) => e.action === 'framework.installed')).toHaveLength(1);
+  });
+
+  it('refuses STRICT-violating and constraint-breaking writes at the database level', async () => {
+    const core = await openTestCore();
+    const db = core.context.db;
+    const insert = (type: string) =>
+      db
+        .prepare(
+          `INSERT INTO providers (id, name, name_key, type, created_at, updated_at)
+           VALUES (?, 'X', 'x', ?, 'now', 'now')`,
+        )
+        .run(`prv_${type}`, type);
+    expect(() => insert('charity')).toThrow(/CHECK constraint/);
+    expect(() =>
+      db.prepare("INSERT INTO settings (key, value) VALUES ('k', ?)").run(Buffer.from([1])),
+    ).toThrow(/cannot store BLOB/);
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO services (id, provider_id, name, category, referral_route, self_referral,
+             accepting_referrals, capacity_confirmed_on, created_at, updated_at)
+           VALUES ('svc_x', 'prv_missing', 'S', 'arts', 'any-agency', 0, 1, 'd', 'n', 'n')`,
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
+  });
+});
+
+describe('a database written by a newer version', () => {
+  it('is refused with a message, and its bytes are left exactly as they were', async () => {
+    const dataDir = tempDir();
+    const core = await openTestCore({ dataDir });
+    unwrap(await core.invoke('providers.create', { name: 'Kept Safe Trust', type: 'both' }));
+    core.close();
+    const file = join(dataDir, DATABASE_FILE);
+    const raw = new BetterSqlite3(file);
+    raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 90}`);
+    raw.close();
+    const before = sha256(file);
+    const filesBefore = readdirSync(dataDir).sort();
+
+    const error = await rejection(openIn(dataDir));
+    expect(error.code).toBe('refused');
+    expect(error.message).toContain('newer version of spqa');
+    expect(error.message).toContain(`schema ${LATEST_SCHEMA_VERSION + 90}`);
+    expect(error.message).toContain('nothing was changed');
+    expect(sha256(file)).toBe(before);
+    expect(readdirSync(dataDir).sort()).toEqual(filesBefore);
+  });
+});
+
+describe('a damaged database file', () => {
+  it('is moved aside, unchanged, with a clear error; the next open starts afresh', async () => {
+    const dataDir = tempDir();
+    const file = join(dataDir, DATABASE_FILE);
+    const garbage = Buffer.alloc(8192);
+    for (let i = 0; i < garbage.length; i += 1) garbage[i] = (i * 7919) % 251;
+    writeFileSync(file, garbage);
+
+    const error = await rejection(openIn(dataDir));
+    expect(error.code).toBe('internal');
+    expect(error.message).toContain(`the database at ${file} is damaged`);
+    expect(error.message).toMatch(/moved to .*spqa\.db\.damaged-/);
+    expect(existsSync(file)).toBe(false);
+    const aside = readdirSync(dataDir).filter((name) =>
+      name.startsWith(`${DATABASE_FILE}.damaged-`),
+    );
+    expect(aside).toHaveLength(1);
+    expect(readFileSync(join(dataDir, aside[0] as string))).toEqual(garbage);
+
+    const fresh = await openTestCore({ dataDir });
+    expect(unwrap(await fresh.invoke('providers.list', {})).total).toBe(0);
+  });
+  it('is moved aside when its pages are corrupt, with the problem on one line', async () => {
+    const dataDir = tempDir();
+    const core = await openTestCore({ dataDir });
+    for (let i = 0; i < 200; i += 1) {
+      unwrap(await core.invoke('providers.create', { name: `Provider ${i}`, type: 'both' }));
+    }
+    core.close();
+    const file = join(dataDir, DATABASE_FILE);
+    const bytes = readFileSync(file);
+    const pageSize = bytes.readUInt16BE(16);
+    // Scribble over two pages in the middle of the file, as a failing disk might.
+    for (let i = pageSize * 3; i < pageSize * 5; i += 1) bytes[i] = (i * 31) % 256;
+    writeFileSync(file, bytes);
+
+    const error = await rejection(openIn(dataDir));
+    expect(error.code).toBe('internal');
+    expect(error.message).toContain('is damaged');
+    expect(error.message).not.toContain('\n');
+    expect(existsSync(file)).toBe(false);
+  });
+});
+
+describe('migrations', () => {
+  const v10: Migration = {
+    version: 10,
+    name: 'notes',
+    up: (db) => db.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL) STRICT'),
+  };
+  const v20: Migration = {
+    version: 20,
+    name: 'note titles',
+    up: (db) => db.exec("ALTER TABLE notes ADD COLUMN title TEXT NOT NULL DEFAULT 'untitled'"),
+  };
+
+  it('takes no backup of a brand-new database', async () => {
+    const file = join(tempDir(), 'app.db');
+    const opened = await openDatabase(file, { migrations: [v10] });
+    expect(opened.backupPath).toBeNull();
+    expect(opened.schemaVersion).toBe(10);
+    opened.db.close();
+  });
+
+  it('backs up an existing database before upgrading it from version 10 to 20', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'app.db');
+    const first = await openDatabase(file, { migrations: [v10] });
+    first.db.prepare("INSERT INTO notes (body) VALUES ('before the upgrade')").run();
+    first.db.close();
+
+    const upgraded = await openDatabase(file, {
+      migrations: [v10, v20],
+      now: () => new Date('2025-03-04T05:06:07.000Z'),
+    });
+    expect(upgraded.schemaVersion).toBe(20);
+    expect(upgraded.db.pragma('user_version', { simple: true })).toBe(20);
+    expect(upgraded.db.prepare('SELECT body, title FROM notes').all()).toEqual([
+      { body: 'before the upgrade', title: 'untitled' },
+    ]);
+    upgraded.db.close();
+
+    expect(upgraded.backupPath).toBe(`${file}.before-schema-20-2025-03-04T05-06-07-000Z.bak`);
+    const backup = new BetterSqlite3(upgraded.backupPath as string, { readonly: true });
+    expect(backup.pragma('user_version', { simple: true })).toBe(10);
+    expect(backup.prepare('SELECT * FROM notes').all()).toEqual([
+      { id: 1, body: 'before the upgrade' },
+    ]);
+    backup.close();
+  });
+
+  it('takes no backup when nothing is pending', async () => {
+    const file = join(tempDir(), 'app.db');
+    (await openDatabase(file, { migrations: [v10] })).db.close();
+    const again = await openDatabase(file, { migrations: [v10] });
+    expect(again.backupPath).toBeNull();
+    again.db.close();
+  });
+
+  it('runs all pending migrations in one transaction: a failure leaves the old version intact', async () => {
+    const file = join(tempDir(), 'app.db');
+    (await openDatabase(file, { migrations: [v10] })).db.close();
+    const broken: Migration = {
+      version: 30,
+      name: 'broken',
+      up: (db) => {
+        db.exec('CREATE TABLE half_done (id INTEGER PRIMARY KEY) STRICT');
+        throw new Error('migration 30 failed');
+      },
+    };
+    await expect(openDatabase(file, { migrations: [v10, v20, broken] })).rejects.toThrow(
+      'migration 30 failed',
+    );
+    // The connection was closed, not leaked: the last connection to close removes the WAL file.
+    expect(existsSync(`${file}-wal`)).toBe(false);
+    const after = new BetterSqlite3(file, { readonly: true });
+    expect(after.pragma('user_version', { simple: true })).toBe(10);
+    expect(tableNames(after)).toEqual(['notes']);
+    expect(after.prepare("SELECT name FROM pragma_table_info('notes')").pluck().all()).toEqual([
+      'id',
+      'body',
+    ]);
+    after.close();
+  });
+});
