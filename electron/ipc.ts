@@ -1,10 +1,11 @@
 import { pathToFileURL } from 'node:url';
-import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { ipcMain, shell, type IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
 import type { CoreClient } from './core/host/worker-client';
 
 export const INVOKE_CHANNEL = 'spqa:invoke';
 export const PROGRESS_CHANNEL = 'spqa:progress';
+export const OPEN_EVIDENCE_CHANNEL = 'spqa:open-evidence';
 
 const invokeMessageSchema = z.object({
   requestId: z.number().int().nonnegative(),
@@ -12,35 +13,52 @@ const invokeMessageSchema = z.object({
   input: z.unknown(),
 });
 
+const evidenceIdSchema = z.string().regex(/^evd_[0-9A-Z]+$/);
+
+const NOT_OURS = {
+  ok: false,
+  error: { code: 'refused', message: 'calls are accepted only from the app’s own window' },
+} as const;
+
 /**
  * One channel carries every contract call. The message shape is parsed here and the input is
  * parsed again by the core against the method's own schema; only our own page may call.
  */
 export function registerIpc(core: CoreClient, rendererIndex: string): void {
   const trustedUrl = pathToFileURL(rendererIndex).href;
+  const fromOurWindow = (event: IpcMainInvokeEvent) =>
+    event.senderFrame?.url.split('#')[0] === trustedUrl;
+
   ipcMain.handle(INVOKE_CHANNEL, async (event: IpcMainInvokeEvent, raw: unknown) => {
-    const frameUrl = event.senderFrame?.url.split('#')[0];
-    if (frameUrl !== trustedUrl) {
-      return {
-        ok: false,
-        error: { code: 'refused', message: 'calls are accepted only from the app’s own window' },
-      };
-    }
+    if (!fromOurWindow(event)) return NOT_OURS;
     const parsed = invokeMessageSchema.safeParse(raw);
     if (!parsed.success) {
       return {
         ok: false,
-        error: {
-          code: 'invalid_input',
-          message: 'malformed request',
-          details: parsed.error.issues,
-        },
+        error: { code: 'invalid_input', message: 'malformed request', details: parsed.error.issues },
       };
     }
     const { requestId, method, input } = parsed.data;
     return core.invoke(method, input, (progress) => {
-      if (!event.sender.isDestroyed())
+      if (!event.sender.isDestroyed()) {
         event.sender.send(PROGRESS_CHANNEL, { requestId, ...progress });
+      }
     });
+  });
+
+  // A copy named with its original name is opened, so the system picks the right viewer.
+  ipcMain.handle(OPEN_EVIDENCE_CHANNEL, async (event: IpcMainInvokeEvent, raw: unknown) => {
+    if (!fromOurWindow(event)) return NOT_OURS;
+    const id = evidenceIdSchema.safeParse(raw);
+    if (!id.success) {
+      return { ok: false, error: { code: 'invalid_input', message: 'not an evidence id' } };
+    }
+    const copy = await core.invoke('evidence.exportCopy', { id: id.data });
+    if (!copy.ok) return copy;
+    const { path } = copy.value as { path: string };
+    const failure = await shell.openPath(path);
+    return failure
+      ? { ok: false, error: { code: 'internal', message: failure } }
+      : { ok: true, value: { path } };
   });
 }

@@ -1,8 +1,9 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 
 // Kept in step with ipc.ts; a sandboxed preload cannot import other local modules at run time.
 const INVOKE_CHANNEL = 'spqa:invoke';
 const PROGRESS_CHANNEL = 'spqa:progress';
+const OPEN_EVIDENCE_CHANNEL = 'spqa:open-evidence';
 
 interface ProgressMessage {
   requestId: number;
@@ -24,9 +25,19 @@ ipcRenderer.on(PROGRESS_CHANNEL, (_event: IpcRendererEvent, message: ProgressMes
   });
 });
 
-/** The whole surface the page gets: one frozen object with one call, no raw ipcRenderer. */
+/**
+ * The whole surface the page gets: one frozen object, no raw ipcRenderer. Besides contract calls,
+ * the only shell abilities are finding a dropped or picked file's path (so the core can stream it
+ * from disk rather than the page reading it into memory) and opening evidence in the system viewer.
+ */
 const api = Object.freeze({
   platform: 'desktop' as const,
+  pathForFile(file: File): string {
+    return webUtils.getPathForFile(file);
+  },
+  async openEvidence(id: string): Promise<unknown> {
+    return ipcRenderer.invoke(OPEN_EVIDENCE_CHANNEL, id);
+  },
   async invoke(method: string, input: unknown, onProgress?: ProgressListener): Promise<unknown> {
     const requestId = nextRequestId++;
     if (onProgress) listeners.set(requestId, onProgress);

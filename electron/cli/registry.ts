@@ -1,5 +1,6 @@
 import type { Command } from './command';
 import { assessmentCommands } from './commands/assessment';
+import { evidenceCommands } from './commands/evidence';
 import { frameworkCommands } from './commands/framework';
 import { providerCommands } from './commands/provider';
 import { systemCommands } from './commands/system';
@@ -8,5 +9,6 @@ export const COMMANDS: Command[] = [
   ...frameworkCommands,
   ...providerCommands,
   ...assessmentCommands,
+  ...evidenceCommands,
   ...systemCommands,
 ];

@@ -117,12 +117,20 @@ export async function runCli(argv: string[], io: RunIo): Promise<number> {
     }
 
     const resolvedDataDir = dataDir ?? defaultDataDir(io.env);
+    // Work that finishes within a second needs no progress; longer work gets a line on stderr
+    // at most four times a second, and always its last step, so a log shows it completed.
+    const started = Date.now();
     let lastProgress = 0;
+    let shown = false;
     const onProgress = (p: Progress) => {
       const now = Date.now();
-      if (now - lastProgress < 250 && p.done < p.total) return;
+      const finished = p.done >= p.total;
+      if (now - started < 1000 && !(shown && finished)) return;
+      if (now - lastProgress < 250 && !finished) return;
       lastProgress = now;
-      io.stderr(`${p.phase}: ${p.done}/${p.total}`);
+      shown = true;
+      const percent = p.total > 0 ? ` (${Math.floor((100 * p.done) / p.total)}%)` : '';
+      io.stderr(`${p.phase}: ${p.done} of ${p.total}${percent}`);
     };
     const ctx: CommandContext = {
       json,

@@ -4,13 +4,17 @@ import { contract, isMethod, type Method, type MethodOutput } from '../../shared
 import type { Progress, Result } from '../../shared/result';
 import { assessmentHandlers } from './assessments/handlers';
 import { systemClock, type Clock } from './clock';
-import type { CoreContext, HandlerTable } from './context';
+import type { CoreContext, HandlerTable, StagedUpload } from './context';
+import type { Readable } from 'node:stream';
 import { DATABASE_FILE } from './data-dir';
 import { AppError, fromZod } from './errors';
 import { frameworkHandlers } from './frameworks/handlers';
 import { installBundledFrameworks } from './frameworks/install';
 import { openDatabase } from './db/open';
 import { providerHandlers } from './providers/handlers';
+import { evidenceHandlers } from './evidence/handlers';
+import { clearInterruptedWrites, ingestStream, storeRoot } from './evidence/store';
+import { newId } from './ids';
 import { systemHandlers } from './system/handlers';
 import { APP_VERSION } from './version';
 
@@ -36,6 +40,11 @@ export interface Core {
   ): Promise<Result<MethodOutput<M>>>;
   /** For callers that take a method name from outside (IPC, HTTP): unknown names are refused. */
   invokeUnknown(method: string, input: unknown, options?: InvokeOptions): Promise<Result<unknown>>;
+  /**
+   * Streams a file into the evidence store ahead of `evidence.add` (browser mode's uploads);
+   * returns the id to name it by. Nothing is recorded until `evidence.add` describes it.
+   */
+  stageUpload(source: Readable, originalName: string, size: number | null, onProgress?: (p: Progress) => void): Promise<{ uploadId: string } & StagedUpload>;
   close(): void;
   readonly context: CoreContext;
 }
@@ -58,9 +67,11 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     dataDir: options.dataDir,
     resourcesDir: options.resourcesDir,
     progress: () => undefined,
+    uploads: new Map(),
   };
   try {
     installBundledFrameworks(context);
+    await clearInterruptedWrites(storeRoot(options.dataDir));
   } catch (error) {
     opened.db.close();
     throw error;
@@ -76,6 +87,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     ...frameworkHandlers,
     ...providerHandlers,
     ...assessmentHandlers,
+    ...evidenceHandlers,
   };
 
   async function invokeUnknown(
@@ -117,6 +129,15 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     invoke: (method, input, invokeOptions) =>
       invokeUnknown(method, input, invokeOptions) as Promise<Result<MethodOutput<typeof method>>>,
     invokeUnknown,
+    async stageUpload(source, originalName, size, onProgress) {
+      const blob = await ingestStream(storeRoot(options.dataDir), source, size, (bytes) =>
+        onProgress?.({ phase: `receiving ${originalName}`, done: bytes, total: size ?? bytes }),
+      );
+      const uploadId = newId('upl');
+      const staged = { ...blob, originalName };
+      context.uploads.set(uploadId, staged);
+      return { uploadId, ...staged };
+    },
     close: () => opened.db.close(),
     context,
   };

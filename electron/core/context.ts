@@ -12,6 +12,15 @@ export interface CoreContext {
   dataDir: string;
   resourcesDir: string;
   progress: (progress: Progress) => void;
+  /** Files streamed in by browser mode, stored and waiting for `evidence.add` to describe them. */
+  uploads: Map<string, StagedUpload>;
+}
+
+export interface StagedUpload {
+  sha256: string;
+  size: number;
+  mediaType: string;
+  originalName: string;
 }
 
 export type Handler<M extends Method> = (

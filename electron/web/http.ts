@@ -4,6 +4,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { Core } from '../core/app';
+import { AppError } from '../core/errors';
 import { SECURITY_HEADERS, isLoopbackHost } from './security';
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -68,6 +69,37 @@ export function createWebServer(options: WebServerOptions): Server {
     void (async () => {
       if (!isLoopbackHost(req.headers.host, port)) return send(res, 421, 'wrong host');
       const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+
+      if (url.pathname === '/api/upload' || url.pathname.startsWith('/api/evidence/')) {
+        const origin = req.headers.origin;
+        if (origin !== undefined && origin !== `http://${req.headers.host}`) return send(res, 403, 'cross-origin request refused');
+        if (!tokenMatches(req.headers.authorization, token)) return send(res, 401, 'missing or wrong token');
+        if (url.pathname === '/api/upload') {
+          if (req.method !== 'POST') return send(res, 405, 'POST only');
+          const name = (url.searchParams.get('name') ?? '').replace(/[\\/]/g, '_').slice(0, 255) || 'upload';
+          const declared = Number(req.headers['content-length']);
+          try {
+            const staged = await core.stageUpload(req, name, Number.isFinite(declared) ? declared : null);
+            return send(res, 200, JSON.stringify({ ok: true, value: staged }), 'application/json');
+          } catch (error) {
+            const shape = error instanceof AppError ? error.toShape() : { code: 'internal', message: (error as Error).message };
+            return send(res, 200, JSON.stringify({ ok: false, error: shape }), 'application/json');
+          }
+        }
+        // GET /api/evidence/<id>/content: the stored file, for downloading in browser mode.
+        const match = /^\/api\/evidence\/(evd_[0-9A-Z]+)\/content$/.exec(url.pathname);
+        if (!match?.[1] || req.method !== 'GET') return send(res, 404, 'not found');
+        const located = await core.invoke('evidence.locate', { id: match[1] });
+        if (!located.ok) return send(res, 404, located.error.message);
+        res.writeHead(200, {
+          ...SECURITY_HEADERS,
+          'Content-Type': 'application/octet-stream',
+          'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(located.value.fileName)}`,
+          'Cache-Control': 'no-store',
+        });
+        createReadStream(located.value.path).pipe(res);
+        return undefined;
+      }
 
       if (url.pathname === '/api/invoke') {
         if (req.method !== 'POST') return send(res, 405, 'POST only');

@@ -6,6 +6,8 @@ type ProgressListener = (p: Progress) => void;
 interface DesktopBridge {
   platform: 'desktop';
   invoke(method: string, input: unknown, onProgress?: ProgressListener): Promise<unknown>;
+  pathForFile(file: File): string;
+  openEvidence(id: string): Promise<unknown>;
 }
 
 declare global {
@@ -101,3 +103,49 @@ export async function invoke<M extends Method>(
 
 // Resolve the token as soon as the page loads, before the router rewrites the URL.
 if (!window.spqa) webToken();
+
+export type EvidenceSource = { kind: 'path'; path: string } | { kind: 'upload'; uploadId: string };
+
+/**
+ * Makes a picked or dropped file available to the core without reading it into the page: on the
+ * desktop the core streams it from its path; in browser mode it is streamed to the local server.
+ */
+export function stageFile(file: File, onProgress?: ProgressListener): Promise<EvidenceSource> {
+  if (window.spqa) return Promise.resolve({ kind: 'path', path: window.spqa.pathForFile(file) });
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `./api/upload?name=${encodeURIComponent(file.name)}`);
+    xhr.setRequestHeader('Authorization', `Bearer ${webToken()}`);
+    xhr.upload.onprogress = (e) => onProgress?.({ phase: `sending ${file.name}`, done: e.loaded, total: e.total || file.size });
+    xhr.onerror = () => reject(new Error(`could not send ${file.name} to the local server`));
+    xhr.onload = () => {
+      try {
+        const result = JSON.parse(xhr.responseText) as Result<{ uploadId: string }>;
+        if (result.ok) resolve({ kind: 'upload', uploadId: result.value.uploadId });
+        else reject(new ApiError(result.error));
+      } catch {
+        reject(new Error(`the local server said ${xhr.status}: ${xhr.responseText}`));
+      }
+    };
+    xhr.send(file);
+  });
+}
+
+/** Opens evidence in the system's viewer (desktop) or downloads it (browser mode). */
+export async function openEvidenceExternally(id: string, fileName: string): Promise<void> {
+  if (window.spqa) {
+    const result = (await window.spqa.openEvidence(id)) as Result<unknown>;
+    if (!result.ok) throw new ApiError(result.error);
+    return;
+  }
+  const response = await fetch(`./api/evidence/${encodeURIComponent(id)}/content`, {
+    headers: { Authorization: `Bearer ${webToken()}` },
+  });
+  if (!response.ok) throw new Error(`the local server said ${response.status}: ${await response.text()}`);
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

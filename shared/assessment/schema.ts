@@ -39,6 +39,8 @@ export const ratingRecordSchema = z.object({
   rating: z.enum(RATINGS),
   note: z.string().nullable(),
   reason: z.string().nullable(),
+  /** Why an essential criterion was rated Met without current evidence; shown to the assessor. */
+  overrideReason: z.string().nullable(),
   updatedAt: z.string(),
   updatedBy: z.string(),
 });
@@ -99,6 +101,7 @@ export const rateInputSchema = z.object({
   rating: ratingValueSchema.nullable(),
   note: z.string().trim().max(4000, 'a note is at most 4000 characters').nullable().optional(),
   reason: z.string().trim().max(1000, 'a reason is at most 1000 characters').nullable().optional(),
+  overrideReason: z.string().trim().max(1000, 'an override reason is at most 1000 characters').nullable().optional(),
 });
 
 export const actionInputSchema = z.object({

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { assessmentMethods } from './assessments';
+import { evidenceMethods } from './evidence';
 import type { MethodSpec } from './define';
 import { frameworkMethods } from './frameworks';
 import { providerMethods } from './providers';
@@ -14,6 +15,7 @@ export const contract = {
   ...frameworkMethods,
   ...providerMethods,
   ...assessmentMethods,
+  ...evidenceMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

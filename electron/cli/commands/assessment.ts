@@ -67,6 +67,7 @@ export const assessmentCommands: Command[] = [
       rating: { type: 'string' },
       note: { type: 'string' },
       reason: { type: 'string' },
+      'override-reason': { type: 'string' },
     },
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
@@ -80,6 +81,7 @@ export const assessmentCommands: Command[] = [
         rating,
         note: str(args, 'note'),
         reason: str(args, 'reason'),
+        overrideReason: str(args, 'override-reason'),
       });
       ctx.print(
         result,

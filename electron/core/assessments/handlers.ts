@@ -7,6 +7,7 @@ import { actionFromRow, ratingFromRow, type ActionRow, type RatingRow } from './
 import {
   assertOpen,
   assertRateable,
+  checkEvidenceForMet,
   checkRatingChange,
   insertAssessment,
   refreshAssessmentSummary,
@@ -20,6 +21,8 @@ import {
   listAssessmentSummaries,
 } from './queries';
 import { parseRatingsCsv } from './ratings-csv';
+import { assessmentDate } from './dates';
+import { currentEvidenceCount } from '../evidence/currency';
 
 export const DEFAULT_FRAMEWORK_ID = 'spqa-national';
 
@@ -63,14 +66,18 @@ export const assessmentHandlers: HandlersFor<typeof assessmentMethods> = {
       const assessment = getAssessment(ctx.db, input.id);
       assertOpen(assessment);
       const criterion = input.criterion.toUpperCase();
-      assertRateable(assessmentFramework(ctx.db, assessment), assessment, criterion);
+      const framework = assessmentFramework(ctx.db, assessment);
+      assertRateable(framework, assessment, criterion);
       const rating = {
         criterion,
         rating: input.rating,
         note: input.note ?? null,
         reason: input.reason ?? null,
+        overrideReason: input.overrideReason ?? null,
       };
       checkRatingChange(rating);
+      const onDate = assessmentDate(assessment, ctx.clock);
+      checkEvidenceForMet(framework, rating, () => currentEvidenceCount(ctx.db, assessment.id, criterion, onDate), onDate);
       const previous = writeRating(ctx.db, assessment.id, rating, ctx.actor, now);
       audit({
         action: input.rating === null ? 'assessment.rating-cleared' : 'assessment.rated',
@@ -87,11 +94,14 @@ export const assessmentHandlers: HandlersFor<typeof assessmentMethods> = {
   'assessments.importRatings': (input, ctx) => {
     const assessment = getAssessment(ctx.db, input.id);
     assertOpen(assessment);
+    const onDate = assessmentDate(assessment, ctx.clock);
     const changes = parseRatingsCsv(
       input.csv,
       input.fileName,
       assessmentFramework(ctx.db, assessment),
       assessment,
+      (code) => currentEvidenceCount(ctx.db, assessment.id, code, onDate),
+      onDate,
     );
     return change(ctx, (now, audit) => {
       for (const rating of changes) {

@@ -43,6 +43,7 @@ export interface RatingChange {
   rating: RatingValue | null;
   note: string | null;
   reason: string | null;
+  overrideReason: string | null;
 }
 
 export function checkRatingChange(change: RatingChange): void {
@@ -53,6 +54,34 @@ export function checkRatingChange(change: RatingChange): void {
   }
 }
 
+/**
+ * An essential criterion is Met only on evidence: at least one piece current on the assessment
+ * date, or a recorded reason for overriding that (which the assessor sees).
+ */
+export function checkEvidenceForMet(
+  framework: Framework,
+  change: RatingChange,
+  currentEvidence: () => number,
+  onDate: string,
+): void {
+  if (change.rating !== 'met' || change.overrideReason) return;
+  const located = findCriterion(framework, change.criterion);
+  if (located?.criterion.level !== 'essential') return;
+  if (currentEvidence() > 0) return;
+  throw invalid(
+    `${change.criterion} is essential: rating it Met needs at least one piece of evidence current on ${onDate}, ` +
+      'or an override reason',
+    { field: 'overrideReason', rule: 'evidence_required' },
+  );
+}
+
+interface PreviousRating {
+  rating: RatingValue;
+  note: string | null;
+  reason: string | null;
+  overrideReason: string | null;
+}
+
 /** Writes (or clears) one rating; returns the previous value for the audit trail. */
 export function writeRating(
   db: Database,
@@ -60,11 +89,13 @@ export function writeRating(
   change: RatingChange,
   actor: string,
   now: string,
-): { rating: RatingValue; note: string | null; reason: string | null } | null {
+): PreviousRating | null {
   const previous = db
-    .prepare('SELECT rating, note, reason FROM ratings WHERE assessment_id = ? AND criterion = ?')
-    .get(assessmentId, change.criterion) as
-    { rating: RatingValue; note: string | null; reason: string | null } | undefined;
+    .prepare(
+      `SELECT rating, note, reason, override_reason AS overrideReason FROM ratings
+       WHERE assessment_id = ? AND criterion = ?`,
+    )
+    .get(assessmentId, change.criterion) as PreviousRating | undefined;
   if (change.rating === null) {
     db.prepare('DELETE FROM ratings WHERE assessment_id = ? AND criterion = ?').run(
       assessmentId,
@@ -72,10 +103,11 @@ export function writeRating(
     );
   } else {
     db.prepare(
-      `INSERT INTO ratings (assessment_id, criterion, rating, note, reason, updated_at, updated_by)
-       VALUES (@assessmentId, @criterion, @rating, @note, @reason, @now, @actor)
+      `INSERT INTO ratings (assessment_id, criterion, rating, note, reason, override_reason, updated_at, updated_by)
+       VALUES (@assessmentId, @criterion, @rating, @note, @reason, @overrideReason, @now, @actor)
        ON CONFLICT (assessment_id, criterion) DO UPDATE SET rating = excluded.rating, note = excluded.note,
-         reason = excluded.reason, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+         reason = excluded.reason, override_reason = excluded.override_reason, updated_at = excluded.updated_at,
+         updated_by = excluded.updated_by`,
     ).run({
       assessmentId,
       criterion: change.criterion,
@@ -83,6 +115,7 @@ export function writeRating(
       note: change.note,
       // A reason belongs to Not applicable; keeping an old one on Met would mislead.
       reason: change.rating === 'na' ? change.reason : null,
+      overrideReason: change.rating === 'met' ? change.overrideReason : null,
       now,
       actor,
     });

@@ -4,7 +4,7 @@ import type { AssessmentSummary } from '../../../shared/assessment/schema';
 import type { Framework } from '../../../shared/framework/schema';
 import { csvFault, readCsv } from '../csv/read';
 import { AppError } from '../errors';
-import { assertRateable, checkRatingChange, type RatingChange } from './mutations';
+import { assertRateable, checkEvidenceForMet, checkRatingChange, type RatingChange } from './mutations';
 
 export const RATINGS_CSV_COLUMNS = {
   required: ['criterion', 'rating'],
@@ -17,6 +17,8 @@ export function parseRatingsCsv(
   fileName: string,
   framework: Framework,
   assessment: AssessmentSummary,
+  currentEvidence: (criterion: string) => number,
+  onDate: string,
 ): RatingChange[] {
   const rows = readCsv(text, fileName, RATINGS_CSV_COLUMNS);
   const problems: CsvProblem[] = [];
@@ -30,6 +32,7 @@ export function parseRatingsCsv(
       rating: rating ?? null,
       note: values.note || null,
       reason: values.reason || null,
+      overrideReason: values.override_reason || null,
     };
     const earlier = seen.get(criterion);
     if (earlier !== undefined) {
@@ -61,6 +64,13 @@ export function parseRatingsCsv(
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       problems.push({ line, column: 'reason', message: error.message });
+      continue;
+    }
+    try {
+      checkEvidenceForMet(framework, change, () => currentEvidence(criterion), onDate);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      problems.push({ line, column: 'override_reason', message: error.message });
       continue;
     }
     changes.push(change);

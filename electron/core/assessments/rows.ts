@@ -27,6 +27,7 @@ export interface RatingRow {
   rating: RatingRecord['rating'];
   note: string | null;
   reason: string | null;
+  override_reason: string | null;
   updated_at: string;
   updated_by: string;
 }
@@ -69,6 +70,7 @@ export function ratingFromRow(row: RatingRow): RatingRecord {
     rating: row.rating,
     note: row.note,
     reason: row.reason,
+    overrideReason: row.override_reason,
     updatedAt: row.updated_at,
     updatedBy: row.updated_by,
   };

@@ -1,7 +1,8 @@
 import { initial } from './0010-initial';
+import { evidence } from './0020-evidence';
 import type { Migration } from './types';
 
 /** Every migration in the order it runs. Append only: a shipped migration never changes. */
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, evidence];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
