@@ -1,15 +1,34 @@
 // @ts-check
 import { builtinModules } from 'node:module';
+import { basename, dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+const root = dirname(fileURLToPath(import.meta.url));
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const code = '{ts,tsx,js,mjs}';
+const shellFiles = ['electron/main.ts', 'electron/preload.ts', 'electron/ipc.ts'];
+
+/**
+ * An esquery regex matching the given module names and their subpaths (`electron/main`). esquery
+ * ends a regex at the first "/", so slashes are written as \x2F.
+ */
+const moduleNameRegex = (names, { nodePrefix = false } = {}) => {
+  const alternatives = names.map((name) =>
+    name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replaceAll('/', '\\x2F'),
+  );
+  if (nodePrefix) alternatives.push('node:.*');
+  return `/^(?:${alternatives.join('|')})(?:\\x2F.*)?$/`;
+};
 
 /**
  * The layers of ARCHITECTURE.md. Each entry says what a folder must never import; the
  * rule is tested in test/unit/lint-layers.test.ts so it cannot silently stop working.
+ * no-restricted-imports checks import and export-from declarations; import() is checked by
+ * no-restricted-syntax, since TypeScript resolves `import('electron')` anywhere.
  */
 const layer = (files, { paths = [], patterns = [] }, reason) => ({
   files,
@@ -21,8 +40,57 @@ const layer = (files, { paths = [], patterns = [] }, reason) => ({
         patterns: patterns.map((group) => ({ group: [group], message: reason })),
       },
     ],
+    'no-restricted-syntax': [
+      'error',
+      {
+        selector: `ImportExpression[source.value=${moduleNameRegex(paths, { nodePrefix: patterns.includes('node:*') })}]`,
+        message: reason,
+      },
+    ],
   },
 });
+
+/**
+ * Importing a shell file imports electron. Relative paths are checked by where they land, which
+ * a pattern over the import text cannot tell (from electron/cli/commands, '../main' is the CLI).
+ */
+const shellModules = new Set(shellFiles.map((file) => resolve(root, file.replace(/\.ts$/, ''))));
+const layersPlugin = {
+  rules: {
+    'no-shell-import': {
+      meta: {
+        type: /** @type {const} */ ('problem'),
+        schema: [],
+        messages: {
+          shell:
+            'electron/{{name}} is the Electron shell; only main.ts, preload.ts and ipc.ts import it.',
+        },
+      },
+      /** @param {import('eslint').Rule.RuleContext} context */
+      create(context) {
+        /** @param {{ source?: import('estree').Node | null }} node */
+        const check = (node) => {
+          const source = node.source;
+          if (!source || source.type !== 'Literal' || typeof source.value !== 'string') return;
+          if (!source.value.startsWith('.')) return;
+          const target = resolve(dirname(context.filename), source.value).replace(
+            /\.[cm]?[jt]sx?$/,
+            '',
+          );
+          if (shellModules.has(target)) {
+            context.report({ node: source, messageId: 'shell', data: { name: basename(target) } });
+          }
+        };
+        return {
+          ImportDeclaration: check,
+          ExportAllDeclaration: check,
+          ExportNamedDeclaration: check,
+          ImportExpression: check,
+        };
+      },
+    },
+  },
+};
 
 export default tseslint.config(
   {
@@ -49,10 +117,16 @@ export default tseslint.config(
     },
   },
   layer(
-    ['**/*.{ts,tsx,js,mjs}'],
-    { paths: ['electron'] },
+    [`**/*.${code}`],
+    { paths: ['electron'], patterns: ['electron/*'] },
     'Only the shell files (electron/main.ts, preload.ts, ipc.ts) import electron.',
   ),
+  {
+    files: [`**/*.${code}`],
+    ignores: shellFiles,
+    plugins: { layers: layersPlugin },
+    rules: { 'layers/no-shell-import': 'error' },
+  },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
@@ -63,7 +137,7 @@ export default tseslint.config(
     },
   },
   layer(
-    ['shared/**/*.ts'],
+    [`shared/**/*.${code}`],
     {
       paths: [...nodeBuiltins, 'electron', 'better-sqlite3', 'react', 'react-dom'],
       patterns: ['**/electron/**', '**/renderer/**', 'node:*'],
@@ -71,7 +145,7 @@ export default tseslint.config(
     'shared/ runs anywhere: pure code and zod only (no Node, DOM, Electron or SQLite).',
   ),
   layer(
-    ['renderer/**/*.{ts,tsx}'],
+    [`renderer/**/*.${code}`],
     {
       paths: [...nodeBuiltins, 'electron', 'better-sqlite3'],
       patterns: ['**/electron/**', 'node:*'],
@@ -79,18 +153,18 @@ export default tseslint.config(
     'renderer/ is DOM only: reach the core through window.spqa and the contract.',
   ),
   layer(
-    ['electron/core/**/*.ts'],
+    [`electron/core/**/*.${code}`],
     { paths: ['electron', 'react', 'react-dom'], patterns: ['**/renderer/**', 'electron/*'] },
     'electron/core/ is Node only and never imports electron, so it runs in the CLI and tests.',
   ),
   layer(
-    ['electron/cli/**/*.ts', 'electron/web/**/*.ts'],
+    [`electron/cli/**/*.${code}`, `electron/web/**/*.${code}`],
     { paths: ['electron', 'react', 'react-dom'], patterns: ['**/renderer/**', 'electron/*'] },
     'The CLI and browser mode use the core and shared/ only; never electron or renderer source.',
   ),
   {
     // Only the shell files may import electron; they still never import renderer source.
-    files: ['electron/main.ts', 'electron/preload.ts', 'electron/ipc.ts'],
+    files: shellFiles,
     rules: {
       'no-restricted-imports': [
         'error',
@@ -103,6 +177,7 @@ export default tseslint.config(
           ],
         },
       ],
+      'no-restricted-syntax': 'off',
     },
   },
 );
