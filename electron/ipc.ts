@@ -35,7 +35,11 @@ export function registerIpc(core: CoreClient, rendererIndex: string): void {
     if (!parsed.success) {
       return {
         ok: false,
-        error: { code: 'invalid_input', message: 'malformed request', details: parsed.error.issues },
+        error: {
+          code: 'invalid_input',
+          message: 'malformed request',
+          details: parsed.error.issues,
+        },
       };
     }
     const { requestId, method, input } = parsed.data;

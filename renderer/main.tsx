@@ -8,6 +8,8 @@ import { AssessmentPage } from './routes/assessments/AssessmentPage';
 import { PlanPage } from './routes/assessments/PlanPage';
 import { ReadinessPage } from './routes/assessments/ReadinessPage';
 import { Dashboard } from './routes/Dashboard';
+import { EvidencePage } from './routes/evidence/EvidencePage';
+import { EvidenceStorePage } from './routes/evidence/EvidenceStorePage';
 import { FrameworkPage } from './routes/frameworks/FrameworkPage';
 import { FrameworksPage } from './routes/frameworks/FrameworksPage';
 import { ImportProvidersPage } from './routes/providers/ImportProvidersPage';
@@ -29,8 +31,10 @@ const router = createHashRouter([
       { path: '/providers/:id/edit', element: <EditProviderPage /> },
       // One route for both, so moving between domains keeps the screen (and its saved state) mounted.
       { path: '/assessments/:id/domain?/:domain?', element: <AssessmentPage /> },
+      { path: '/assessments/:id/evidence', element: <EvidencePage /> },
       { path: '/assessments/:id/readiness', element: <ReadinessPage /> },
       { path: '/assessments/:id/plan', element: <PlanPage /> },
+      { path: '/evidence', element: <EvidenceStorePage /> },
       { path: '/frameworks', element: <FrameworksPage /> },
       { path: '/frameworks/:key', element: <FrameworkPage /> },
       { path: '*', element: <NotFound /> },

@@ -44,7 +44,7 @@ const browser = await chromium.launch({
     '--disable-sync',
   ],
 });
-const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
 await page.goto(url);
 const base = url.split('?')[0];
 const strong = list.find((a) => a.progressPercent === 100) ?? list[0];
@@ -60,6 +60,8 @@ const shots = [
   ['readiness', `#/assessments/${strong.id}/readiness`],
   ['readiness-mixed', `#/assessments/${mixed.id}/readiness`],
   ['plan', `#/assessments/${mixed.id}/plan`],
+  ['evidence', `#/assessments/${mixed.id}/evidence`],
+  ['evidence-store', '#/evidence'],
   ['frameworks', '#/frameworks'],
   ['framework', '#/frameworks/spqa-national@1.0.0'],
 ];
@@ -72,5 +74,39 @@ for (const [name, hash] of shots) {
   await page.screenshot({ path: join(outDir, `${name}-full.png`), fullPage: true });
   console.log(`${outDir}/${name}.png`);
 }
+
+// Screens that only appear after an action: a preview open, the override prompt, the add form.
+async function shot(name) {
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(outDir, `${name}.png`) });
+  console.log(`${outDir}/${name}.png`);
+}
+await page.goto(`${base}#/assessments/${strong.id}/domain/GS`);
+await page
+  .getByRole('button', { name: /^Preview/ })
+  .first()
+  .click();
+await page.getByRole('dialog').waitFor();
+await shot('evidence-preview');
+await page.keyboard.press('Escape');
+const card = page.locator('.criterion').first();
+await card.getByRole('button', { name: /^Add evidence/ }).click();
+await card.screenshot({ path: join(outDir, 'evidence-add-form.png') });
+console.log(`${outDir}/evidence-add-form.png`);
+await page.goto(`${base}#/assessments/${mixed.id}/domain/GS`);
+const unratedEssential = page.locator('.criterion.rating-none', { hasText: 'Essential' }).first();
+if ((await unratedEssential.count()) > 0) {
+  // By id: the card's class changes as soon as Met is chosen.
+  const essential = page.locator(`#${await unratedEssential.getAttribute('id')}`);
+  await essential.locator('label', { hasText: /^Met$/ }).click();
+  await essential.getByRole('alert').first().waitFor();
+  await essential.scrollIntoViewIfNeeded();
+  await shot('override-prompt');
+}
+await page.goto(`${base}#/evidence`);
+await page.getByRole('button', { name: 'Check all evidence files' }).click();
+await page.getByText(/^Check finished/).waitFor({ state: 'attached' });
+await shot('evidence-store-checked');
+
 await browser.close();
 server.kill();

@@ -12,6 +12,7 @@ const MAX_BODY_BYTES = 64 * 1024 * 1024;
 const MEDIA_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
@@ -72,17 +73,27 @@ export function createWebServer(options: WebServerOptions): Server {
 
       if (url.pathname === '/api/upload' || url.pathname.startsWith('/api/evidence/')) {
         const origin = req.headers.origin;
-        if (origin !== undefined && origin !== `http://${req.headers.host}`) return send(res, 403, 'cross-origin request refused');
-        if (!tokenMatches(req.headers.authorization, token)) return send(res, 401, 'missing or wrong token');
+        if (origin !== undefined && origin !== `http://${req.headers.host}`)
+          return send(res, 403, 'cross-origin request refused');
+        if (!tokenMatches(req.headers.authorization, token))
+          return send(res, 401, 'missing or wrong token');
         if (url.pathname === '/api/upload') {
           if (req.method !== 'POST') return send(res, 405, 'POST only');
-          const name = (url.searchParams.get('name') ?? '').replace(/[\\/]/g, '_').slice(0, 255) || 'upload';
+          const name =
+            (url.searchParams.get('name') ?? '').replace(/[\\/]/g, '_').slice(0, 255) || 'upload';
           const declared = Number(req.headers['content-length']);
           try {
-            const staged = await core.stageUpload(req, name, Number.isFinite(declared) ? declared : null);
+            const staged = await core.stageUpload(
+              req,
+              name,
+              Number.isFinite(declared) ? declared : null,
+            );
             return send(res, 200, JSON.stringify({ ok: true, value: staged }), 'application/json');
           } catch (error) {
-            const shape = error instanceof AppError ? error.toShape() : { code: 'internal', message: (error as Error).message };
+            const shape =
+              error instanceof AppError
+                ? error.toShape()
+                : { code: 'internal', message: (error as Error).message };
             return send(res, 200, JSON.stringify({ ok: false, error: shape }), 'application/json');
           }
         }

@@ -116,7 +116,8 @@ export function stageFile(file: File, onProgress?: ProgressListener): Promise<Ev
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `./api/upload?name=${encodeURIComponent(file.name)}`);
     xhr.setRequestHeader('Authorization', `Bearer ${webToken()}`);
-    xhr.upload.onprogress = (e) => onProgress?.({ phase: `sending ${file.name}`, done: e.loaded, total: e.total || file.size });
+    xhr.upload.onprogress = (e) =>
+      onProgress?.({ phase: `sending ${file.name}`, done: e.loaded, total: e.total || file.size });
     xhr.onerror = () => reject(new Error(`could not send ${file.name} to the local server`));
     xhr.onload = () => {
       try {
@@ -141,7 +142,8 @@ export async function openEvidenceExternally(id: string, fileName: string): Prom
   const response = await fetch(`./api/evidence/${encodeURIComponent(id)}/content`, {
     headers: { Authorization: `Bearer ${webToken()}` },
   });
-  if (!response.ok) throw new Error(`the local server said ${response.status}: ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`the local server said ${response.status}: ${await response.text()}`);
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
   link.href = url;

@@ -32,6 +32,9 @@ export function Layout() {
                 <NavLink to="/providers">Providers</NavLink>
               </li>
               <li>
+                <NavLink to="/evidence">Evidence store</NavLink>
+              </li>
+              <li>
                 <NavLink to="/frameworks">Standards</NavLink>
               </li>
             </ul>

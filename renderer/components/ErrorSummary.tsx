@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 
 export interface FieldError {
   field: string;
@@ -17,19 +17,15 @@ export function ErrorSummary({
   title?: string;
 }) {
   const ref = useRef<HTMLDivElement>(null);
+  // Unique, since a screen can hold several forms that each list their own problems.
+  const headingId = useId();
   useEffect(() => {
     if (errors.length > 0) ref.current?.focus();
   }, [errors]);
   if (errors.length === 0) return null;
   return (
-    <div
-      className="error-summary"
-      role="alert"
-      tabIndex={-1}
-      ref={ref}
-      aria-labelledby="error-summary-title"
-    >
-      <h2 id="error-summary-title">{title}</h2>
+    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby={headingId}>
+      <h2 id={headingId}>{title}</h2>
       <ul>
         {errors.map((e) => (
           <li key={`${e.field}:${e.message}`}>

@@ -5,14 +5,23 @@ import { useLoad } from '../api/use-load';
 import { formatDate, outcomeBadgeClass, outcomeLabel, statusLabel } from '../components/labels';
 import { LoadError, Loading, Page } from '../components/Page';
 import { ProgressBar } from '../components/ProgressBar';
+import { plural } from './evidence/describe';
+import { ExpiringNotice } from './evidence/ExpiringNotice';
 
 export function Dashboard() {
   const state = useLoad(async () => {
-    const [providers, assessments] = await Promise.all([
+    const [providers, assessments, expiring, retention] = await Promise.all([
       invoke('providers.list', { limit: 1 }),
       invoke('assessments.list', {}),
+      invoke('evidence.expiring', { withinDays: 30 }),
+      invoke('evidence.retention', {}),
     ]);
-    return { providerCount: providers.total, assessments };
+    return {
+      providerCount: providers.total,
+      assessments,
+      expiring,
+      overdueRetention: retention.items.length,
+    };
   }, []);
   const [loadingDemo, setLoadingDemo] = useState(false);
   const [demoMessage, setDemoMessage] = useState('');
@@ -44,7 +53,7 @@ export function Dashboard() {
         <Loading what="the dashboard" />
       </Page>
     );
-  const { providerCount, assessments } = state.data;
+  const { providerCount, assessments, expiring, overdueRetention } = state.data;
   const open = assessments.filter((a) => a.status === 'draft' || a.status === 'in-progress');
   const byOutcome = (o: string) => open.filter((a) => a.outcome === o).length;
 
@@ -83,6 +92,19 @@ export function Dashboard() {
             {loadingDemo ? 'Loading demo data…' : 'Load demo data'}
           </button>
         </section>
+      ) : null}
+
+      <ExpiringNotice expiring={expiring} />
+      {overdueRetention > 0 ? (
+        <p className="notice notice-warning">
+          {plural(overdueRetention, 'piece', 'pieces')} of evidence{' '}
+          {overdueRetention === 1 ? 'is' : 'are'} past {overdueRetention === 1 ? 'its' : 'their'}{' '}
+          keep-until date.{' '}
+          <Link to="/evidence">
+            Review {overdueRetention === 1 ? 'it' : 'them'} in the evidence store
+          </Link>
+          .
+        </p>
       ) : null}
 
       <section aria-labelledby="summary-heading">

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { evidenceMetadataSchema, evidenceRecordSchema, evidenceSourceSchema, FRESHNESS } from '../evidence/schema';
+import {
+  evidenceMetadataSchema,
+  evidenceRecordSchema,
+  evidenceSourceSchema,
+  FRESHNESS,
+} from '../evidence/schema';
 import { method } from './define';
 
 const id = z.string().min(1, 'an id is required');
@@ -14,7 +19,9 @@ export const verifyReportSchema = z.object({
   bytes: z.number(),
   ok: z.boolean(),
   missing: z.array(z.object({ sha256: z.string(), evidenceIds: z.array(z.string()) })),
-  altered: z.array(z.object({ sha256: z.string(), actual: z.string(), evidenceIds: z.array(z.string()) })),
+  altered: z.array(
+    z.object({ sha256: z.string(), actual: z.string(), evidenceIds: z.array(z.string()) }),
+  ),
   orphans: z.number(),
 });
 export type VerifyReport = z.infer<typeof verifyReportSchema>;
@@ -40,7 +47,10 @@ export const evidenceMethods = {
     z.array(evidenceRecordSchema),
     { progress: true },
   ),
-  'evidence.update': method(z.object({ id, metadata: evidenceMetadataSchema }), evidenceRecordSchema),
+  'evidence.update': method(
+    z.object({ id, metadata: evidenceMetadataSchema }),
+    evidenceRecordSchema,
+  ),
   'evidence.attach': method(z.object({ id, criteria }), evidenceRecordSchema),
   'evidence.list': method(
     z.object({ assessmentId: id, includeRemoved: z.boolean().default(false) }),
@@ -53,7 +63,10 @@ export const evidenceMethods = {
     z.object({ mediaType: z.string(), base64: z.string(), truncated: z.boolean() }),
   ),
   /** Where the stored file is, and a name to give it outside the store (used by the shell). */
-  'evidence.locate': method(z.object({ id }), z.object({ path: z.string(), fileName: z.string(), mediaType: z.string() })),
+  'evidence.locate': method(
+    z.object({ id }),
+    z.object({ path: z.string(), fileName: z.string(), mediaType: z.string() }),
+  ),
   /** A copy outside the store, named with its original name, for the system's own viewer. */
   'evidence.exportCopy': method(z.object({ id }), z.object({ path: z.string() })),
   'evidence.freshness': method(
@@ -67,20 +80,32 @@ export const evidenceMethods = {
     }),
   ),
   'evidence.expiring': method(
-    z.object({ withinDays: z.number().int().min(1).max(365).default(30) }).optional().default({ withinDays: 30 }),
+    z
+      .object({ withinDays: z.number().int().min(1).max(365).default(30) })
+      .optional()
+      .default({ withinDays: 30 }),
     z.object({ onDate: z.string(), criteria: z.number(), items: z.array(expiringItemSchema) }),
   ),
-  'evidence.verify': method(z.object({}).optional().default({}), verifyReportSchema, { progress: true }),
+  'evidence.verify': method(z.object({}).optional().default({}), verifyReportSchema, {
+    progress: true,
+  }),
   'evidence.removeOrphans': method(
     z.object({}).optional().default({}),
     z.object({ removedFiles: z.number(), removedBytes: z.number() }),
   ),
   'evidence.remove': method(
     z.object({ id, reason: z.string().trim().min(3, 'give a reason for the removal').max(1000) }),
-    z.object({ record: evidenceRecordSchema, fileDeleted: z.boolean(), sharedWith: z.array(z.string()) }),
+    z.object({
+      record: evidenceRecordSchema,
+      fileDeleted: z.boolean(),
+      sharedWith: z.array(z.string()),
+    }),
   ),
   'evidence.retention': method(
     z.object({}).optional().default({}),
-    z.object({ onDate: z.string(), items: z.array(evidenceRecordSchema.extend({ providerName: z.string() })) }),
+    z.object({
+      onDate: z.string(),
+      items: z.array(evidenceRecordSchema.extend({ providerName: z.string() })),
+    }),
   ),
 };

@@ -20,20 +20,28 @@ export function isCurrentOn(e: DatedEvidence, onDate: string): boolean {
   return !e.expiryDate || e.expiryDate >= onDate;
 }
 
-export function expiresWithin(e: DatedEvidence, onDate: string, days = EXPIRY_WARNING_DAYS): boolean {
+export function expiresWithin(
+  e: DatedEvidence,
+  onDate: string,
+  days = EXPIRY_WARNING_DAYS,
+): boolean {
   return isCurrentOn(e, onDate) && e.expiryDate !== null && e.expiryDate <= addDays(onDate, days);
 }
 
 /**
- * The badge a criterion shows: no evidence; current; current but some of it expires within the
+ * The badge a criterion shows: no evidence; current; current but all of it expires within the
  * warning window (so it will soon stop counting); or evidence that is all out of date.
  */
-export function freshnessOf(evidence: readonly DatedEvidence[], onDate: string): Freshness {
+export function freshnessOf(
+  evidence: readonly DatedEvidence[],
+  onDate: string,
+  warningDays = EXPIRY_WARNING_DAYS,
+): Freshness {
   const live = evidence.filter((e) => !e.removedAt);
   if (live.length === 0) return 'none';
   const current = live.filter((e) => isCurrentOn(e, onDate));
   if (current.length === 0) return 'expired';
   // Expiring only matters when nothing else will still be current after the window.
-  const lasting = current.filter((e) => !expiresWithin(e, onDate));
+  const lasting = current.filter((e) => !expiresWithin(e, onDate, warningDays));
   return lasting.length === 0 ? 'expiring' : 'current';
 }

@@ -50,12 +50,17 @@ export const evidenceRecordSchema = z.object({
 });
 export type EvidenceRecord = z.infer<typeof evidenceRecordSchema>;
 
-const optionalDate = isoDateSchema.nullable().optional().transform((v) => v ?? null);
+const optionalDate = isoDateSchema
+  .nullable()
+  .optional()
+  .transform((v) => v ?? null);
 
 export const evidenceMetadataSchema = z
   .object({
     title: z.string().trim().min(2, 'a title needs at least 2 characters').max(300).optional(),
-    kind: z.enum(EVIDENCE_KINDS, { message: `kind must be one of ${EVIDENCE_KINDS.join(', ')}` }).default('other'),
+    kind: z
+      .enum(EVIDENCE_KINDS, { message: `kind must be one of ${EVIDENCE_KINDS.join(', ')}` })
+      .default('other'),
     effectiveDate: optionalDate,
     expiryDate: optionalDate,
     personalData: z.boolean().default(false),
@@ -75,8 +80,14 @@ export const evidenceMetadataSchema = z
 
 export const evidenceSourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }),
-  z.object({ kind: z.literal('upload'), uploadId: z.string().regex(/^upl_[0-9A-Z]+$/, 'not an upload id') }),
-  z.object({ kind: z.literal('link'), url: z.url({ protocol: /^https?$/, message: 'a link must be an http or https address' }) }),
+  z.object({
+    kind: z.literal('upload'),
+    uploadId: z.string().regex(/^upl_[0-9A-Z]+$/, 'not an upload id'),
+  }),
+  z.object({
+    kind: z.literal('link'),
+    url: z.url({ protocol: /^https?$/, message: 'a link must be an http or https address' }),
+  }),
 ]);
 
 /** How fresh a criterion's evidence is on a given date. */

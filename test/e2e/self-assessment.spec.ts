@@ -37,7 +37,8 @@ test('self-assess a whole domain by keyboard, then see the readiness summary and
 
   const screen = new AssessmentScreen(page);
   await screen.openDomain('Outcomes and learning');
-  await screen.rate('OL1.1', 'Met');
+  // OL1.1 is essential and has no evidence yet: Met is held back until a reason is recorded.
+  await screen.rateMetWithOverride('OL1.1', 'Survey results are on paper in the office.');
   await screen.rate('OL1.2', 'Partially met');
   await screen.rate('OL1.3', 'Not applicable', 'We only use free measures such as ONS4');
   await screen.rate('OL2.1', 'Not met');
@@ -138,6 +139,8 @@ test('every screen of a populated app passes the accessibility scan', async ({ p
     [`#/assessments/${a.id}/domain/GS`, 'an assessment domain'],
     [`#/assessments/${a.id}/readiness`, 'the readiness summary'],
     [`#/assessments/${a.id}/plan`, 'the improvement plan'],
+    [`#/assessments/${a.id}/evidence`, 'the evidence of an assessment'],
+    ['#/evidence', 'the evidence store'],
     ['#/frameworks', 'the frameworks list'],
     ['#/frameworks/spqa-national@1.0.0', 'the framework'],
     ['#/no-such-page', 'the not found page'],

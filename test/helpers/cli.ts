@@ -9,6 +9,15 @@ export interface CliRun {
   errorLines: string[];
 }
 
+export interface SpawnOptions {
+  /** Run as this user and group (root only), e.g. to meet file permissions root ignores. */
+  uid?: number;
+  gid?: number;
+  timeout?: number;
+  /** Run in this folder (the project root otherwise), e.g. to name files relative to it. */
+  cwd?: string;
+}
+
 /**
  * Runs the real `spqa` process (the bundle test/integration/global-setup.ts builds) with
  * `--data-dir` set, and returns its exit code and output.
@@ -17,16 +26,19 @@ export function spqa(
   dataDir: string | null,
   args: readonly string[],
   env: NodeJS.ProcessEnv = {},
+  options: SpawnOptions = {},
 ): CliRun {
   const { SPQA_DATA_DIR: _ignored, ...inherited } = process.env;
   const result = spawnSync(
     process.execPath,
     [CLI_BUNDLE, ...(dataDir === null ? [] : ['--data-dir', dataDir]), ...args],
     {
-      cwd: REPO_ROOT,
+      cwd: options.cwd ?? REPO_ROOT,
       encoding: 'utf8',
       env: { ...inherited, SPQA_ACTOR: 'tester', ...env },
-      timeout: 20_000,
+      timeout: options.timeout ?? 20_000,
+      ...(options.uid === undefined ? {} : { uid: options.uid }),
+      ...(options.gid === undefined ? {} : { gid: options.gid }),
     },
   );
   if (result.error) throw result.error;

@@ -5,8 +5,14 @@ import { EVIDENCE_KINDS, EVIDENCE_KIND_LABELS } from '../../../shared/evidence/s
 import { CliFailure, flag, pad, required, str, strs, type Command } from '../command';
 
 function describe(e: EvidenceRecord): string {
-  const what = e.url ?? `${e.originalName ?? ''} (${e.size ?? 0} bytes, ${e.mediaType ?? 'unknown type'})`;
-  const dates = [e.effectiveDate ? `from ${e.effectiveDate}` : '', e.expiryDate ? `expires ${e.expiryDate}` : ''].filter(Boolean).join(', ');
+  const what =
+    e.url ?? `${e.originalName ?? ''} (${e.size ?? 0} bytes, ${e.mediaType ?? 'unknown type'})`;
+  const dates = [
+    e.effectiveDate ? `from ${e.effectiveDate}` : '',
+    e.expiryDate ? `expires ${e.expiryDate}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
   return `${e.id}  ${e.title} [${e.kind}] ${what}${dates ? `; ${dates}` : ''}${e.criteria.length ? `; criteria ${e.criteria.join(', ')}` : ''}${
     e.sha256 ? `\n  sha256 ${e.sha256}` : ''
   }`;
@@ -16,11 +22,15 @@ function describe(e: EvidenceRecord): string {
 function filesInFolder(folder: string): string[] {
   let names: string[];
   try {
-    if (!statSync(folder).isDirectory()) throw new CliFailure(`--folder ${folder} is not a folder`, 2);
+    if (!statSync(folder).isDirectory())
+      throw new CliFailure(`--folder ${folder} is not a folder`, 2);
     names = readdirSync(folder);
   } catch (error) {
     if (error instanceof CliFailure) throw error;
-    throw new CliFailure(`--folder ${folder}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : (error as Error).message}`, 2);
+    throw new CliFailure(
+      `--folder ${folder}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : (error as Error).message}`,
+      2,
+    );
   }
   const files = names
     .filter((n) => !n.startsWith('.'))
@@ -56,14 +66,19 @@ export const evidenceCommands: Command[] = [
       if (folder) files.push(...filesInFolder(folder));
       for (const file of files) {
         try {
-          if (statSync(file).isDirectory()) throw new CliFailure(`${file} is a folder; use --folder ${file} to add every file in it`, 2);
+          if (statSync(file).isDirectory())
+            throw new CliFailure(
+              `${file} is a folder; use --folder ${file} to add every file in it`,
+              2,
+            );
         } catch (error) {
           if (error instanceof CliFailure) throw error;
           // Missing or unreadable files are reported by the core with the same message as the app.
         }
       }
       const links = strs(args, 'link');
-      if (files.length + links.length === 0) throw new CliFailure('name at least one FILE, --folder or --link', 2);
+      if (files.length + links.length === 0)
+        throw new CliFailure('name at least one FILE, --folder or --link', 2);
       const records = await ctx.call('evidence.add', {
         assessmentId: required(args, 'assessment'),
         criteria: strs(args, 'criterion'),
@@ -91,7 +106,10 @@ export const evidenceCommands: Command[] = [
     options: { assessment: { type: 'string' }, removed: { type: 'boolean' } },
     positionals: { min: 0, max: 0 },
     async run(ctx, args) {
-      const list = await ctx.call('evidence.list', { assessmentId: required(args, 'assessment'), includeRemoved: flag(args, 'removed') });
+      const list = await ctx.call('evidence.list', {
+        assessmentId: required(args, 'assessment'),
+        includeRemoved: flag(args, 'removed'),
+      });
       ctx.print(list, () =>
         list.length === 0
           ? 'no evidence'
@@ -122,9 +140,18 @@ export const evidenceCommands: Command[] = [
           report.ok
             ? `all ${report.checked} stored files are intact (${report.bytes} bytes checked)`
             : `${report.missing.length} missing and ${report.altered.length} altered of ${report.checked} stored files`,
-          ...report.missing.map((m) => `  missing  ${m.sha256}  (evidence ${m.evidenceIds.join(', ')})`),
-          ...report.altered.map((a) => `  altered  ${a.sha256}  now hashes to ${a.actual}  (evidence ${a.evidenceIds.join(', ')})`),
-          ...(report.orphans > 0 ? [`${report.orphans} stored files belong to no evidence; remove them with: spqa evidence remove-orphans`] : []),
+          ...report.missing.map(
+            (m) => `  missing  ${m.sha256}  (evidence ${m.evidenceIds.join(', ')})`,
+          ),
+          ...report.altered.map(
+            (a) =>
+              `  altered  ${a.sha256}  now hashes to ${a.actual}  (evidence ${a.evidenceIds.join(', ')})`,
+          ),
+          ...(report.orphans > 0
+            ? [
+                `${report.orphans} stored files belong to no evidence; remove them with: spqa evidence remove-orphans`,
+              ]
+            : []),
         ].join('\n'),
       );
       return report.ok ? 0 : 3;
@@ -132,12 +159,16 @@ export const evidenceCommands: Command[] = [
   },
   {
     path: ['evidence', 'remove'],
-    summary: 'Remove a piece of evidence: the file goes, a tombstone records what, when, by whom and why',
+    summary:
+      'Remove a piece of evidence: the file goes, a tombstone records what, when, by whom and why',
     usage: 'evidence remove ID --reason TEXT',
     options: { reason: { type: 'string' } },
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
-      const result = await ctx.call('evidence.remove', { id: args.positionals[0], reason: required(args, 'reason') });
+      const result = await ctx.call('evidence.remove', {
+        id: args.positionals[0],
+        reason: required(args, 'reason'),
+      });
       ctx.print(result, () =>
         result.fileDeleted
           ? `removed ${result.record.id}; its file was deleted`
@@ -155,7 +186,10 @@ export const evidenceCommands: Command[] = [
     positionals: { min: 0, max: 0 },
     async run(ctx) {
       const result = await ctx.call('evidence.removeOrphans', {});
-      ctx.print(result, () => `deleted ${result.removedFiles} files (${result.removedBytes} bytes)`);
+      ctx.print(
+        result,
+        () => `deleted ${result.removedFiles} files (${result.removedBytes} bytes)`,
+      );
     },
   },
   {
@@ -171,7 +205,13 @@ export const evidenceCommands: Command[] = [
           ? `nothing is past its retain-until date on ${result.onDate}`
           : pad([
               ['ID', 'PROVIDER', 'TITLE', 'RETAIN UNTIL', 'PERSONAL DATA'],
-              ...result.items.map((e) => [e.id, e.providerName, e.title, e.retainUntil ?? '', e.personalData ? 'yes' : 'no']),
+              ...result.items.map((e) => [
+                e.id,
+                e.providerName,
+                e.title,
+                e.retainUntil ?? '',
+                e.personalData ? 'yes' : 'no',
+              ]),
             ]),
       );
     },
@@ -184,7 +224,8 @@ export const evidenceCommands: Command[] = [
     positionals: { min: 0, max: 0 },
     async run(ctx, args) {
       const days = str(args, 'days');
-      if (days !== undefined && !/^\d+$/.test(days)) throw new CliFailure(`--days must be a whole number, not "${days}"`, 2);
+      if (days !== undefined && !/^\d+$/.test(days))
+        throw new CliFailure(`--days must be a whole number, not "${days}"`, 2);
       const result = await ctx.call('evidence.expiring', { withinDays: days ? Number(days) : 30 });
       ctx.print(result, () =>
         result.items.length === 0

@@ -59,6 +59,12 @@ export const DEMO_DOCUMENTS: DemoDocument[] = [
 export function demoDocumentFor(code: string): string {
   if (code.startsWith('GS2') || code.startsWith('LW4.2')) return 'safeguarding';
   if (code.startsWith('GS4.1')) return 'insurance';
-  if (code.startsWith('LW1') || code.startsWith('LW2') || code.startsWith('AS3') || code.startsWith('AS4')) return 'training';
+  if (
+    code.startsWith('LW1') ||
+    code.startsWith('LW2') ||
+    code.startsWith('AS3') ||
+    code.startsWith('AS4')
+  )
+    return 'training';
   return 'minutes';
 }

@@ -4,7 +4,12 @@ import { addDays } from '../../../shared/evidence/freshness';
 import { applicableCriteria } from '../../../shared/framework/traverse';
 import { providerInputSchema, serviceInputSchema } from '../../../shared/providers/schema';
 import { DEFAULT_FRAMEWORK_ID } from '../assessments/handlers';
-import { insertAssessment, refreshAssessmentSummary, upsertAction, writeRating } from '../assessments/mutations';
+import {
+  insertAssessment,
+  refreshAssessmentSummary,
+  upsertAction,
+  writeRating,
+} from '../assessments/mutations';
 import { getAssessment } from '../assessments/queries';
 import { isoToday } from '../clock';
 import { change, type CoreContext } from '../context';
@@ -23,7 +28,18 @@ function demoRating(index: number, strength: 'strong' | 'mixed' | 'early'): Rati
   const pattern: Record<typeof strength, RatingValue[]> = {
     strong: ['met', 'met', 'met', 'met', 'met', 'met', 'partial', 'met', 'met', 'met'],
     mixed: ['met', 'partial', 'met', 'not-met', 'met', 'partial', 'met', 'met', 'partial', 'met'],
-    early: ['partial', 'not-met', 'met', 'partial', 'not-met', 'partial', 'met', 'not-met', 'partial', 'met'],
+    early: [
+      'partial',
+      'not-met',
+      'met',
+      'partial',
+      'not-met',
+      'partial',
+      'met',
+      'not-met',
+      'partial',
+      'met',
+    ],
   };
   return pattern[strength][index % 10] ?? 'met';
 }
@@ -33,7 +49,9 @@ function demoRating(index: number, strength: 'strong' | 'mixed' | 'early'): Rati
  * evidence documents, so every essential criterion rated Met stands on current evidence (and one
  * insurance certificate is close to expiry, to show the warnings).
  */
-export async function loadDemo(ctx: CoreContext): Promise<{ providers: number; assessments: number; skipped: boolean }> {
+export async function loadDemo(
+  ctx: CoreContext,
+): Promise<{ providers: number; assessments: number; skipped: boolean }> {
   if (ctx.db.prepare('SELECT 1 FROM settings WHERE key = ?').get(DEMO_FLAG)) {
     return { providers: 0, assessments: 0, skipped: true };
   }
@@ -47,7 +65,10 @@ export async function loadDemo(ctx: CoreContext): Promise<{ providers: number; a
     if (!demo) continue;
     for (const doc of DEMO_DOCUMENTS.filter((d) => plan.evidenceFor.has(d.key))) {
       const body = Readable.from([Buffer.from(doc.body(demo.provider.name))]);
-      files.set(`${demo.provider.name}/${doc.key}`, await ingestStream(storeRoot(ctx.dataDir), body, null, () => undefined));
+      files.set(
+        `${demo.provider.name}/${doc.key}`,
+        await ingestStream(storeRoot(ctx.dataDir), body, null, () => undefined),
+      );
     }
   }
 
@@ -60,16 +81,30 @@ export async function loadDemo(ctx: CoreContext): Promise<{ providers: number; a
     for (const [index, demo] of DEMO_PROVIDERS.entries()) {
       const plan = plans[index];
       const fields = providerInputSchema.parse(demo.provider);
-      if (fields.charityNumber && ctx.db.prepare('SELECT 1 FROM providers WHERE charity_number = ?').get(fields.charityNumber)) {
+      if (
+        fields.charityNumber &&
+        ctx.db.prepare('SELECT 1 FROM providers WHERE charity_number = ?').get(fields.charityNumber)
+      ) {
         continue;
       }
       const providerId = insertProvider(ctx.db, fields, now);
-      audit({ action: 'provider.created', entityType: 'provider', entityId: providerId, detail: { demo: true } });
+      audit({
+        action: 'provider.created',
+        entityType: 'provider',
+        entityId: providerId,
+        detail: { demo: true },
+      });
       providers += 1;
-      for (const service of demo.services) insertService(ctx.db, providerId, serviceInputSchema.parse(service), now);
+      for (const service of demo.services)
+        insertService(ctx.db, providerId, serviceInputSchema.parse(service), now);
       if (!demo.selfAssessment || !plan) continue;
 
-      const assessmentId = insertAssessment(ctx.db, { providerId, kind: 'self', framework, providerType: fields.type }, ctx.actor, now);
+      const assessmentId = insertAssessment(
+        ctx.db,
+        { providerId, kind: 'self', framework, providerType: fields.type },
+        ctx.actor,
+        now,
+      );
       plan.ratings.forEach(({ code, rating }, i) => {
         writeRating(
           ctx.db,
@@ -77,8 +112,14 @@ export async function loadDemo(ctx: CoreContext): Promise<{ providers: number; a
           {
             criterion: code,
             rating,
-            note: rating === 'met' ? null : 'Discussed at the last trustees meeting; evidence being gathered.',
-            reason: rating === 'na' ? 'We use only free outcome measures (ONS4), so no licence is needed.' : null,
+            note:
+              rating === 'met'
+                ? null
+                : 'Discussed at the last trustees meeting; evidence being gathered.',
+            reason:
+              rating === 'na'
+                ? 'We use only free outcome measures (ONS4), so no licence is needed.'
+                : null,
             overrideReason: null,
           },
           ctx.actor,
@@ -126,7 +167,12 @@ export async function loadDemo(ctx: CoreContext): Promise<{ providers: number; a
         setEvidenceCriteria(ctx.db, evidenceId, codes);
       }
       refreshAssessmentSummary(ctx.db, getAssessment(ctx.db, assessmentId), now);
-      audit({ action: 'assessment.started', entityType: 'assessment', entityId: assessmentId, detail: { demo: true } });
+      audit({
+        action: 'assessment.started',
+        entityType: 'assessment',
+        entityId: assessmentId,
+        detail: { demo: true },
+      });
       assessments += 1;
     }
     ctx.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(DEMO_FLAG, now);
@@ -148,7 +194,8 @@ function planRatings(framework: Framework, demo: DemoProvider): RatingPlan {
   const criteria = applicableCriteria(framework, type);
   const toRate = Math.round(criteria.length * demo.selfAssessment.ratedShare);
   criteria.slice(0, toRate).forEach(({ criterion }, i) => {
-    const rating = criterion.code === 'OL1.3' ? 'na' : demoRating(i, demo.selfAssessment?.strength ?? 'mixed');
+    const rating =
+      criterion.code === 'OL1.3' ? 'na' : demoRating(i, demo.selfAssessment?.strength ?? 'mixed');
     plan.ratings.push({ code: criterion.code, rating });
     if (rating === 'met' || rating === 'partial') {
       const key = demoDocumentFor(criterion.code);

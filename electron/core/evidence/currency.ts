@@ -20,15 +20,26 @@ function linkedEvidence(db: Database, assessmentId: string): Map<string, DatedEv
   const map = new Map<string, DatedEvidence[]>();
   for (const r of rows) {
     const list = map.get(r.criterion) ?? [];
-    list.push({ effectiveDate: r.effective_date, expiryDate: r.expiry_date, removedAt: r.removed_at });
+    list.push({
+      effectiveDate: r.effective_date,
+      expiryDate: r.expiry_date,
+      removedAt: r.removed_at,
+    });
     map.set(r.criterion, list);
   }
   return map;
 }
 
 /** How many pieces of evidence for this criterion are current on the date. */
-export function currentEvidenceCount(db: Database, assessmentId: string, criterion: string, onDate: string): number {
-  return (linkedEvidence(db, assessmentId).get(criterion) ?? []).filter((e) => isCurrentOn(e, onDate)).length;
+export function currentEvidenceCount(
+  db: Database,
+  assessmentId: string,
+  criterion: string,
+  onDate: string,
+): number {
+  return (linkedEvidence(db, assessmentId).get(criterion) ?? []).filter((e) =>
+    isCurrentOn(e, onDate),
+  ).length;
 }
 
 /** Each criterion with evidence: its badge, how many pieces, how many current. */
@@ -36,11 +47,12 @@ export function criterionFreshness(
   db: Database,
   assessmentId: string,
   onDate: string,
+  warningDays?: number,
 ): Record<string, { freshness: Freshness; count: number; current: number }> {
   const out: Record<string, { freshness: Freshness; count: number; current: number }> = {};
   for (const [criterion, list] of linkedEvidence(db, assessmentId)) {
     out[criterion] = {
-      freshness: freshnessOf(list, onDate),
+      freshness: freshnessOf(list, onDate, warningDays),
       count: list.length,
       current: list.filter((e) => isCurrentOn(e, onDate)).length,
     };

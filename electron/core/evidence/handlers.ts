@@ -2,6 +2,7 @@ import { basename, join } from 'node:path';
 import { copyFile, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import type { evidenceMethods } from '../../../shared/contract/evidence';
+import type { EvidenceRecord } from '../../../shared/evidence/schema';
 import { addDays, expiresWithin } from '../../../shared/evidence/freshness';
 import { applicableCriteria } from '../../../shared/framework/traverse';
 import { assessmentDate } from '../assessments/dates';
@@ -36,11 +37,15 @@ const TEXT_PREVIEW_LIMIT = 1024 * 1024;
 function checkCriteria(ctx: CoreContext, assessmentId: string, criteria: readonly string[]): void {
   const assessment = getAssessment(ctx.db, assessmentId);
   const applicable = new Set(
-    applicableCriteria(assessmentFramework(ctx.db, assessment), assessment.providerType).map((c) => c.criterion.code),
+    applicableCriteria(assessmentFramework(ctx.db, assessment), assessment.providerType).map(
+      (c) => c.criterion.code,
+    ),
   );
   const unknown = criteria.filter((c) => !applicable.has(c));
   if (unknown.length > 0) {
-    throw invalid(`criterion ${unknown.join(', ')} is not asked in assessment ${assessmentId}`, { field: 'criteria' });
+    throw invalid(`criterion ${unknown.join(', ')} is not asked in assessment ${assessmentId}`, {
+      field: 'criteria',
+    });
   }
 }
 
@@ -62,38 +67,68 @@ export const evidenceHandlers: HandlersFor<typeof evidenceMethods> = {
     assertOpen(assessment);
     checkCriteria(ctx, assessment.id, input.criteria);
     // Files are stored first; the records are then written in one transaction, so either every
-    // piece is recorded or none is (a stored file with no record is an orphan, cleared on request).
+    // piece is recorded or none is. If any piece fails, the files this request stored are taken
+    // out again; only a crash can leave one behind (an orphan, reported by verify, cleared on request).
     const items: { file: StagedUpload | null; url: string | null }[] = [];
-    for (const source of input.sources) {
-      if (source.kind === 'link') {
-        items.push({ file: null, url: source.url });
-      } else if (source.kind === 'path') {
-        const { stream, size } = await openSourceFile(source.path);
-        const name = basename(source.path);
-        const blob = await ingestStream(storeRoot(ctx.dataDir), stream, size, throttledBytes(ctx, `copying ${name}`, size));
-        items.push({ file: { ...blob, originalName: name }, url: null });
-      } else {
-        const staged = ctx.uploads.get(source.uploadId);
-        if (!staged) throw invalid(`upload ${source.uploadId} is unknown or was already used`);
-        items.push({ file: staged, url: null });
+    const storedHere: string[] = [];
+    let records: EvidenceRecord[];
+    try {
+      for (const source of input.sources) {
+        if (source.kind === 'link') {
+          items.push({ file: null, url: source.url });
+        } else if (source.kind === 'path') {
+          const { stream, size } = await openSourceFile(source.path);
+          const name = basename(source.path);
+          const { created, ...blob } = await ingestStream(
+            storeRoot(ctx.dataDir),
+            stream,
+            size,
+            throttledBytes(ctx, `copying ${name}`, size),
+          );
+          if (created) storedHere.push(blob.sha256);
+          items.push({ file: { ...blob, originalName: name }, url: null });
+        } else {
+          const staged = ctx.uploads.get(source.uploadId);
+          if (!staged) throw invalid(`upload ${source.uploadId} is unknown or was already used`);
+          items.push({ file: staged, url: null });
+        }
       }
+      records = change(ctx, (now, audit) =>
+        items.map(({ file, url }) => {
+          const title =
+            (items.length === 1 ? input.metadata.title : undefined) ??
+            file?.originalName ??
+            url ??
+            'Evidence';
+          if (file) upsertBlob(ctx.db, file, now);
+          const id = insertEvidence(
+            ctx.db,
+            { assessmentId: assessment.id, title, metadata: input.metadata, file, url },
+            ctx.actor,
+            now,
+          );
+          setEvidenceCriteria(ctx.db, id, input.criteria);
+          audit({
+            action: 'evidence.added',
+            entityType: 'evidence',
+            entityId: id,
+            detail: {
+              assessmentId: assessment.id,
+              criteria: input.criteria,
+              sha256: file?.sha256 ?? null,
+              url,
+              title,
+            },
+          });
+          return getEvidence(ctx.db, id);
+        }),
+      );
+    } catch (error) {
+      await discardUnrecorded(ctx, storedHere);
+      throw error;
     }
-    const records = change(ctx, (now, audit) =>
-      items.map(({ file, url }) => {
-        const title = (items.length === 1 ? input.metadata.title : undefined) ?? file?.originalName ?? url ?? 'Evidence';
-        if (file) upsertBlob(ctx.db, file, now);
-        const id = insertEvidence(ctx.db, { assessmentId: assessment.id, title, metadata: input.metadata, file, url }, ctx.actor, now);
-        setEvidenceCriteria(ctx.db, id, input.criteria);
-        audit({
-          action: 'evidence.added',
-          entityType: 'evidence',
-          entityId: id,
-          detail: { assessmentId: assessment.id, criteria: input.criteria, sha256: file?.sha256 ?? null, url, title },
-        });
-        return getEvidence(ctx.db, id);
-      }),
-    );
-    for (const source of input.sources) if (source.kind === 'upload') ctx.uploads.delete(source.uploadId);
+    for (const source of input.sources)
+      if (source.kind === 'upload') ctx.uploads.delete(source.uploadId);
     return records;
   },
   'evidence.update': (input, ctx) =>
@@ -101,8 +136,18 @@ export const evidenceHandlers: HandlersFor<typeof evidenceMethods> = {
       const before = getEvidence(ctx.db, input.id);
       if (before.removedAt) throw refused(`evidence ${input.id} was removed`);
       assertOpen(getAssessment(ctx.db, before.assessmentId));
-      updateEvidenceMetadata(ctx.db, input.id, input.metadata.title ?? before.title, input.metadata);
-      audit({ action: 'evidence.updated', entityType: 'evidence', entityId: input.id, detail: { before, after: input.metadata } });
+      updateEvidenceMetadata(
+        ctx.db,
+        input.id,
+        input.metadata.title ?? before.title,
+        input.metadata,
+      );
+      audit({
+        action: 'evidence.updated',
+        entityType: 'evidence',
+        entityId: input.id,
+        detail: { before, after: input.metadata },
+      });
       return getEvidence(ctx.db, input.id);
     }),
   'evidence.attach': (input, ctx) =>
@@ -112,7 +157,12 @@ export const evidenceHandlers: HandlersFor<typeof evidenceMethods> = {
       assertOpen(getAssessment(ctx.db, before.assessmentId));
       checkCriteria(ctx, before.assessmentId, input.criteria);
       setEvidenceCriteria(ctx.db, input.id, input.criteria);
-      audit({ action: 'evidence.attached', entityType: 'evidence', entityId: input.id, detail: { before: before.criteria, after: input.criteria } });
+      audit({
+        action: 'evidence.attached',
+        entityType: 'evidence',
+        entityId: input.id,
+        detail: { before: before.criteria, after: input.criteria },
+      });
       return getEvidence(ctx.db, input.id);
     }),
   'evidence.list': (input, ctx) => {
@@ -126,7 +176,9 @@ export const evidenceHandlers: HandlersFor<typeof evidenceMethods> = {
     const size = record.size ?? 0;
     const isText = (record.mediaType ?? '').startsWith('text/');
     if (!isText && size > PREVIEW_LIMIT) {
-      throw refused(`the file is ${Math.round(size / 1048576)} MB, too large to preview here; open it with your own viewer`);
+      throw refused(
+        `the file is ${Math.round(size / 1048576)} MB, too large to preview here; open it with your own viewer`,
+      );
     }
     const bytes = await readFile(blobPath(storeRoot(ctx.dataDir), record.sha256)).catch(() => {
       throw notFound('stored file for evidence', input.id);
@@ -175,10 +227,26 @@ export const evidenceHandlers: HandlersFor<typeof evidenceMethods> = {
       effective_date: string | null;
       expiry_date: string;
     }[];
-    // A criterion relies on expiring evidence when nothing else it has will still be current.
+    // A criterion relies on expiring evidence when nothing else it has will still be current
+    // after the window asked about (not the default 30 days: `--days 60` must see the 45-day piece).
+    const freshness = new Map<string, ReturnType<typeof criterionFreshness>>();
+    const freshnessIn = (assessmentId: string) => {
+      const known =
+        freshness.get(assessmentId) ??
+        criterionFreshness(ctx.db, assessmentId, onDate, input.withinDays);
+      freshness.set(assessmentId, known);
+      return known;
+    };
     const relying = rows.filter((r) => {
-      const fresh = criterionFreshness(ctx.db, r.assessment_id, onDate)[r.criterion];
-      return fresh?.freshness === 'expiring' && expiresWithin({ effectiveDate: r.effective_date, expiryDate: r.expiry_date, removedAt: null }, onDate, input.withinDays);
+      const fresh = freshnessIn(r.assessment_id)[r.criterion];
+      return (
+        fresh?.freshness === 'expiring' &&
+        expiresWithin(
+          { effectiveDate: r.effective_date, expiryDate: r.expiry_date, removedAt: null },
+          onDate,
+          input.withinDays,
+        )
+      );
     });
     const items = relying.map((r) => ({
       assessmentId: r.assessment_id,
@@ -188,16 +256,26 @@ export const evidenceHandlers: HandlersFor<typeof evidenceMethods> = {
       title: r.title,
       expiryDate: r.expiry_date,
     }));
-    return { onDate, criteria: new Set(items.map((i) => `${i.assessmentId}:${i.criterion}`)).size, items };
+    return {
+      onDate,
+      criteria: new Set(items.map((i) => `${i.assessmentId}:${i.criterion}`)).size,
+      items,
+    };
   },
   'evidence.verify': async (_input, ctx) => {
     const root = storeRoot(ctx.dataDir);
-    const blobs = ctx.db.prepare('SELECT sha256, size FROM evidence_blobs WHERE deleted_at IS NULL ORDER BY sha256').all() as {
+    const blobs = ctx.db
+      .prepare('SELECT sha256, size FROM evidence_blobs WHERE deleted_at IS NULL ORDER BY sha256')
+      .all() as {
       sha256: string;
       size: number;
     }[];
     const users = (sha256: string) =>
-      (ctx.db.prepare('SELECT id FROM evidence WHERE sha256 = ? ORDER BY id').all(sha256) as { id: string }[]).map((r) => r.id);
+      (
+        ctx.db.prepare('SELECT id FROM evidence WHERE sha256 = ? ORDER BY id').all(sha256) as {
+          id: string;
+        }[]
+      ).map((r) => r.id);
     const total = blobs.reduce((n, b) => n + b.size, 0);
     let done = 0;
     let lastReport = 0;
@@ -213,52 +291,75 @@ export const evidenceHandlers: HandlersFor<typeof evidenceMethods> = {
       });
       done += blob.size;
       if (actual === null) missing.push({ sha256: blob.sha256, evidenceIds: users(blob.sha256) });
-      else if (actual !== blob.sha256) altered.push({ sha256: blob.sha256, actual, evidenceIds: users(blob.sha256) });
+      else if (actual !== blob.sha256)
+        altered.push({ sha256: blob.sha256, actual, evidenceIds: users(blob.sha256) });
     }
     ctx.progress({ phase: 'checking evidence files', done: total, total });
     const orphans = (await findOrphans(ctx)).length;
-    return { checked: blobs.length, bytes: total, ok: missing.length === 0 && altered.length === 0, missing, altered, orphans };
+    return {
+      checked: blobs.length,
+      bytes: total,
+      ok: missing.length === 0 && altered.length === 0,
+      missing,
+      altered,
+      orphans,
+    };
   },
   'evidence.removeOrphans': async (_input, ctx) => {
     const orphans = await findOrphans(ctx);
     const root = storeRoot(ctx.dataDir);
     let removedBytes = 0;
-    for (const sha256 of orphans) {
-      const row = ctx.db.prepare('SELECT size FROM evidence_blobs WHERE sha256 = ?').get(sha256) as { size: number } | undefined;
-      removedBytes += row?.size ?? 0;
-      await deleteStoredFile(root, sha256);
-    }
+    // Sized from the file itself: most orphans (an add cut short) never had a blob row.
+    for (const sha256 of orphans) removedBytes += await deleteStoredFile(root, sha256);
     if (orphans.length > 0) {
       change(ctx, (now, audit) => {
         const mark = ctx.db.prepare('UPDATE evidence_blobs SET deleted_at = ? WHERE sha256 = ?');
         for (const sha256 of orphans) mark.run(now, sha256);
-        audit({ action: 'evidence.orphans-removed', entityType: 'evidence-store', entityId: 'store', detail: { files: orphans } });
+        audit({
+          action: 'evidence.orphans-removed',
+          entityType: 'evidence-store',
+          entityId: 'store',
+          detail: { files: orphans },
+        });
       });
     }
     return { removedFiles: orphans.length, removedBytes };
   },
   'evidence.remove': async (input, ctx) => {
     const record = getEvidence(ctx.db, input.id);
-    if (record.removedAt) throw refused(`evidence ${input.id} was already removed on ${record.removedAt.slice(0, 10)}`);
+    if (record.removedAt)
+      throw refused(`evidence ${input.id} was already removed on ${record.removedAt.slice(0, 10)}`);
     const assessment = getAssessment(ctx.db, record.assessmentId);
     if (assessment.status === 'submitted' || assessment.status === 'decided') {
-      throw refused(`evidence ${input.id} belongs to assessment ${assessment.id}, which is ${assessment.status}; sealed evidence cannot be deleted`);
+      throw refused(
+        `evidence ${input.id} belongs to assessment ${assessment.id}, which is ${assessment.status}; sealed evidence cannot be deleted`,
+      );
     }
     const sharedWith = record.sha256 ? liveUsersOfBlob(ctx.db, record.sha256, record.id) : [];
     const fileDeleted = record.sha256 !== null && sharedWith.length === 0;
     // The record is tombstoned first; if deleting the file then fails, verify reports it and it can be retried.
     change(ctx, (now, audit) => {
       ctx.db
-        .prepare('UPDATE evidence SET removed_at = ?, removed_by = ?, removal_reason = ? WHERE id = ?')
+        .prepare(
+          'UPDATE evidence SET removed_at = ?, removed_by = ?, removal_reason = ? WHERE id = ?',
+        )
         .run(now, ctx.actor, input.reason, input.id);
       if (fileDeleted && record.sha256) {
-        ctx.db.prepare('UPDATE evidence_blobs SET deleted_at = ? WHERE sha256 = ?').run(now, record.sha256);
+        ctx.db
+          .prepare('UPDATE evidence_blobs SET deleted_at = ? WHERE sha256 = ?')
+          .run(now, record.sha256);
       }
       audit({
         action: 'evidence.removed',
         entityType: 'evidence',
         entityId: input.id,
-        detail: { reason: input.reason, sha256: record.sha256, title: record.title, fileDeleted, sharedWith },
+        detail: {
+          reason: input.reason,
+          sha256: record.sha256,
+          title: record.title,
+          fileDeleted,
+          sharedWith,
+        },
       });
     });
     if (fileDeleted && record.sha256) await deleteStoredFile(storeRoot(ctx.dataDir), record.sha256);
@@ -275,11 +376,17 @@ export const evidenceHandlers: HandlersFor<typeof evidenceMethods> = {
       )
       .all(onDate) as (EvidenceRow & { provider_name: string })[];
     const records = recordsFromRows(ctx.db, rows);
-    return { onDate, items: records.map((r, i) => ({ ...r, providerName: rows[i]?.provider_name ?? '' })) };
+    return {
+      onDate,
+      items: records.map((r, i) => ({ ...r, providerName: rows[i]?.provider_name ?? '' })),
+    };
   },
 };
 
-function locate(ctx: CoreContext, id: string): { path: string; fileName: string; mediaType: string } {
+function locate(
+  ctx: CoreContext,
+  id: string,
+): { path: string; fileName: string; mediaType: string } {
   const record = getEvidence(ctx.db, id);
   if (!record.sha256 || record.removedAt) throw refused('this evidence has no stored file');
   return {
@@ -291,15 +398,34 @@ function locate(ctx: CoreContext, id: string): { path: string; fileName: string;
 
 /** A name safe to create on any platform: no separators, controls or reserved characters. */
 function safeFileName(name: string): string {
-  const cleaned = name.replace(/[\u0000-\u001f<>:"/\\|?*]/g, '_').replace(/^\.+/, '_').slice(0, 200);
+  // Control characters (a newline in a name) are what must go.
+  // eslint-disable-next-line no-control-regex
+  const unsafe = /[\u0000-\u001f<>:"/\\|?*]/g;
+  const cleaned = name.replace(unsafe, '_').replace(/^\.+/, '_').slice(0, 200);
   return cleaned || 'evidence';
+}
+
+/** Deletes files a failed request stored, unless something has come to use them meanwhile. */
+async function discardUnrecorded(ctx: CoreContext, hashes: readonly string[]): Promise<void> {
+  const staged = new Set([...ctx.uploads.values()].map((u) => u.sha256));
+  const recorded = ctx.db.prepare(
+    'SELECT 1 FROM evidence_blobs WHERE sha256 = ? AND deleted_at IS NULL',
+  );
+  for (const sha256 of hashes) {
+    if (!staged.has(sha256) && !recorded.get(sha256))
+      await deleteStoredFile(storeRoot(ctx.dataDir), sha256);
+  }
 }
 
 /** Stored files nothing live refers to: left by an interrupted add, or by records since removed. */
 async function findOrphans(ctx: CoreContext): Promise<string[]> {
   const live = new Set(
     (
-      ctx.db.prepare('SELECT DISTINCT sha256 FROM evidence WHERE sha256 IS NOT NULL AND removed_at IS NULL').all() as {
+      ctx.db
+        .prepare(
+          'SELECT DISTINCT sha256 FROM evidence WHERE sha256 IS NOT NULL AND removed_at IS NULL',
+        )
+        .all() as {
         sha256: string;
       }[]
     ).map((r) => r.sha256),

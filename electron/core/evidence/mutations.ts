@@ -54,13 +54,22 @@ export function insertEvidence(
   return id;
 }
 
-export function setEvidenceCriteria(db: Database, evidenceId: string, criteria: readonly string[]): void {
+export function setEvidenceCriteria(
+  db: Database,
+  evidenceId: string,
+  criteria: readonly string[],
+): void {
   db.prepare('DELETE FROM evidence_criteria WHERE evidence_id = ?').run(evidenceId);
   const insert = db.prepare('INSERT INTO evidence_criteria (evidence_id, criterion) VALUES (?, ?)');
   for (const code of criteria) insert.run(evidenceId, code);
 }
 
-export function updateEvidenceMetadata(db: Database, id: string, title: string, m: EvidenceMetadata): void {
+export function updateEvidenceMetadata(
+  db: Database,
+  id: string,
+  title: string,
+  m: EvidenceMetadata,
+): void {
   db.prepare(
     `UPDATE evidence SET title = @title, kind = @kind, effective_date = @effectiveDate, expiry_date = @expiryDate,
        personal_data = @personalData, retain_until = @retainUntil, notes = @notes WHERE id = @id`,
@@ -79,7 +88,9 @@ export function updateEvidenceMetadata(db: Database, id: string, title: string, 
 /** Live records (any assessment) that use the same stored file. */
 export function liveUsersOfBlob(db: Database, sha256: string, exceptId: string): string[] {
   return (
-    db.prepare('SELECT id FROM evidence WHERE sha256 = ? AND removed_at IS NULL AND id <> ?').all(sha256, exceptId) as {
+    db
+      .prepare('SELECT id FROM evidence WHERE sha256 = ? AND removed_at IS NULL AND id <> ?')
+      .all(sha256, exceptId) as {
       id: string;
     }[]
   ).map((r) => r.id);

@@ -82,11 +82,16 @@ export function getEvidence(db: Database, id: string): EvidenceRecord {
   return record;
 }
 
-export function listEvidence(db: Database, assessmentId: string, includeRemoved: boolean): EvidenceRecord[] {
+/** In the order added; rowid keeps the order within one add (a folder), as ids are random. */
+export function listEvidence(
+  db: Database,
+  assessmentId: string,
+  includeRemoved: boolean,
+): EvidenceRecord[] {
   const rows = db
     .prepare(
       `SELECT * FROM evidence WHERE assessment_id = ? ${includeRemoved ? '' : 'AND removed_at IS NULL'}
-       ORDER BY added_at, id`,
+       ORDER BY added_at, rowid`,
     )
     .all(assessmentId) as EvidenceRow[];
   return recordsFromRows(db, rows);

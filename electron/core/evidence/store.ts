@@ -17,10 +17,16 @@ export interface StoredBlob {
   mediaType: string;
 }
 
+export interface IngestedBlob extends StoredBlob {
+  /** False when an identical file was already in the store (so this ingest added nothing). */
+  created: boolean;
+}
+
 const CHUNK = 1024 * 1024;
 
 export const storeRoot = (dataDir: string) => join(dataDir, 'evidence');
-export const blobPath = (root: string, sha256: string) => join(root, 'sha256', sha256.slice(0, 2), sha256);
+export const blobPath = (root: string, sha256: string) =>
+  join(root, 'sha256', sha256.slice(0, 2), sha256);
 const tmpDir = (root: string) => join(root, 'tmp');
 
 async function fsyncPath(path: string, flags: string): Promise<void> {
@@ -36,9 +42,11 @@ async function fsyncPath(path: string, flags: string): Promise<void> {
 }
 
 function describeWriteError(error: NodeJS.ErrnoException): Error {
-  if (error.code === 'ENOSPC') return invalid('the disk is full; nothing was stored. Free some space and try again');
+  if (error.code === 'ENOSPC')
+    return invalid('the disk is full; nothing was stored. Free some space and try again');
   if (error.code === 'EDQUOT') return invalid('the disk quota is used up; nothing was stored');
-  if (error.code === 'EACCES' || error.code === 'EPERM') return invalid(`cannot write to the evidence store (${error.code})`);
+  if (error.code === 'EACCES' || error.code === 'EPERM')
+    return invalid(`cannot write to the evidence store (${error.code})`);
   return error;
 }
 
@@ -52,8 +60,7 @@ export async function ingestStream(
   source: Readable,
   expectedSize: number | null,
   onBytes: (bytes: number) => void,
-): Promise<StoredBlob> {
-  await mkdir(tmpDir(root), { recursive: true });
+): Promise<IngestedBlob> {
   const tmp = join(tmpDir(root), `${randomUUID()}.part`);
   const hash = createHash('sha256');
   const head: Buffer[] = [];
@@ -73,29 +80,57 @@ export async function ingestStream(
     },
   });
   try {
-    await pipeline(source, tap, createWriteStream(tmp, { flags: 'wx', mode: 0o600, highWaterMark: CHUNK }));
-    if (bytes === 0) throw invalid('the file is empty (0 bytes); there is nothing to keep as evidence');
+    await makeFolder(tmpDir(root));
+    await pipeline(
+      source,
+      tap,
+      createWriteStream(tmp, { flags: 'wx', mode: 0o600, highWaterMark: CHUNK }),
+    );
+    if (bytes === 0)
+      throw invalid('the file is empty (0 bytes); there is nothing to keep as evidence');
     if (expectedSize !== null && bytes !== expectedSize) {
-      throw invalid(`the file changed while it was being copied (${expectedSize} bytes expected, ${bytes} read); nothing was stored`);
+      throw invalid(
+        `the file changed while it was being copied (${expectedSize} bytes expected, ${bytes} read); nothing was stored`,
+      );
     }
     await fsyncPath(tmp, 'r+');
     const sha256 = hash.digest('hex');
     const final = blobPath(root, sha256);
     const headBuffer = Buffer.concat(head);
     const mediaType = await sniffMediaType(headBuffer, bytes <= SNIFF_BYTES);
-    if (await exists(final)) {
-      await unlink(tmp);
-    } else {
-      await mkdir(dirname(final), { recursive: true });
+    const created = !(await exists(final));
+    if (created) {
+      await makeFolder(dirname(final));
       await rename(tmp, final);
       await fsyncPath(dirname(final), 'r');
+    } else {
+      await unlink(tmp);
     }
-    return { sha256, size: bytes, mediaType };
+    return { sha256, size: bytes, mediaType, created };
   } catch (error) {
     await rm(tmp, { force: true });
     const e = error as NodeJS.ErrnoException;
-    if (e.code === 'ENOENT' && e.syscall !== 'open') throw invalid('the file disappeared while it was being copied; nothing was stored');
+    if (e.code === 'ENOENT' && e.syscall !== 'open')
+      throw invalid('the file disappeared while it was being copied; nothing was stored');
     throw describeWriteError(e);
+  }
+}
+
+/**
+ * Makes a folder and any missing parents. Not `mkdir({ recursive: true })`: that reports a full
+ * disk as ENOENT, which would read as "the file disappeared" instead of "the disk is full".
+ */
+async function makeFolder(path: string): Promise<void> {
+  const make = () =>
+    mkdir(path).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+  try {
+    await make();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || dirname(path) === path) throw error;
+    await makeFolder(dirname(path));
+    await make();
   }
 }
 
@@ -120,11 +155,15 @@ export async function openSourceFile(path: string): Promise<{ stream: Readable; 
     throw invalid(`${path}: cannot be read (${code ?? (error as Error).message})`);
   }
   if (info.isDirectory()) throw invalid(`${path} is a folder, not a file`);
-  if (!info.isFile()) throw invalid(`${path} is not a regular file (a device, socket or pipe cannot be evidence)`);
-  if (info.size === 0) throw invalid(`${path} is empty (0 bytes); there is nothing to keep as evidence`);
+  if (!info.isFile())
+    throw invalid(`${path} is not a regular file (a device, socket or pipe cannot be evidence)`);
+  if (info.size === 0)
+    throw invalid(`${path} is empty (0 bytes); there is nothing to keep as evidence`);
   // Opening now turns "unreadable" into a clear message before anything is written.
   const handle = await open(path, 'r').catch((error: NodeJS.ErrnoException) => {
-    throw invalid(`${path}: cannot be read (${error.code === 'EACCES' ? 'permission denied' : error.code})`);
+    throw invalid(
+      `${path}: cannot be read (${error.code === 'EACCES' ? 'permission denied' : error.code})`,
+    );
   });
   // The stream owns the handle and closes it when done or destroyed.
   const stream = handle.createReadStream({ highWaterMark: CHUNK });
@@ -132,7 +171,11 @@ export async function openSourceFile(path: string): Promise<{ stream: Readable; 
 }
 
 /** Rehashes one stored file; `null` when it is missing. */
-export async function hashStoredFile(root: string, sha256: string, onBytes: (bytes: number) => void): Promise<string | null> {
+export async function hashStoredFile(
+  root: string,
+  sha256: string,
+  onBytes: (bytes: number) => void,
+): Promise<string | null> {
   const path = blobPath(root, sha256);
   if (!(await exists(path))) return null;
   const hash = createHash('sha256');
@@ -163,15 +206,22 @@ export async function listStoredHashes(root: string): Promise<string[]> {
   return out;
 }
 
-export async function deleteStoredFile(root: string, sha256: string): Promise<void> {
-  await rm(blobPath(root, sha256), { force: true });
+/** Deletes a stored file; returns the bytes freed (0 when it was already gone). */
+export async function deleteStoredFile(root: string, sha256: string): Promise<number> {
+  const path = blobPath(root, sha256);
+  const info = await stat(path).catch(() => null);
+  await rm(path, { force: true });
+  return info?.size ?? 0;
 }
 
 /**
  * Clears temporary files left by an ingest that was interrupted (a crash or a killed process).
  * Only old ones: another process (the CLI beside the app) may be writing a fresh one right now.
  */
-export async function clearInterruptedWrites(root: string, olderThanMs = 60 * 60 * 1000): Promise<number> {
+export async function clearInterruptedWrites(
+  root: string,
+  olderThanMs = 60 * 60 * 1000,
+): Promise<number> {
   let names: string[];
   try {
     names = await readdir(tmpDir(root));

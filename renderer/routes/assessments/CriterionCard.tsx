@@ -1,53 +1,84 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { RATINGS, RATING_LABELS, type RatingValue } from '../../../shared/assessment/ratings';
 import type { RatingRecord } from '../../../shared/assessment/schema';
 import type { Criterion } from '../../../shared/framework/schema';
+import { ApiError } from '../../api/bridge';
+import { OverridePrompt } from './OverridePrompt';
 
 export interface RatingDraft {
   rating: RatingValue | null;
   note: string;
   reason: string;
+  /** Why an essential criterion is Met without current evidence; empty when it has evidence. */
+  overrideReason: string;
 }
+
+/** The core's refusal to rate an essential criterion Met with no evidence current today. */
+function needsEvidence(error: unknown): boolean {
+  return (
+    error instanceof ApiError &&
+    error.code === 'invalid_input' &&
+    (error.details as { rule?: string } | undefined)?.rule === 'evidence_required'
+  );
+}
+
+const draftOf = (record: RatingRecord | undefined): RatingDraft => ({
+  rating: record?.rating ?? null,
+  note: record?.note ?? '',
+  reason: record?.reason ?? '',
+  overrideReason: record?.overrideReason ?? '',
+});
 
 type SaveState = 'idle' | 'saving' | 'saved' | 'error';
 
 /**
  * One criterion to rate. A rating is saved the moment it is chosen; notes and reasons when the
- * field is left. Not applicable waits for its reason, since it cannot be saved without one.
+ * field is left. Not applicable waits for its reason, since it cannot be saved without one. An
+ * essential criterion rated Met without current evidence is held back until evidence is added or
+ * an override reason is given.
  */
 export function CriterionCard({
   criterion,
   record,
   sealed,
+  currentEvidence,
   onSave,
+  evidence,
 }: {
   criterion: Criterion;
   record: RatingRecord | undefined;
   sealed: boolean;
+  /** How many pieces of its evidence are current on the assessment date. */
+  currentEvidence: number;
   onSave: (draft: RatingDraft) => Promise<void>;
+  /** The criterion's evidence list and add form. */
+  evidence: ReactNode;
 }) {
-  const [draft, setDraft] = useState<RatingDraft>({
-    rating: record?.rating ?? null,
-    note: record?.note ?? '',
-    reason: record?.reason ?? '',
-  });
+  const [draft, setDraft] = useState<RatingDraft>(() => draftOf(record));
   const [state, setState] = useState<SaveState>('idle');
   const [problem, setProblem] = useState('');
+  // Met was chosen but refused for want of current evidence: the override prompt is showing.
+  const [awaitingEvidence, setAwaitingEvidence] = useState(false);
+  const evidenceAtRefusal = useRef(0);
+  const latestEvidence = useRef(currentEvidence);
   // Saves go one after another, so arrowing through the options can never land out of order.
   const queue = useRef<Promise<void>>(Promise.resolve());
   const code = criterion.code;
   const id = `criterion-${code.replace('.', '-')}`;
 
+  // The rating last chosen here. A save that lands after a newer choice (arrowing across the
+  // options saves each one in turn; Not applicable waits for its reason; Met waits for evidence)
+  // must not put the older rating back on screen.
+  const lastChoice = useRef<RatingValue | null | undefined>(undefined);
   useEffect(() => {
-    setDraft({
-      rating: record?.rating ?? null,
-      note: record?.note ?? '',
-      reason: record?.reason ?? '',
-    });
+    if (lastChoice.current !== undefined && lastChoice.current !== (record?.rating ?? null)) return;
+    setDraft(draftOf(record));
   }, [record]);
 
   async function save(next: RatingDraft) {
+    lastChoice.current = next.rating;
     setDraft(next);
+    setAwaitingEvidence(false);
     if (next.rating === 'na' && !next.reason.trim()) {
       setProblem(
         'Not applicable needs a reason. Type it below; it is saved when you leave the field.',
@@ -62,6 +93,14 @@ export function CriterionCard({
         await onSave(next);
         setState('saved');
       } catch (error) {
+        if (needsEvidence(error)) {
+          setState('idle');
+          // Arrowing on past Met has already moved on from it; only a standing choice waits.
+          if (lastChoice.current !== 'met') return;
+          evidenceAtRefusal.current = latestEvidence.current;
+          setAwaitingEvidence(true);
+          return;
+        }
         setState('error');
         setProblem((error as Error).message);
       }
@@ -69,14 +108,30 @@ export function CriterionCard({
     await queue.current;
   }
 
+  // Evidence added while Met was held back: the rating the person chose can now be saved. Only
+  // more current evidence than at the refusal retries, so a stale count can never loop.
+  const retry = useRef<() => void>(() => undefined);
+  useEffect(() => {
+    retry.current = () => void save(draft);
+    latestEvidence.current = currentEvidence;
+  });
+  useEffect(() => {
+    if (awaitingEvidence && currentEvidence > evidenceAtRefusal.current) retry.current();
+  }, [awaitingEvidence, currentEvidence]);
+
+  // A different rating drops an override reason: it only ever explains Met.
+  const choose = (rating: RatingValue) =>
+    save({ ...draft, rating, overrideReason: rating === 'met' ? draft.overrideReason : '' });
+
   const dirtyText = (field: 'note' | 'reason') =>
     (draft[field] ?? '') !== ((record?.[field] ?? '') as string);
 
   return (
     <section
-      className={`criterion rating-${draft.rating ?? 'none'}`}
+      className={`criterion rating-${awaitingEvidence ? 'pending' : (draft.rating ?? 'none')}`}
       aria-labelledby={`${id}-legend`}
       id={id}
+      tabIndex={-1}
     >
       <fieldset className="fieldset criterion-fieldset" disabled={sealed}>
         <legend id={`${id}-legend`}>
@@ -98,7 +153,7 @@ export function CriterionCard({
                 name={`${id}-rating`}
                 value={r}
                 checked={draft.rating === r}
-                onChange={() => void save({ ...draft, rating: r })}
+                onChange={() => void choose(r)}
               />
               <label htmlFor={`${id}-${r}`} className={`rating-label rating-label-${r}`}>
                 {RATING_LABELS[r]}
@@ -107,6 +162,27 @@ export function CriterionCard({
           ))}
         </div>
       </fieldset>
+      {awaitingEvidence && draft.rating === 'met' ? (
+        <OverridePrompt
+          id={id}
+          code={code}
+          initialReason={draft.overrideReason}
+          cancelLabel={
+            record ? `Keep it ${RATING_LABELS[record.rating]}` : 'Leave it unrated for now'
+          }
+          onOverride={(overrideReason) => save({ ...draft, rating: 'met', overrideReason })}
+          onCancel={() => {
+            setAwaitingEvidence(false);
+            lastChoice.current = undefined;
+            setDraft(draftOf(record));
+          }}
+        />
+      ) : null}
+      {record?.rating === 'met' && record.overrideReason && !awaitingEvidence ? (
+        <p className="override-note" id={`${id}-override-note`}>
+          <strong>Rated Met without current evidence:</strong> {record.overrideReason}
+        </p>
+      ) : null}
       {draft.rating === 'na' ? (
         <div className={`field${problem && !draft.reason.trim() ? ' field-error' : ''}`}>
           <label htmlFor={`${id}-reason`}>Why is this not applicable?</label>
@@ -130,6 +206,7 @@ export function CriterionCard({
           />
         </div>
       ) : null}
+      {evidence}
       <details className="guidance">
         <summary>Guidance and evidence for {code}</summary>
         <p>{criterion.guidance}</p>
@@ -158,19 +235,30 @@ export function CriterionCard({
         ) : null}
       </div>
       <div className="criterion-foot">
-        <span className="save-state" aria-hidden="true">
-          {state === 'saving' ? 'Saving…' : state === 'saved' ? 'Saved' : ''}
+        <span
+          className={`save-state${awaitingEvidence ? ' save-state-pending' : ''}`}
+          aria-hidden="true"
+        >
+          {state === 'saving'
+            ? 'Saving…'
+            : awaitingEvidence
+              ? 'Not saved yet'
+              : state === 'saved'
+                ? 'Saved'
+                : ''}
         </span>
         {problem && draft.rating !== 'na' ? (
           <p className="error-message" role="alert">
             {problem}
           </p>
         ) : null}
-        {draft.rating && !sealed ? (
+        {draft.rating && !sealed && !awaitingEvidence ? (
           <button
             type="button"
             className="button link small"
-            onClick={() => void save({ rating: null, note: draft.note, reason: '' })}
+            onClick={() =>
+              void save({ rating: null, note: draft.note, reason: '', overrideReason: '' })
+            }
           >
             Clear rating <span className="visually-hidden">for {code}</span>
           </button>

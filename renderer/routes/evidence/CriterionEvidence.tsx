@@ -1,0 +1,134 @@
+import { useEffect, useRef, useState } from 'react';
+import type { EvidenceRecord, Freshness } from '../../../shared/evidence/schema';
+import { AddEvidenceForm } from './AddEvidenceForm';
+import {
+  expiryNote,
+  FRESHNESS_BADGE,
+  freshnessLabel,
+  kindLabel,
+  plural,
+  standingOf,
+} from './describe';
+import { OpenEvidenceButton } from './OpenEvidenceButton';
+import { PreviewDialog } from './PreviewDialog';
+
+export interface CriterionFreshness {
+  freshness: Freshness;
+  count: number;
+  current: number;
+}
+
+/**
+ * The evidence under one criterion on the rating screen: how much there is and how fresh (in
+ * words as well as colour), each piece with preview and open, and a form to add more.
+ */
+export function CriterionEvidence({
+  assessmentId,
+  code,
+  records,
+  freshness,
+  onDate,
+  sealed,
+  onAdded,
+}: {
+  assessmentId: string;
+  code: string;
+  records: EvidenceRecord[];
+  freshness: CriterionFreshness | undefined;
+  onDate: string;
+  sealed: boolean;
+  onAdded: (records: EvidenceRecord[]) => void;
+}) {
+  const [adding, setAdding] = useState(false);
+  const [previewing, setPreviewing] = useState<EvidenceRecord | null>(null);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const justAdded = useRef(false);
+  // The form (and the button that sent it) goes once evidence is added; focus returns to the
+  // button that opened it rather than falling to the top of the page.
+  useEffect(() => {
+    if (!adding && justAdded.current) {
+      justAdded.current = false;
+      toggleRef.current?.focus();
+    }
+  }, [adding]);
+  const key = code.replace('.', '-');
+  const state = freshness?.freshness ?? 'none';
+  const count = freshness?.count ?? records.length;
+
+  return (
+    <div className="criterion-evidence" aria-labelledby={`evidence-${key}-heading`} role="group">
+      <h4 id={`evidence-${key}-heading`} className="evidence-heading">
+        Evidence for {code}
+      </h4>
+      <p className="evidence-summary" id={`evidence-${key}-summary`}>
+        <span className={FRESHNESS_BADGE[state]}>{freshnessLabel(state)}</span>
+        {count > 0 ? (
+          <span>
+            {plural(count, 'piece', 'pieces')} of evidence, {freshness?.current ?? 0} current
+          </span>
+        ) : null}
+      </p>
+      {records.length > 0 ? (
+        <ul className="evidence-list">
+          {records.map((r) => {
+            const standing = standingOf(r, onDate);
+            return (
+              <li key={r.id} className="evidence-item">
+                <span className="evidence-item-title">{r.title}</span>
+                <span className="muted">{kindLabel(r)}</span>
+                <span>
+                  <span className={standing.className}>{standing.text}</span>{' '}
+                  <span className="muted">{expiryNote(r, standing)}</span>
+                </span>
+                <span className="evidence-item-actions">
+                  {r.sha256 ? (
+                    <button
+                      type="button"
+                      className="button secondary small"
+                      onClick={() => setPreviewing(r)}
+                    >
+                      Preview <span className="visually-hidden">{r.title}</span>
+                    </button>
+                  ) : null}
+                  <OpenEvidenceButton record={r} small />
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+      {sealed ? null : (
+        <button
+          type="button"
+          className="button secondary small"
+          id={`evidence-${key}-toggle`}
+          ref={toggleRef}
+          aria-expanded={adding}
+          aria-controls={`evidence-${key}-form`}
+          onClick={() => setAdding((a) => !a)}
+        >
+          {adding ? 'Close the evidence form' : 'Add evidence'}{' '}
+          <span className="visually-hidden">for {code}</span>
+        </button>
+      )}
+      <div id={`evidence-${key}-form`} hidden={!adding || sealed}>
+        {adding && !sealed ? (
+          <AddEvidenceForm
+            assessmentId={assessmentId}
+            prefix={`ev-${key}`}
+            label={`Add evidence for ${code}`}
+            criteria={[code]}
+            onAdded={(added) => {
+              justAdded.current = true;
+              setAdding(false);
+              onAdded(added);
+            }}
+          />
+        ) : null}
+      </div>
+      {previewing ? (
+        <PreviewDialog record={previewing} onClose={() => setPreviewing(null)} />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import { Link } from 'react-router';
+import type { MethodOutput } from '../../../shared/contract';
+import { EXPIRY_WARNING_DAYS } from '../../../shared/evidence/schema';
+import { formatDate } from '../../components/labels';
+import { plural } from './describe';
+
+type Expiring = MethodOutput<'evidence.expiring'>;
+
+// Criterion codes begin with their domain's code (RC2.3 is in RC), as the rating screen's links need.
+const domainOf = (code: string) => code.replace(/\d.*$/, '');
+
+/**
+ * The dashboard's warning: criteria, across every open assessment, whose only current evidence
+ * expires within the warning window, each linking to the criterion on its assessment.
+ */
+export function ExpiringNotice({ expiring }: { expiring: Expiring }) {
+  if (expiring.criteria === 0) return null;
+  return (
+    <section className="notice notice-warning" aria-labelledby="expiring-heading">
+      <h2 id="expiring-heading" className="notice-heading">
+        {plural(expiring.criteria, 'criterion relies', 'criteria rely')} on evidence expiring within{' '}
+        {EXPIRY_WARNING_DAYS} days
+      </h2>
+      <p>Renew the evidence, or add something current, before it runs out.</p>
+      <div className="table-wrap">
+        <table className="table">
+          <caption className="visually-hidden">
+            Criteria relying on evidence that expires soon
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Provider</th>
+              <th scope="col">Criterion</th>
+              <th scope="col">Evidence</th>
+              <th scope="col">Expires</th>
+            </tr>
+          </thead>
+          <tbody>
+            {expiring.items.map((item) => (
+              <tr key={`${item.assessmentId}:${item.criterion}:${item.evidenceId}`}>
+                <th scope="row">
+                  <Link to={`/assessments/${item.assessmentId}`}>{item.providerName}</Link>
+                </th>
+                <td>
+                  <Link
+                    to={`/assessments/${item.assessmentId}/domain/${domainOf(item.criterion)}`}
+                    state={{ criterion: item.criterion }}
+                  >
+                    {item.criterion}
+                    <span className="visually-hidden"> for {item.providerName}</span>
+                  </Link>
+                </td>
+                <td>{item.title}</td>
+                <td>{formatDate(item.expiryDate)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

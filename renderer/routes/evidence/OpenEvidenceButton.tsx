@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import type { EvidenceRecord } from '../../../shared/evidence/schema';
+import { isDesktop, openEvidenceExternally } from '../../api/bridge';
+
+/**
+ * Opens a stored file with the system's own viewer (desktop) or downloads it (browser mode, where
+ * the page cannot start other programs). A web link is a plain link that opens outside the app.
+ */
+export function OpenEvidenceButton({
+  record,
+  small = false,
+}: {
+  record: EvidenceRecord;
+  small?: boolean;
+}) {
+  const [problem, setProblem] = useState('');
+  const [busy, setBusy] = useState(false);
+  const size = small ? ' small' : '';
+  if (record.url)
+    return (
+      <a className={`button secondary${size}`} href={record.url} target="_blank" rel="noreferrer">
+        Open link{' '}
+        <span className="visually-hidden">for {record.title} (opens outside the app)</span>
+      </a>
+    );
+  if (!record.sha256 || record.removedAt) return null;
+  const verb = isDesktop() ? 'Open' : 'Download';
+
+  async function open() {
+    setBusy(true);
+    setProblem('');
+    try {
+      await openEvidenceExternally(record.id, record.originalName ?? record.title);
+    } catch (error) {
+      setProblem(`Could not ${verb.toLowerCase()} ${record.title}: ${(error as Error).message}`);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <button
+        type="button"
+        className={`button secondary${size}`}
+        onClick={() => void open()}
+        disabled={busy}
+      >
+        {verb} <span className="visually-hidden">{record.title}</span>
+      </button>
+      {problem ? (
+        <span className="error-message" role="alert">
+          {problem}
+        </span>
+      ) : null}
+    </>
+  );
+}
