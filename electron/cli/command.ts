@@ -11,6 +11,7 @@ export interface CliIo {
 }
 
 export interface CommandContext extends CliIo {
+  env: NodeJS.ProcessEnv;
   /** Opens the core on first use, so commands that need no database never create one. */
   core(): Promise<Core>;
   /** Calls the core; a failure becomes a CliFailure carrying the right exit code. */

@@ -1,6 +1,8 @@
 import type { Command } from './command';
 import { assessmentCommands } from './commands/assessment';
 import { evidenceCommands } from './commands/evidence';
+import { accreditationCommands } from './commands/accreditation';
+import { certificateCommands } from './commands/certificate';
 import { frameworkCommands } from './commands/framework';
 import { providerCommands } from './commands/provider';
 import { systemCommands } from './commands/system';
@@ -10,5 +12,7 @@ export const COMMANDS: Command[] = [
   ...providerCommands,
   ...assessmentCommands,
   ...evidenceCommands,
+  ...accreditationCommands,
+  ...certificateCommands,
   ...systemCommands,
 ];

@@ -58,6 +58,11 @@ export async function runCli(argv: string[], io: RunIo): Promise<number> {
     let help = false;
     for (let i = 0; i < argv.length; i += 1) {
       const arg = argv[i] ?? '';
+      // After "--" everything is an argument (a file named "--json" or "-rf"), never an option.
+      if (arg === '--') {
+        words.push(...argv.slice(i));
+        break;
+      }
       if (arg === '--json') json = true;
       else if (arg === '--help' || arg === '-h') help = true;
       else if (arg === '--version') {
@@ -133,6 +138,7 @@ export async function runCli(argv: string[], io: RunIo): Promise<number> {
       io.stderr(`${p.phase}: ${p.done} of ${p.total}${percent}`);
     };
     const ctx: CommandContext = {
+      env: io.env,
       json,
       stdout: io.stdout,
       stderr: io.stderr,

@@ -10,9 +10,12 @@ import { DATABASE_FILE } from './data-dir';
 import { AppError, fromZod } from './errors';
 import { frameworkHandlers } from './frameworks/handlers';
 import { installBundledFrameworks } from './frameworks/install';
+import { readProfile } from './accreditation/profile';
 import { openDatabase } from './db/open';
 import { providerHandlers } from './providers/handlers';
 import { evidenceHandlers } from './evidence/handlers';
+import { accreditationHandlers } from './accreditation/handlers';
+import { certificateHandlers } from './certificates/handlers';
 import { clearInterruptedWrites, ingestStream, storeRoot } from './evidence/store';
 import { newId } from './ids';
 import { systemHandlers } from './system/handlers';
@@ -44,7 +47,12 @@ export interface Core {
    * Streams a file into the evidence store ahead of `evidence.add` (browser mode's uploads);
    * returns the id to name it by. Nothing is recorded until `evidence.add` describes it.
    */
-  stageUpload(source: Readable, originalName: string, size: number | null, onProgress?: (p: Progress) => void): Promise<{ uploadId: string } & StagedUpload>;
+  stageUpload(
+    source: Readable,
+    originalName: string,
+    size: number | null,
+    onProgress?: (p: Progress) => void,
+  ): Promise<{ uploadId: string } & StagedUpload>;
   close(): void;
   readonly context: CoreContext;
 }
@@ -88,6 +96,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     ...providerHandlers,
     ...assessmentHandlers,
     ...evidenceHandlers,
+    ...accreditationHandlers,
+    ...certificateHandlers,
   };
 
   async function invokeUnknown(
@@ -105,6 +115,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     try {
       const value = await handler(parsed.data, {
         ...context,
+        // Who acts, for the audit trail: as configured, else the local profile's name, else the OS user.
+        actor: options.actor ?? readProfile(context.db)?.name ?? context.actor,
         progress: invokeOptions.onProgress ?? (() => undefined),
       });
       if (options.validateOutput) {

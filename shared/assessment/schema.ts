@@ -31,6 +31,12 @@ export const assessmentSummarySchema = z.object({
   progressPercent: z.number(),
   scorePercent: z.number(),
   outcome: z.enum(OUTCOMES),
+  /** External assessments: who assesses, the self-assessment it started from, any declared conflict. */
+  assessor: z.string().nullable(),
+  basedOn: z.string().nullable(),
+  conflict: z.string().nullable(),
+  revision: z.number(),
+  submittedAt: z.string().nullable(),
 });
 export type AssessmentSummary = z.infer<typeof assessmentSummarySchema>;
 
@@ -101,7 +107,12 @@ export const rateInputSchema = z.object({
   rating: ratingValueSchema.nullable(),
   note: z.string().trim().max(4000, 'a note is at most 4000 characters').nullable().optional(),
   reason: z.string().trim().max(1000, 'a reason is at most 1000 characters').nullable().optional(),
-  overrideReason: z.string().trim().max(1000, 'an override reason is at most 1000 characters').nullable().optional(),
+  overrideReason: z
+    .string()
+    .trim()
+    .max(1000, 'an override reason is at most 1000 characters')
+    .nullable()
+    .optional(),
 });
 
 export const actionInputSchema = z.object({

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { assessmentMethods } from './assessments';
 import { evidenceMethods } from './evidence';
+import { accreditationMethods } from './accreditation';
 import type { MethodSpec } from './define';
 import { frameworkMethods } from './frameworks';
 import { providerMethods } from './providers';
@@ -16,6 +17,7 @@ export const contract = {
   ...providerMethods,
   ...assessmentMethods,
   ...evidenceMethods,
+  ...accreditationMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -1,35 +1,73 @@
 import { OUTCOME_LABELS, RATING_LABELS, parseRatingWord } from '../../../shared/assessment/ratings';
 import { parseFrameworkKey } from '../../../shared/framework/schema';
 import { readTextFile } from '../../core/files/read-text';
-import { CliFailure, pad, required, str, type Command } from '../command';
+import { CliFailure, flag, pad, required, str, type Command } from '../command';
 
 const MAX_CSV_BYTES = 10_000_000;
 
 export const assessmentCommands: Command[] = [
   {
     path: ['assessment', 'start'],
-    summary: 'Start an assessment of a provider against a framework version (pinned for ever)',
-    usage: 'assessment start --provider ID --kind self [--framework ID[@VERSION]]',
+    summary:
+      'Start a self-assessment, or an external assessment by a named assessor (pinned to a framework version for ever)',
+    usage:
+      'assessment start --provider ID --kind self [--framework ID[@VERSION]]\n' +
+      '       spqa assessment start --provider ID --kind external --assessor NAME (--declare-no-conflict | --declare-conflict TEXT) [--from SELF_ASSESSMENT_ID] [--framework ID[@VERSION]]',
     options: {
       provider: { type: 'string' },
       kind: { type: 'string' },
       framework: { type: 'string' },
+      assessor: { type: 'string' },
+      from: { type: 'string' },
+      'declare-no-conflict': { type: 'boolean' },
+      'declare-conflict': { type: 'string' },
     },
     positionals: { min: 0, max: 0 },
     async run(ctx, args) {
       const kind = required(args, 'kind');
-      if (kind !== 'self') throw new CliFailure(`--kind must be "self" (got "${kind}")`, 2);
       const fw = str(args, 'framework');
       const ref = fw ? parseFrameworkKey(fw) : null;
-      const assessment = await ctx.call('assessments.start', {
-        providerId: required(args, 'provider'),
-        kind,
+      const providerId = required(args, 'provider');
+      if (kind === 'self') {
+        const assessment = await ctx.call('assessments.start', {
+          providerId,
+          kind,
+          frameworkId: ref?.id,
+          frameworkVersion: ref?.version ?? undefined,
+        });
+        ctx.print(
+          assessment,
+          () =>
+            `started ${assessment.id} (${assessment.frameworkId}@${assessment.frameworkVersion})`,
+        );
+        return;
+      }
+      if (kind !== 'external')
+        throw new CliFailure(`--kind must be self or external (got "${kind}")`, 2);
+      const conflict = str(args, 'declare-conflict');
+      const none = flag(args, 'declare-no-conflict');
+      if (conflict !== undefined && none)
+        throw new CliFailure('give --declare-no-conflict or --declare-conflict, not both', 2);
+      if (conflict === undefined && !none) {
+        throw new CliFailure(
+          'an assessor must declare conflicts of interest first: --declare-no-conflict, or --declare-conflict TEXT ' +
+            '(advice or consultancy to this provider in the past two years blocks the assessment)',
+          2,
+        );
+      }
+      const assessment = await ctx.call('assessments.startExternal', {
+        providerId,
+        assessor: required(args, 'assessor'),
+        fromAssessmentId: str(args, 'from'),
         frameworkId: ref?.id,
         frameworkVersion: ref?.version ?? undefined,
+        declaration:
+          conflict !== undefined ? { kind: 'conflict', text: conflict } : { kind: 'none' },
       });
-      ctx.print(
-        assessment,
-        () => `started ${assessment.id} (${assessment.frameworkId}@${assessment.frameworkVersion})`,
+      ctx.print(assessment, () =>
+        assessment.conflict
+          ? `recorded ${assessment.id} with the declared conflict; the assessment is blocked and cannot be rated or submitted`
+          : `started ${assessment.id} (${assessment.frameworkId}@${assessment.frameworkVersion}), assessor ${assessment.assessor}`,
       );
     },
   },
@@ -61,7 +99,7 @@ export const assessmentCommands: Command[] = [
     path: ['assessment', 'rate'],
     summary: 'Rate one criterion (N/A needs --reason)',
     usage:
-      'assessment rate ID --criterion CODE --rating met|partial|not-met|na [--note TEXT] [--reason TEXT]',
+      'assessment rate ID --criterion CODE --rating met|partial|not-met|na [--note TEXT] [--reason TEXT] [--override-reason TEXT]',
     options: {
       criterion: { type: 'string' },
       rating: { type: 'string' },
@@ -93,7 +131,8 @@ export const assessmentCommands: Command[] = [
   },
   {
     path: ['assessment', 'import-ratings'],
-    summary: 'Apply ratings from a CSV (criterion,rating,note,reason); all or nothing',
+    summary:
+      'Apply ratings from a CSV (criterion,rating,note,reason,override_reason); all or nothing',
     usage: 'assessment import-ratings ID FILE.csv',
     options: {},
     positionals: { min: 2, max: 2 },

@@ -77,7 +77,12 @@ export const assessmentHandlers: HandlersFor<typeof assessmentMethods> = {
       };
       checkRatingChange(rating);
       const onDate = assessmentDate(assessment, ctx.clock);
-      checkEvidenceForMet(framework, rating, () => currentEvidenceCount(ctx.db, assessment.id, criterion, onDate), onDate);
+      checkEvidenceForMet(
+        framework,
+        rating,
+        () => currentEvidenceCount(ctx.db, assessment.id, criterion, onDate),
+        onDate,
+      );
       const previous = writeRating(ctx.db, assessment.id, rating, ctx.actor, now);
       audit({
         action: input.rating === null ? 'assessment.rating-cleared' : 'assessment.rated',

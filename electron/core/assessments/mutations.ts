@@ -11,9 +11,14 @@ import { readinessOf } from './queries';
 
 /** Ratings and plans can change only while an assessment is open; submission seals it. */
 export function assertOpen(assessment: AssessmentSummary): void {
+  if (assessment.conflict) {
+    throw refused(
+      `assessment ${assessment.id} is blocked: the assessor declared a conflict of interest (${assessment.conflict})`,
+    );
+  }
   if (assessment.status === 'submitted' || assessment.status === 'decided') {
     throw refused(
-      `assessment ${assessment.id} is ${assessment.status} and sealed; it can no longer be changed`,
+      `assessment ${assessment.id} is ${assessment.status} and sealed; open a new revision to change it`,
     );
   }
 }
@@ -171,6 +176,11 @@ export function insertAssessment(
     now,
     actor,
   });
+  // Every assessment opens at revision 1; submitting seals that revision.
+  db.prepare(
+    `INSERT INTO assessment_revisions (assessment_id, revision, opened_at, opened_by, reason)
+     VALUES (?, 1, ?, ?, 'first assessment')`,
+  ).run(id, now, actor);
   return id;
 }
 

@@ -4,11 +4,16 @@ import type { AssessmentSummary } from '../../../shared/assessment/schema';
 import type { Framework } from '../../../shared/framework/schema';
 import { csvFault, readCsv } from '../csv/read';
 import { AppError } from '../errors';
-import { assertRateable, checkEvidenceForMet, checkRatingChange, type RatingChange } from './mutations';
+import {
+  assertRateable,
+  checkEvidenceForMet,
+  checkRatingChange,
+  type RatingChange,
+} from './mutations';
 
 export const RATINGS_CSV_COLUMNS = {
   required: ['criterion', 'rating'],
-  optional: ['note', 'reason'],
+  optional: ['note', 'reason', 'override_reason'],
 } as const;
 
 /** Checks every row of a ratings CSV against the pinned framework; any problem refuses the file. */

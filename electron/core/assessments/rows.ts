@@ -19,6 +19,11 @@ export interface AssessmentRow {
   progress_percent: number;
   score_percent: number;
   outcome: AssessmentSummary['outcome'];
+  assessor: string | null;
+  based_on: string | null;
+  conflict: string | null;
+  revision: number;
+  submitted_at: string | null;
 }
 
 export interface RatingRow {
@@ -61,6 +66,11 @@ export function assessmentFromRow(row: AssessmentRow): AssessmentSummary {
     progressPercent: row.progress_percent,
     scorePercent: row.score_percent,
     outcome: row.outcome,
+    assessor: row.assessor,
+    basedOn: row.based_on,
+    conflict: row.conflict,
+    revision: row.revision,
+    submittedAt: row.submitted_at,
   };
 }
 

@@ -2,15 +2,16 @@ import { Link } from 'react-router';
 import type { AssessmentSummary } from '../../../shared/assessment/schema';
 import { statusLabel } from '../../components/labels';
 
-type View = 'rate' | 'readiness' | 'plan';
+type View = 'rate' | 'evidence' | 'readiness' | 'plan';
 
 const VIEWS: { view: View; label: string; path: string }[] = [
   { view: 'rate', label: 'Rate criteria', path: '' },
+  { view: 'evidence', label: 'Evidence', path: '/evidence' },
   { view: 'readiness', label: 'Readiness summary', path: '/readiness' },
   { view: 'plan', label: 'Improvement plan', path: '/plan' },
 ];
 
-/** The line under every assessment screen's heading, and the links between its three views. */
+/** The line under every assessment screen's heading, and the links between its views. */
 export function AssessmentHeader({
   assessment: a,
   current,

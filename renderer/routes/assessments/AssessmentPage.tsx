@@ -1,18 +1,31 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import type { Readiness } from '../../../shared/assessment/readiness';
 import { RATING_LABELS } from '../../../shared/assessment/ratings';
 import type { RatingRecord } from '../../../shared/assessment/schema';
+import type { EvidenceRecord } from '../../../shared/evidence/schema';
 import { invoke } from '../../api/bridge';
 import { useLoad } from '../../api/use-load';
 import { LoadError, Loading, Page } from '../../components/Page';
 import { ProgressBar } from '../../components/ProgressBar';
+import { CriterionEvidence } from '../evidence/CriterionEvidence';
+import { plural } from '../evidence/describe';
 import { AssessmentHeader } from './AssessmentHeader';
 import { CriterionCard, type RatingDraft } from './CriterionCard';
+import { ExpiringSummary } from './ExpiringSummary';
 
 export function AssessmentPage() {
   const { id = '', domain: domainParam } = useParams();
   const state = useLoad(() => invoke('assessments.get', { id }), [id]);
+  // Evidence loads on its own, so adding a file refreshes it without resetting the ratings.
+  const evidence = useLoad(async () => {
+    const [list, freshness] = await Promise.all([
+      invoke('evidence.list', { assessmentId: id }),
+      invoke('evidence.freshness', { assessmentId: id }),
+    ]);
+    return { list, freshness };
+  }, [id]);
+  const location = useLocation();
   const [ratings, setRatings] = useState<Map<string, RatingRecord> | null>(null);
   const [readiness, setReadiness] = useState<Readiness | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -23,11 +36,26 @@ export function AssessmentPage() {
     if (previousDomain.current !== domainParam) domainHeading.current?.focus();
     previousDomain.current = domainParam;
   }, [domainParam]);
+  // A link to one criterion (from the expiry warning) lands on that criterion, not the domain.
+  const targetCriterion = (location.state as { criterion?: string } | null)?.criterion;
+  const ready = Boolean(state.data);
+  useEffect(() => {
+    if (!targetCriterion || !ready) return;
+    const card = document.getElementById(`criterion-${targetCriterion.replace('.', '-')}`);
+    card?.focus();
+    card?.scrollIntoView({ block: 'start' });
+  }, [targetCriterion, ready, location.key]);
 
   const detail = state.data;
   const applicable = useMemo(() => new Set(detail?.applicableCodes ?? []), [detail]);
   const currentRatings = ratings ?? new Map((detail?.ratings ?? []).map((r) => [r.criterion, r]));
   const currentReadiness = readiness ?? detail?.readiness;
+  const evidenceByCriterion = useMemo(() => {
+    const map = new Map<string, EvidenceRecord[]>();
+    for (const e of evidence.data?.list ?? [])
+      for (const code of e.criteria) map.set(code, [...(map.get(code) ?? []), e]);
+    return map;
+  }, [evidence.data]);
 
   if (state.error)
     return (
@@ -57,6 +85,7 @@ export function AssessmentPage() {
       rating: draft.rating,
       note: draft.note || null,
       reason: draft.reason || null,
+      overrideReason: draft.overrideReason || null,
     });
     setRatings((previous) => {
       const next = new Map(previous ?? currentRatings);
@@ -67,9 +96,14 @@ export function AssessmentPage() {
     setReadiness(result.readiness);
     setAnnouncement(
       result.rating
-        ? `Saved: ${code} rated ${RATING_LABELS[result.rating.rating]}.`
+        ? `Saved: ${code} rated ${RATING_LABELS[result.rating.rating]}.${result.rating.overrideReason ? ' The reason it is met without current evidence is recorded for the assessor.' : ''}`
         : `Saved: rating for ${code} cleared.`,
     );
+  }
+
+  function evidenceAdded(code: string, added: EvidenceRecord[]) {
+    evidence.reload();
+    setAnnouncement(`Added ${plural(added.length, 'piece', 'pieces')} of evidence to ${code}.`);
   }
 
   return (
@@ -88,6 +122,14 @@ export function AssessmentPage() {
       <p role="status" className="status-line" aria-live="polite">
         {announcement}
       </p>
+      {evidence.data ? (
+        <ExpiringSummary
+          detail={detail}
+          freshness={evidence.data.freshness}
+          evidence={evidence.data.list}
+        />
+      ) : null}
+      {evidence.error ? <LoadError error={evidence.error} retry={evidence.reload} /> : null}
       {sealed ? (
         <p className="notice notice-info">
           This assessment is {assessment.status} and sealed; ratings can no longer change.
@@ -145,7 +187,21 @@ export function AssessmentPage() {
                       criterion={c}
                       record={currentRatings.get(c.code)}
                       sealed={sealed}
+                      currentEvidence={evidence.data?.freshness.criteria[c.code]?.current ?? 0}
                       onSave={(draft) => save(c.code, draft)}
+                      evidence={
+                        evidence.data ? (
+                          <CriterionEvidence
+                            assessmentId={id}
+                            code={c.code}
+                            records={evidenceByCriterion.get(c.code) ?? []}
+                            freshness={evidence.data.freshness.criteria[c.code]}
+                            onDate={evidence.data.freshness.onDate}
+                            sealed={sealed}
+                            onAdded={(added) => evidenceAdded(c.code, added)}
+                          />
+                        ) : null
+                      }
                     />
                   ))}
                 </section>

@@ -1,0 +1,235 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { CERTIFICATE_STATUS_LABELS } from '../../../shared/accreditation/vocabulary';
+import type { Certificate, Verification } from '../../../shared/accreditation/schema';
+import { readTextFile } from '../../core/files/read-text';
+import { writeFileAtomic } from '../../core/files/write-file';
+import { invalid } from '../../core/errors';
+import { CliFailure, pad, required, str, type Command } from '../command';
+import { readPassphrase } from '../passphrase';
+
+const MAX_CERTIFICATE_BYTES = 50_000_000;
+
+function describe(
+  c: Pick<Certificate, 'number' | 'holderName' | 'status' | 'issuedOn' | 'expiresOn'>,
+): string {
+  return `${c.number}  ${c.holderName}  ${CERTIFICATE_STATUS_LABELS[c.status]}  ${c.issuedOn} to ${c.expiresOn}`;
+}
+
+function readBinary(path: string): Buffer {
+  if (!existsSync(path)) throw invalid(`${path}: no such file`);
+  const bytes = readFileSync(path);
+  if (bytes.length > MAX_CERTIFICATE_BYTES)
+    throw invalid(`${path} is too large to be a certificate`);
+  return bytes;
+}
+
+/** A published register folder gives the network's public key(s) and the status of every certificate. */
+function registerInputs(dir: string) {
+  if (!existsSync(dir)) throw invalid(`--register ${dir}: no such folder`);
+  const statusPath = join(dir, 'status.json');
+  if (!existsSync(statusPath)) throw invalid(`--register ${dir}: it has no status.json`);
+  const keyFiles = [
+    join(dir, 'public-key.pem'),
+    ...(existsSync(join(dir, 'keys'))
+      ? readdirSync(join(dir, 'keys')).map((n) => join(dir, 'keys', n))
+      : []),
+  ].filter((p) => p.endsWith('.pem') && existsSync(p));
+  return {
+    statusFile: { fileName: statusPath, text: readTextFile(statusPath, 200_000_000) },
+    publicKeys: keyFiles.map((p) => ({ source: p, pem: readTextFile(p, 10_000) })),
+  };
+}
+
+function lifecycleCommand(action: 'suspend' | 'reinstate' | 'withdraw', summary: string): Command {
+  return {
+    path: ['certificate', action],
+    summary,
+    usage: `certificate ${action} NUMBER --reason TEXT`,
+    options: { reason: { type: 'string' } },
+    positionals: { min: 1, max: 1 },
+    async run(ctx, args) {
+      const method = `certificates.${action}` as const;
+      const cert = await ctx.call(method, {
+        number: args.positionals[0],
+        reason: required(args, 'reason'),
+      });
+      ctx.print(cert, () => describe(cert));
+    },
+  };
+}
+
+export const certificateCommands: Command[] = [
+  {
+    path: ['keys', 'init'],
+    summary:
+      'Create the network’s Ed25519 signing key, its private half encrypted under a passphrase',
+    usage: 'keys init   (passphrase from SPQA_PASSPHRASE or a prompt)',
+    options: {},
+    positionals: { min: 0, max: 0 },
+    async run(ctx) {
+      const result = await ctx.call('keys.init', {
+        passphrase: await readPassphrase(ctx.env, 'keys init'),
+      });
+      ctx.print(result, () =>
+        result.created
+          ? `created signing key ${result.keyId}`
+          : `the signing key already exists: ${result.keyId}`,
+      );
+    },
+  },
+  {
+    path: ['keys', 'export-public'],
+    summary: 'Write the network’s public key (PEM, SPKI) for others to verify with',
+    usage: 'keys export-public FILE',
+    options: {},
+    positionals: { min: 1, max: 1 },
+    async run(ctx, args) {
+      const key = await ctx.call('keys.exportPublic', {});
+      const file = args.positionals[0] ?? '';
+      writeFileAtomic(file, Buffer.from(key.pem));
+      ctx.print({ ...key, file }, () => `wrote ${file} (key id ${key.keyId})`);
+    },
+  },
+  {
+    path: ['certificate', 'issue'],
+    summary: 'Issue the signed certificate for an accredited decision; prints its number',
+    usage: 'certificate issue --assessment ID   (passphrase from SPQA_PASSPHRASE or a prompt)',
+    options: { assessment: { type: 'string' } },
+    positionals: { min: 0, max: 0 },
+    async run(ctx, args) {
+      const assessmentId = required(args, 'assessment');
+      const cert = await ctx.call('certificates.issue', {
+        assessmentId,
+        passphrase: await readPassphrase(ctx.env, 'certificate issue'),
+      });
+      ctx.print(cert, () => cert.number);
+    },
+  },
+  {
+    path: ['certificate', 'reissue'],
+    summary:
+      'Reissue a certificate (e.g. corrected details) with a revision suffix; the old one is superseded',
+    usage: 'certificate reissue NUMBER --reason TEXT',
+    options: { reason: { type: 'string' } },
+    positionals: { min: 1, max: 1 },
+    async run(ctx, args) {
+      const reason = required(args, 'reason');
+      const cert = await ctx.call('certificates.reissue', {
+        number: args.positionals[0],
+        reason,
+        passphrase: await readPassphrase(ctx.env, 'certificate reissue'),
+      });
+      ctx.print(cert, () => cert.number);
+    },
+  },
+  {
+    path: ['certificate', 'list'],
+    summary: 'List certificates with their current status',
+    usage: 'certificate list [--provider ID]',
+    options: { provider: { type: 'string' } },
+    positionals: { min: 0, max: 0 },
+    async run(ctx, args) {
+      const list = await ctx.call('certificates.list', { providerId: str(args, 'provider') });
+      ctx.print(list, () =>
+        list.length === 0
+          ? 'no certificates'
+          : pad([
+              ['NUMBER', 'HOLDER', 'STATUS', 'ISSUED', 'EXPIRES'],
+              ...list.map((c) => [
+                c.number,
+                c.holderName,
+                CERTIFICATE_STATUS_LABELS[c.status],
+                c.issuedOn,
+                c.expiresOn,
+              ]),
+            ]),
+      );
+    },
+  },
+  {
+    path: ['certificate', 'show'],
+    summary: 'Show a certificate and its status history',
+    usage: 'certificate show NUMBER',
+    options: {},
+    positionals: { min: 1, max: 1 },
+    async run(ctx, args) {
+      const cert = await ctx.call('certificates.get', { number: args.positionals[0] });
+      ctx.print(cert, () =>
+        [
+          describe(cert),
+          ...cert.events.map(
+            (e) =>
+              `  ${e.at}  ${e.action}  ${e.fromStatus ?? '—'} -> ${e.toStatus}${e.reason ? `  (${e.reason})` : ''}  by ${e.actor}`,
+          ),
+        ].join('\n'),
+      );
+    },
+  },
+  lifecycleCommand('suspend', 'Suspend a certificate (the holder must stop claiming it)'),
+  lifecycleCommand('reinstate', 'Reinstate a suspended certificate (within the suspension limit)'),
+  lifecycleCommand('withdraw', 'Withdraw a certificate for good'),
+  {
+    path: ['certificate', 'export'],
+    summary: 'Write a certificate as PDF, signed JSON and/or an Open Badges 3.0 credential',
+    usage: 'certificate export NUMBER [--pdf FILE] [--json FILE] [--badge FILE]',
+    options: { pdf: { type: 'string' }, json: { type: 'string' }, badge: { type: 'string' } },
+    positionals: { min: 1, max: 1 },
+    async run(ctx, args) {
+      const number = args.positionals[0] ?? '';
+      const targets = (['pdf', 'json', 'badge'] as const).filter((f) => str(args, f));
+      if (targets.length === 0)
+        throw new CliFailure('name at least one of --pdf FILE, --json FILE, --badge FILE', 2);
+      const written: { format: string; file: string }[] = [];
+      for (const format of targets) {
+        const file = str(args, format) ?? '';
+        const rendered = await ctx.call('certificates.render', { number, format });
+        writeFileAtomic(file, Buffer.from(rendered.base64, 'base64'));
+        written.push({ format, file });
+      }
+      ctx.print(written, () => written.map((w) => `wrote ${w.file} (${w.format})`).join('\n'));
+    },
+  },
+  {
+    path: ['certificate', 'verify'],
+    summary:
+      'Check a certificate (PDF or JSON): signature, dates and, with a register, current status; exit 3 if not valid',
+    usage: 'certificate verify FILE [--register DIR]',
+    options: { register: { type: 'string' } },
+    positionals: { min: 1, max: 1 },
+    async run(ctx, args) {
+      const file = args.positionals[0] ?? '';
+      const register = str(args, 'register');
+      const verdict: Verification = await ctx.call('certificates.verify', {
+        fileName: file,
+        base64: readBinary(file).toString('base64'),
+        ...(register ? registerInputs(register) : {}),
+      });
+      ctx.print(verdict, () =>
+        [
+          verdict.valid
+            ? `VALID: ${verdict.number} (${verdict.holder})`
+            : `NOT VALID${verdict.number ? `: ${verdict.number}` : ''}`,
+          ...verdict.checks.map(
+            (c) => `  ${c.ok ? 'ok  ' : 'FAIL'}  ${c.check.padEnd(9)} ${c.detail}`,
+          ),
+        ].join('\n'),
+      );
+      return verdict.valid ? 0 : 3;
+    },
+  },
+  {
+    path: ['report', 'export'],
+    summary:
+      'Write an assessment report PDF (summary, domain results, findings, evidence with hashes)',
+    usage: 'report export ASSESSMENT_ID --pdf FILE',
+    options: { pdf: { type: 'string' } },
+    positionals: { min: 1, max: 1 },
+    async run(ctx, args) {
+      const file = required(args, 'pdf');
+      const rendered = await ctx.call('reports.render', { assessmentId: args.positionals[0] });
+      writeFileAtomic(file, Buffer.from(rendered.base64, 'base64'));
+      ctx.print({ file }, () => `wrote ${file}`);
+    },
+  },
+];

@@ -1,0 +1,119 @@
+import type { Database } from 'better-sqlite3';
+import type { Certificate, CertificatePayload } from '../../../shared/accreditation/schema';
+import { statusOn, type StoredStatus } from '../../../shared/accreditation/lifecycle';
+import type { SignedDocument } from '../../../shared/signing/format';
+import { notFound } from '../errors';
+
+export interface CertificateRow {
+  number: string;
+  base_number: string;
+  reissue: number;
+  assessment_id: string;
+  decision_id: string;
+  provider_id: string;
+  status: StoredStatus;
+  issued_on: string;
+  expires_on: string;
+  suspended_on: string | null;
+  superseded_by: string | null;
+  key_id: string;
+  document: string;
+  created_at: string;
+}
+
+interface EventRow {
+  at: string;
+  actor: string;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  reason: string | null;
+}
+
+export function certificateRow(db: Database, number: string): CertificateRow {
+  const row = db
+    .prepare('SELECT * FROM certificates WHERE number = ?')
+    .get(number.trim().toUpperCase()) as CertificateRow | undefined;
+  if (!row) throw notFound('certificate', number);
+  return row;
+}
+
+export function documentOf(row: CertificateRow): SignedDocument<CertificatePayload> {
+  return JSON.parse(row.document) as SignedDocument<CertificatePayload>;
+}
+
+export function certificateFromRow(db: Database, row: CertificateRow, onDate: string): Certificate {
+  const doc = documentOf(row);
+  const events = (
+    db
+      .prepare(
+        'SELECT at, actor, action, from_status, to_status, reason FROM certificate_events WHERE number = ? ORDER BY seq',
+      )
+      .all(row.number) as EventRow[]
+  ).map((e) => ({
+    at: e.at,
+    actor: e.actor,
+    action: e.action,
+    fromStatus: e.from_status,
+    toStatus: e.to_status,
+    reason: e.reason,
+  }));
+  return {
+    number: row.number,
+    providerId: row.provider_id,
+    holderName: doc.payload.holder.name,
+    assessmentId: row.assessment_id,
+    status: statusOn(
+      { status: row.status, expiresOn: row.expires_on, suspendedOn: row.suspended_on },
+      onDate,
+    ),
+    issuedOn: row.issued_on,
+    expiresOn: row.expires_on,
+    suspendedOn: row.suspended_on,
+    supersededBy: row.superseded_by,
+    keyId: row.key_id,
+    payload: doc.payload,
+    events,
+  };
+}
+
+export function listCertificateRows(db: Database, providerId?: string): CertificateRow[] {
+  return (
+    providerId
+      ? db
+          .prepare(
+            'SELECT * FROM certificates WHERE provider_id = ? ORDER BY created_at DESC, number DESC',
+          )
+          .all(providerId)
+      : db.prepare('SELECT * FROM certificates ORDER BY created_at DESC, number DESC').all()
+  ) as CertificateRow[];
+}
+
+/** The next number in the year's sequence: SPQA-2026-000123. */
+export function nextCertificateNumber(db: Database, year: string): string {
+  const key = `certificate_sequence:${year}`;
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
+    { value: string } | undefined;
+  const next = (row ? Number(row.value) : 0) + 1;
+  db.prepare(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  ).run(key, String(next));
+  return `SPQA-${year}-${String(next).padStart(6, '0')}`;
+}
+
+export function recordEvent(
+  db: Database,
+  number: string,
+  values: {
+    at: string;
+    actor: string;
+    action: string;
+    from: string | null;
+    to: string;
+    reason: string | null;
+  },
+): void {
+  db.prepare(
+    'INSERT INTO certificate_events (number, at, actor, action, from_status, to_status, reason) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ).run(number, values.at, values.actor, values.action, values.from, values.to, values.reason);
+}

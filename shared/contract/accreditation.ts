@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import {
+  certificateSchema,
+  decisionInputSchema,
+  decisionSchema,
+  findingInputSchema,
+  findingSchema,
+  profileSchema,
+  revisionSchema,
+  verificationSchema,
+} from '../accreditation/schema';
+import { assessmentSummarySchema, readinessSchema } from '../assessment/schema';
+import { method } from './define';
+
+const id = z.string().min(1, 'an id is required');
+const passphrase = z.string().min(1, 'the signing passphrase is required').max(1000);
+const certificateNumber = z.string().trim().min(1, 'a certificate number is required').max(40);
+const reason = z.string().trim().min(3, 'give a reason').max(2000);
+
+const fileBytes = z.object({
+  fileName: z.string().min(1).max(1000),
+  mediaType: z.string(),
+  base64: z.string(),
+});
+
+export const sealSummarySchema = z.object({
+  assessment: assessmentSummarySchema,
+  revision: z.number(),
+  framework: z.string(),
+  rated: z.number(),
+  applicable: z.number(),
+  unrated: z.array(z.string()),
+  findings: z.object({
+    observation: z.number(),
+    goodPractice: z.number(),
+    minor: z.number(),
+    major: z.number(),
+  }),
+  evidence: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      sha256: z.string().nullable(),
+      url: z.string().nullable(),
+    }),
+  ),
+  readiness: readinessSchema,
+  /** Problems that stop submission, in words. */
+  blockers: z.array(z.string()),
+});
+
+export const accreditationMethods = {
+  'profile.get': method(z.object({}).optional().default({}), profileSchema.nullable()),
+  'profile.set': method(profileSchema, profileSchema),
+
+  'assessments.startExternal': method(
+    z.object({
+      providerId: id,
+      assessor: z.string().trim().min(2, 'name the assessor').max(120),
+      fromAssessmentId: z.string().min(1).optional(),
+      frameworkId: z.string().min(1).optional(),
+      frameworkVersion: z.string().min(1).optional(),
+      /** The assessor's declaration: nothing to declare, or the conflict (which blocks the assessment). */
+      declaration: z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('none') }),
+        z.object({
+          kind: z.literal('conflict'),
+          text: z.string().trim().min(3, 'describe the conflict').max(2000),
+        }),
+      ]),
+    }),
+    assessmentSummarySchema,
+  ),
+  'findings.list': method(z.object({ assessmentId: id }), z.array(findingSchema)),
+  'findings.save': method(findingInputSchema, findingSchema),
+  'findings.delete': method(z.object({ id }), z.object({ deleted: z.boolean() })),
+  'assessments.sealPreview': method(z.object({ id }), sealSummarySchema),
+  'assessments.submit': method(
+    z.object({ id }),
+    z.object({ revision: revisionSchema, assessment: assessmentSummarySchema }),
+  ),
+  'assessments.revise': method(
+    z.object({ id, reason }),
+    z.object({ revision: revisionSchema, assessment: assessmentSummarySchema }),
+  ),
+  'assessments.revisions': method(z.object({ id }), z.array(revisionSchema)),
+
+  'decisions.record': method(decisionInputSchema, decisionSchema),
+  'decisions.get': method(z.object({ assessmentId: id }), decisionSchema.nullable()),
+
+  'keys.status': method(
+    z.object({}).optional().default({}),
+    z.object({
+      networkKey: z.object({ keyId: z.string(), createdAt: z.string() }).nullable(),
+      network: z.string().nullable(),
+    }),
+  ),
+  'keys.init': method(
+    z.object({ passphrase }),
+    z.object({ keyId: z.string(), created: z.boolean() }),
+  ),
+  'keys.exportPublic': method(
+    z.object({}).optional().default({}),
+    z.object({ keyId: z.string(), pem: z.string() }),
+  ),
+
+  'certificates.issue': method(z.object({ assessmentId: id, passphrase }), certificateSchema),
+  'certificates.reissue': method(
+    z.object({ number: certificateNumber, reason, passphrase }),
+    certificateSchema,
+  ),
+  'certificates.list': method(
+    z.object({ providerId: z.string().optional() }).optional().default({}),
+    z.array(certificateSchema.omit({ payload: true, events: true })),
+  ),
+  'certificates.get': method(z.object({ number: certificateNumber }), certificateSchema),
+  'certificates.suspend': method(
+    z.object({ number: certificateNumber, reason }),
+    certificateSchema,
+  ),
+  'certificates.reinstate': method(
+    z.object({ number: certificateNumber, reason }),
+    certificateSchema,
+  ),
+  'certificates.withdraw': method(
+    z.object({ number: certificateNumber, reason }),
+    certificateSchema,
+  ),
+  /** The certificate as a file: the signed JSON, the PDF (with the JSON attached) or an Open Badge. */
+  'certificates.render': method(
+    z.object({ number: certificateNumber, format: z.enum(['json', 'pdf', 'badge']) }),
+    fileBytes,
+  ),
+  /** Checks a certificate file (JSON or PDF); status checked against a status file when one is given. */
+  'certificates.verify': method(
+    z.object({
+      fileName: z.string().min(1).max(1000),
+      base64: z.string().max(70_000_000),
+      statusFile: z.object({ fileName: z.string(), text: z.string().max(200_000_000) }).optional(),
+      publicKeys: z
+        .array(z.object({ source: z.string(), pem: z.string().max(10_000) }))
+        .max(100)
+        .optional(),
+    }),
+    verificationSchema,
+  ),
+  'reports.render': method(z.object({ assessmentId: id }), fileBytes, { progress: true }),
+};

@@ -1,0 +1,179 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv2019 from 'ajv/dist/2019';
+import addFormats from 'ajv-formats';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openBadgeCredential, uuidV5 } from '../../electron/core/exports/open-badge';
+import {
+  CONDITIONAL_DECISION,
+  signedCertificate,
+  testNetworkKey,
+  type TestKey,
+} from '../helpers/certificates';
+import { REPO_ROOT } from '../helpers/paths';
+
+/** The Open Badges 3.0 AchievementCredential schema (JSON Schema 2019-09), as 1EdTech publishes it. */
+const SCHEMA_FILE = join(
+  REPO_ROOT,
+  '..',
+  'shared',
+  'schemas',
+  'obv3',
+  'openbadges-specification',
+  'gh-pages',
+  'docs',
+  'schema',
+  'achievementcredential.json',
+);
+
+// The schema uses keywords of its own, so Ajv runs without strict mode, as its sources say.
+const ajv = new Ajv2019({ strict: false, allErrors: true });
+addFormats(ajv);
+const validate = ajv.compile(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as object);
+
+function problems(credential: unknown): string[] {
+  return validate(credential)
+    ? []
+    : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`);
+}
+
+type Json = Record<string, unknown>;
+const clone = (value: Json): Json => JSON.parse(JSON.stringify(value)) as Json;
+const achievementOf = (credential: Json) =>
+  (credential.credentialSubject as Json).achievement as Json;
+
+let key: TestKey;
+beforeAll(() => {
+  key = testNetworkKey();
+});
+
+describe('the Open Badges 3.0 credential', () => {
+  it('validates against the OB 3.0 AchievementCredential schema', () => {
+    const credential = openBadgeCredential(signedCertificate(key));
+    expect(problems(credential)).toEqual([]);
+    expect(credential).toMatchObject({
+      '@context': [
+        'https://www.w3.org/ns/credentials/v2',
+        'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+      ],
+      type: ['VerifiableCredential', 'OpenBadgeCredential'],
+      issuer: {
+        id: `urn:spqa:issuer:${key.keyId}`,
+        type: ['Profile'],
+        name: 'National Social Prescribing Quality Network',
+      },
+      validFrom: '2026-03-04T00:00:00Z',
+      validUntil: '2029-03-03T23:59:59Z',
+      credentialSubject: {
+        id: 'urn:spqa:provider:prv_01JTESTPROVIDER',
+        type: ['AchievementSubject'],
+        licenseNumber: 'SPQA-2026-000042',
+        identifier: [
+          {
+            type: 'IdentityObject',
+            hashed: false,
+            identityHash: 'Cymdeithas Gŵyl Ŷd',
+            identityType: 'name',
+          },
+          {
+            type: 'IdentityObject',
+            hashed: false,
+            identityHash: '1187654',
+            identityType: 'ext:CharityNumber',
+          },
+          {
+            type: 'IdentityObject',
+            hashed: false,
+            identityHash: '11223344',
+            identityType: 'ext:CompanyNumber',
+          },
+        ],
+        achievement: {
+          id: 'urn:spqa:achievement:spqa-national:1.0.0',
+          type: ['Achievement'],
+          achievementType: 'QualityAssuranceCredential',
+          name: 'Accredited under National Quality Standards for Social Prescribing',
+        },
+      },
+    });
+    const narrative = (achievementOf(credential).criteria as Json).narrative as string;
+    expect(narrative).toContain(
+      'National Quality Standards for Social Prescribing (spqa-national@1.0.0)',
+    );
+    expect(narrative).toContain('Activities and services');
+    expect(narrative).toContain('Decision on 2 March 2026: Accredited');
+  });
+
+  it('states the conditions and their due date for accreditation with conditions, and still validates', () => {
+    const credential = openBadgeCredential(
+      signedCertificate(key, { decision: CONDITIONAL_DECISION }),
+    );
+    expect(problems(credential)).toEqual([]);
+    const narrative = (achievementOf(credential).criteria as Json).narrative as string;
+    expect(narrative).toContain('Accredited with conditions');
+    expect(narrative).toContain('to be met by 1 June 2026');
+    expect(narrative).toContain(CONDITIONAL_DECISION.conditions);
+  });
+
+  it('leaves out the registration numbers a provider does not have', () => {
+    const doc = signedCertificate(key);
+    const credential = openBadgeCredential(
+      signedCertificate(key, {
+        holder: { ...doc.payload.holder, charityNumber: null, companyNumber: null },
+      }),
+    );
+    expect(problems(credential)).toEqual([]);
+    expect((credential.credentialSubject as Json).identifier).toHaveLength(1);
+  });
+
+  it('has an id derived from the certificate number alone', () => {
+    const a = openBadgeCredential(signedCertificate(key));
+    const b = openBadgeCredential(signedCertificate(testNetworkKey()));
+    const c = openBadgeCredential(signedCertificate(key, { number: 'SPQA-2026-000043' }));
+    expect(a.id).toMatch(
+      /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+    expect(b.id).toBe(a.id);
+    expect(c.id).not.toBe(a.id);
+    // The RFC 9562 example: "www.example.com" in the DNS namespace.
+    expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe(
+      '2ed6657d-e927-568b-95e1-2665a8aea6a2',
+    );
+  });
+
+  it('fails the schema when a required or constrained property is wrong, so the check is real', () => {
+    const good = openBadgeCredential(signedCertificate(key));
+    const broken: [string, (c: Json) => void][] = [
+      [
+        'an unknown achievementType',
+        (c) => (achievementOf(c).achievementType = 'AccreditationCertificate'),
+      ],
+      ['no achievement criteria', (c) => delete achievementOf(c).criteria],
+      ['no achievement description', (c) => delete achievementOf(c).description],
+      ['no validFrom', (c) => delete c.validFrom],
+      ['a date without a time', (c) => (c.validFrom = '2026-03-04')],
+      ['no OpenBadgeCredential type', (c) => (c.type = ['VerifiableCredential'])],
+      [
+        'the VC 1.1 context',
+        (c) =>
+          (c['@context'] = [
+            'https://www.w3.org/2018/credentials/v1',
+            'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+          ]),
+      ],
+      [
+        'an identity without identityType',
+        (c) => delete ((c.credentialSubject as Json).identifier as Json[])[0]?.identityType,
+      ],
+    ];
+    for (const [what, breakIt] of broken) {
+      const copy = clone(good);
+      breakIt(copy);
+      expect(problems(copy), what).not.toEqual([]);
+    }
+    // achievementType itself is optional in OB 3.0: leaving it out is allowed.
+    const without = clone(good);
+    delete achievementOf(without).achievementType;
+    expect(problems(without)).toEqual([]);
+  });
+});
