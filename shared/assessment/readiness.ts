@@ -129,7 +129,10 @@ export function computeReadiness(
   const reasons: string[] = [];
   const accredited = rules.accredited;
   if (essentialGaps.length > 0) {
-    reasons.push(`${essentialGaps.length} essential criteria are not yet met`);
+    const n = essentialGaps.length;
+    reasons.push(
+      n === 1 ? '1 essential criterion is not yet met' : `${n} essential criteria are not yet met`,
+    );
   }
   if (rawScore < accredited.minOverallPercent) {
     reasons.push(`the overall score ${scorePercent}% is below ${accredited.minOverallPercent}%`);

@@ -163,6 +163,21 @@ describe('essential criteria not met', () => {
     );
     expect(r.reasons[0]).toBe('3 essential criteria are not yet met');
   });
+
+  it('speaks of one essential criterion in the singular', () => {
+    const r = computeReadiness(
+      framework,
+      'both',
+      ratings({
+        'AA1.1': 'met',
+        'AA1.2': 'met',
+        'AA1.3': 'met',
+        'AA2.1': 'not-met',
+        'AA2.2': 'met',
+      }),
+    );
+    expect(r.reasons[0]).toBe('1 essential criterion is not yet met');
+  });
 });
 
 describe('the recommended outcome', () => {
