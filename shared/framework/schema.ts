@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from '../validation/text';
 
 /** Provider types a criterion can apply to; a provider of type `both` is asked every criterion that applies to either. */
 export const CRITERION_SCOPES = ['link-worker', 'activity'] as const;
@@ -12,7 +13,10 @@ const text = (min: number, max: number, what: string) =>
     .string({ message: `${what} must be text` })
     .trim()
     .min(min, `${what} needs at least ${min} characters`)
-    .max(max, `${what} is longer than ${max} characters`);
+    .max(max, `${what} is longer than ${max} characters`)
+    // Control characters (other than line breaks and tabs) have no place in published standards
+    // and can hide text from a reader; refuse them rather than carry them into certificates.
+    .refine((v) => !hasControlCharacter(v), `${what} ${CONTROL_CHARACTER_MESSAGE}`);
 
 export const criterionSchema = z.strictObject({
   code: z.string().regex(/^[A-Z]{2,4}\d{1,2}\.\d{1,2}$/, 'a criterion code looks like "RC2.3"'),

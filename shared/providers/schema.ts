@@ -5,9 +5,15 @@ import {
   isoDateSchema,
   postcodeSchema,
 } from '../validation/uk';
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from '../validation/text';
 import { PROVIDER_TYPES, REFERRAL_ROUTES, REGIONS, SERVICE_CATEGORIES } from './vocabulary';
 
-const trimmed = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
+const trimmed = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `at most ${max} characters`)
+    .refine((v) => !hasControlCharacter(v), CONTROL_CHARACTER_MESSAGE);
 const optionalText = (max: number) =>
   trimmed(max)
     .optional()

@@ -1,6 +1,6 @@
 import type { CsvProblem } from '../../../shared/contract/providers';
 import { parseRatingWord } from '../../../shared/assessment/ratings';
-import type { AssessmentSummary } from '../../../shared/assessment/schema';
+import { rateInputSchema, type AssessmentSummary } from '../../../shared/assessment/schema';
 import type { Framework } from '../../../shared/framework/schema';
 import { csvFault, readCsv } from '../csv/read';
 import { AppError } from '../errors';
@@ -49,6 +49,25 @@ export function parseRatingsCsv(
       continue;
     }
     seen.set(criterion, line);
+    // The same limits as rating one criterion in the app: a CSV is no way round them.
+    const texts = rateInputSchema
+      .pick({ note: true, reason: true, overrideReason: true })
+      .safeParse({
+        note: change.note,
+        reason: change.reason,
+        overrideReason: change.overrideReason,
+      });
+    if (!texts.success) {
+      for (const issue of texts.error.issues) {
+        const field = String(issue.path[0]);
+        problems.push({
+          line,
+          column: field === 'overrideReason' ? 'override_reason' : field,
+          message: issue.message,
+        });
+      }
+      continue;
+    }
     try {
       assertRateable(framework, assessment, criterion);
     } catch (error) {
