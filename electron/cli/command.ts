@@ -1,5 +1,6 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { Method, MethodOutput } from '../../shared/contract';
+import type { Progress } from '../../shared/result';
 import type { Core } from '../core/app';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
@@ -12,6 +13,10 @@ export interface CliIo {
 
 export interface CommandContext extends CliIo {
   env: NodeJS.ProcessEnv;
+  /** The data folder in use (from --data-dir, SPQA_DATA_DIR or the default). */
+  dataDir: string;
+  /** Shows progress of long work as a line on stderr (for work done outside the core). */
+  progress(p: Progress): void;
   /** Opens the core on first use, so commands that need no database never create one. */
   core(): Promise<Core>;
   /** Calls the core; a failure becomes a CliFailure carrying the right exit code. */

@@ -55,6 +55,8 @@ export async function runCli(argv: string[], io: RunIo): Promise<number> {
     const words: string[] = [];
     let dataDir = io.env.SPQA_DATA_DIR || undefined;
     let json = false;
+    // Where each --json stood among the words: a command may take `--json FILE` as its own option.
+    const jsonAt: number[] = [];
     let help = false;
     for (let i = 0; i < argv.length; i += 1) {
       const arg = argv[i] ?? '';
@@ -63,7 +65,7 @@ export async function runCli(argv: string[], io: RunIo): Promise<number> {
         words.push(...argv.slice(i));
         break;
       }
-      if (arg === '--json') json = true;
+      if (arg === '--json') jsonAt.push(words.length);
       else if (arg === '--help' || arg === '-h') help = true;
       else if (arg === '--version') {
         io.stdout(APP_VERSION);
@@ -93,7 +95,14 @@ export async function runCli(argv: string[], io: RunIo): Promise<number> {
         EXIT.invalid,
       );
     }
-    const { command, rest } = found;
+    const { command } = found;
+    const rest = [...found.rest];
+    // `certificate export N --json FILE` names a file; a --json before the command is still global.
+    const ownJson = command.options.json?.type === 'string';
+    for (const at of [...jsonAt].reverse()) {
+      if (ownJson && at >= command.path.length) rest.splice(at - command.path.length, 0, '--json');
+      else json = true;
+    }
     if (help) {
       io.stdout(`Usage: spqa ${command.usage}\n\n${command.summary}\n\n${GLOBAL_HELP}`);
       return EXIT.ok;
@@ -139,6 +148,8 @@ export async function runCli(argv: string[], io: RunIo): Promise<number> {
     };
     const ctx: CommandContext = {
       env: io.env,
+      dataDir: resolvedDataDir,
+      progress: onProgress,
       json,
       stdout: io.stdout,
       stderr: io.stderr,

@@ -56,7 +56,11 @@ export function transition(
     };
   }
   if (!rule.from.includes(cert.status)) {
-    return { ok: false, reason: `a ${cert.status} certificate cannot be ${pastTense(action)}` };
+    const article = cert.status === 'active' ? 'an' : 'a';
+    return {
+      ok: false,
+      reason: `${article} ${cert.status} certificate cannot be ${pastTense(action)}`,
+    };
   }
   if (action === 'reinstate' && cert.suspendedOn) {
     const deadline = addMonths(cert.suspendedOn, maxSuspensionMonths);

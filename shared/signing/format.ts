@@ -11,7 +11,10 @@ export const signatureSchema = z.strictObject({
   keyId: z.string().min(1).max(200),
   value: z
     .string()
-    .regex(/^[A-Za-z0-9_-]{86}$/, 'the signature value must be 64 bytes of base64url'),
+    .regex(/^[A-Za-z0-9_-]{86}$/, 'the signature value must be 64 bytes of base64url')
+    // 86 characters carry 516 bits for 512: the last one must leave the spare bits zero, or
+    // several texts would stand for one signature and a changed value would still verify.
+    .refine(isCanonicalBase64Url, 'the signature value is not canonical base64url'),
 });
 export type Signature = z.infer<typeof signatureSchema>;
 
@@ -43,6 +46,16 @@ export function toBase64Url(bytes: Uint8Array): string {
   return out;
 }
 
+function isCanonicalBase64Url(text: string): boolean {
+  try {
+    fromBase64Url(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Decodes base64url, refusing text whose spare trailing bits are not zero (RFC 4648 §3.5). */
 export function fromBase64Url(text: string): Uint8Array {
   if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) throw new Error('not base64url');
   const out = new Uint8Array(Math.floor((text.length * 3) / 4));
@@ -57,5 +70,6 @@ export function fromBase64Url(text: string): Uint8Array {
       out[index++] = (value >> bits) & 0xff;
     }
   }
+  if ((value & ((1 << bits) - 1)) !== 0) throw new Error('not canonical base64url');
   return out.subarray(0, index);
 }

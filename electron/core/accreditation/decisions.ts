@@ -19,7 +19,16 @@ export function getDecision(db: Database, assessmentId: string): Decision | null
   const r = db
     .prepare('SELECT * FROM decisions WHERE assessment_id = ? ORDER BY revision DESC LIMIT 1')
     .get(assessmentId) as DecisionRow | undefined;
-  if (!r) return null;
+  return r ? decisionFromRow(r) : null;
+}
+
+/** One decision by its id, e.g. the one a certificate was issued for. */
+export function getDecisionById(db: Database, id: string): Decision | null {
+  const r = db.prepare('SELECT * FROM decisions WHERE id = ?').get(id) as DecisionRow | undefined;
+  return r ? decisionFromRow(r) : null;
+}
+
+function decisionFromRow(r: DecisionRow): Decision {
   return {
     id: r.id,
     assessmentId: r.assessment_id,

@@ -1,6 +1,6 @@
 import type { accreditationMethods } from '../../../shared/contract/accreditation';
 import { transition, type LifecycleAction } from '../../../shared/accreditation/lifecycle';
-import { getDecision } from '../accreditation/decisions';
+import { getDecision, getDecisionById } from '../accreditation/decisions';
 import { networkName, setNetworkName, storedNetworkName } from '../accreditation/profile';
 import { getAssessment } from '../assessments/queries';
 import { isoToday } from '../clock';
@@ -123,11 +123,13 @@ export const certificateHandlers: Handlers = {
         throw refused(`assessment ${assessment.id} has no decision yet; record one before issuing`);
       if (decision.outcome === 'not-accredited')
         throw refused('the decision was not to accredit, so no certificate is issued');
+      // Whatever has happened to it since (reissued, superseded by a renewal, withdrawn), a decision
+      // gets one certificate; later copies come from reissuing it.
       const existing = ctx.db
         .prepare(
-          "SELECT number FROM certificates WHERE assessment_id = ? AND decision_id = ? AND status <> 'superseded'",
+          'SELECT number FROM certificates WHERE decision_id = ? ORDER BY reissue DESC LIMIT 1',
         )
-        .get(assessment.id, decision.id) as { number: string } | undefined;
+        .get(decision.id) as { number: string } | undefined;
       if (existing)
         throw refused(`a certificate was already issued for this decision: ${existing.number}`);
       // The key is created on first use, under the passphrase given now.
@@ -217,8 +219,9 @@ export const certificateHandlers: Handlers = {
         ).n + 1;
       const number = `${old.base_number}-R${reissue}`;
       const assessment = getAssessment(ctx.db, old.assessment_id);
-      const decision = getDecision(ctx.db, assessment.id);
-      if (!decision) throw notFound('decision for assessment', assessment.id);
+      // The award being reissued: the decision this certificate was issued for, not a later one.
+      const decision = getDecisionById(ctx.db, old.decision_id);
+      if (!decision) throw notFound('decision', old.decision_id);
       const oldPayload = documentOf(old).payload;
       const payload = buildPayload(ctx.db, {
         number,

@@ -335,6 +335,22 @@ export const evidenceHandlers: HandlersFor<typeof evidenceMethods> = {
         `evidence ${input.id} belongs to assessment ${assessment.id}, which is ${assessment.status}; sealed evidence cannot be deleted`,
       );
     }
+    // Evidence sealed into an earlier revision stays while that revision's seal refers to it,
+    // even once a new revision is open. The one exception is personal data past its keep-until
+    // date: the duty to delete it wins, and the tombstone keeps its hash beside the seal.
+    const sealedAt = ctx.db
+      .prepare('SELECT sealed_at FROM evidence WHERE id = ?')
+      .pluck()
+      .get(input.id) as string | null;
+    const dueForDeletion =
+      record.personalData &&
+      record.retainUntil !== null &&
+      record.retainUntil < isoToday(ctx.clock);
+    if (sealedAt && !dueForDeletion) {
+      throw refused(
+        `evidence ${input.id} was sealed into a submitted revision of assessment ${assessment.id} on ${sealedAt.slice(0, 10)}; sealed evidence cannot be deleted (personal data can be once past its keep-until date)`,
+      );
+    }
     const sharedWith = record.sha256 ? liveUsersOfBlob(ctx.db, record.sha256, record.id) : [];
     const fileDeleted = record.sha256 !== null && sharedWith.length === 0;
     // The record is tombstoned first; if deleting the file then fails, verify reports it and it can be retried.
