@@ -1,0 +1,112 @@
+import { resolve } from 'node:path';
+import {
+  PREVIEW_STATUS_LABELS,
+  RECORD_KIND_LABELS,
+  type BundlePreview,
+} from '../../../shared/bundles/schema';
+import { CliFailure, flag, pad, required, type Command } from '../command';
+import { readPassphrase } from '../passphrase';
+
+const size = (bytes: number) =>
+  bytes < 1024 * 1024
+    ? `${Math.ceil(bytes / 1024)} KB`
+    : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+
+/** The preview as a person reads it: who sent it, what it holds, and every record that would change. */
+function describePreview(p: BundlePreview): string {
+  const kind = p.subject.kind === 'self' ? 'Self-assessment' : 'External assessment';
+  const shown = p.items.filter((i) => i.status !== 'unchanged' || i.detail);
+  const lines = [
+    `bundle from ${p.sender.name}, signed with ${p.sender.keyId} (trusted as “${p.sender.trustedAs}”), made ${p.createdAt.slice(0, 10)} by ${p.createdBy}`,
+    `${kind} of ${p.subject.providerName} (${p.subject.assessmentId}), revision ${p.subject.revision}; framework ${p.framework.id}@${p.framework.version}${p.framework.installed ? '' : ' (not installed here; installed from the bundle)'}`,
+    `evidence files: ${p.evidenceFiles.included} included (${size(p.evidenceFiles.bytes)})${p.evidenceFiles.leftOut > 0 ? `, ${p.evidenceFiles.leftOut} left out as personal data` : ''}`,
+  ];
+  if (shown.length > 0) {
+    lines.push(
+      '',
+      pad([
+        ['STATUS', 'RECORD', 'ID', 'NAME', 'DETAIL'],
+        ...shown.map((i) => [
+          PREVIEW_STATUS_LABELS[i.status].toLowerCase(),
+          RECORD_KIND_LABELS[i.kind].toLowerCase(),
+          i.id,
+          i.label,
+          i.detail ?? '',
+        ]),
+      ]),
+    );
+  }
+  lines.push(
+    '',
+    `${p.counts.new} new, ${p.counts.changed} changed, ${p.counts.unchanged} unchanged, ${p.counts.conflict} in conflict`,
+  );
+  for (const warning of p.warnings) lines.push(`warning: ${warning}`);
+  return lines.join('\n');
+}
+
+export const bundleCommands: Command[] = [
+  {
+    path: ['bundle', 'export'],
+    summary:
+      'Write an assessment with its provider, ratings, findings, decision, certificates and evidence to one signed .spqa bundle',
+    usage:
+      'bundle export --assessment ID FILE.spqa [--include-personal-data]   (passphrase from SPQA_PASSPHRASE or a prompt)',
+    options: { assessment: { type: 'string' }, 'include-personal-data': { type: 'boolean' } },
+    positionals: { min: 1, max: 1 },
+    async run(ctx, args) {
+      const assessmentId = required(args, 'assessment');
+      const file = resolve(args.positionals[0] ?? '');
+      if (!file.toLowerCase().endsWith('.spqa'))
+        throw new CliFailure(`a bundle file name ends in .spqa (not ${args.positionals[0]})`, 2);
+      const result = await ctx.call('bundles.export', {
+        assessmentId,
+        includePersonalData: flag(args, 'include-personal-data'),
+        passphrase: await readPassphrase(ctx.env, 'bundle export'),
+        file,
+      });
+      ctx.print(result, () =>
+        [
+          `wrote ${result.file ?? file} (${size(result.size)}), signed with ${result.keyId}`,
+          `sha256 ${result.sha256}`,
+          `evidence files: ${result.evidenceFiles.included} included${
+            result.evidenceFiles.leftOut > 0
+              ? `, ${result.evidenceFiles.leftOut} left out as personal data (add --include-personal-data to send them)`
+              : ''
+          }`,
+        ].join('\n'),
+      );
+    },
+  },
+  {
+    path: ['bundle', 'import'],
+    summary:
+      'Import a .spqa bundle signed by a trusted key: checked in full, previewed, then applied all or nothing',
+    usage: 'bundle import FILE.spqa [--dry-run]',
+    options: { 'dry-run': { type: 'boolean' } },
+    positionals: { min: 1, max: 1 },
+    async run(ctx, args) {
+      const source = { kind: 'path' as const, path: resolve(args.positionals[0] ?? '') };
+      if (flag(args, 'dry-run')) {
+        const preview = await ctx.call('bundles.preview', { source });
+        ctx.print(preview, () =>
+          [
+            describePreview(preview),
+            preview.canApply
+              ? preview.nothingToImport
+                ? 'nothing to import: every record in the bundle is already here'
+                : 'dry run: nothing was changed'
+              : 'dry run: this bundle cannot be imported (see the conflicts above)',
+          ].join('\n'),
+        );
+        if (!preview.canApply) {
+          for (const problem of preview.problems) ctx.stderr(`spqa: conflict: ${problem}`);
+          return 2;
+        }
+        return 0;
+      }
+      const result = await ctx.call('bundles.import', { source });
+      ctx.print(result, () => `${describePreview(result.preview)}\n${result.message}`);
+      return 0;
+    },
+  },
+];

@@ -1,0 +1,228 @@
+import type { Database } from 'better-sqlite3';
+import type { AuditEntry } from '../audit/trail';
+import { storeFramework } from '../frameworks/store';
+import { nameKey } from '../providers/rows';
+import { recordEvent } from '../certificates/queries';
+import type { ParsedBundle } from './read-bundle';
+import type { Plan } from './plan';
+import {
+  ACTIONS,
+  ASSESSMENTS,
+  CERTIFICATES,
+  CERTIFICATE_EVENTS,
+  DECISIONS,
+  EVIDENCE,
+  FINDINGS,
+  PROVIDERS,
+  RATINGS,
+  REVISIONS,
+  SERVICES,
+  insertRow,
+  toRow,
+  updateRow,
+  type Row,
+} from './records';
+
+export interface ApplyContext {
+  db: Database;
+  now: string;
+  actor: string;
+  audit: (entry: Omit<AuditEntry, 'actor'>) => void;
+  /** Media types of the evidence files this import stored, by SHA-256. */
+  stored: Map<string, string>;
+}
+
+function insertEvents(db: Database, number: string, events: Row[]): void {
+  for (const e of events)
+    insertRow(
+      db,
+      { ...CERTIFICATE_EVENTS, columns: ['number', ...CERTIFICATE_EVENTS.columns] },
+      { ...e, number },
+    );
+}
+
+/** Keeps this installation's certificate numbering clear of numbers it has imported. */
+function reserveNumber(db: Database, number: string): void {
+  const match = /^SPQA-(\d{4})-(\d{6})/.exec(number);
+  if (!match) return;
+  const key = `certificate_sequence:${match[1]}`;
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
+    { value: string } | undefined;
+  if (row && Number(row.value) >= Number(match[2])) return;
+  db.prepare(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  ).run(key, String(Number(match[2])));
+}
+
+/**
+ * Writes what the plan says, inside the caller's transaction, with an audit entry for each record
+ * added or changed. Evidence files are already in the store; here only their rows are written.
+ */
+export function applyPlan(bundle: ParsedBundle, plan: Plan, ctx: ApplyContext): void {
+  const { db, now, audit } = ctx;
+  const record = (kind: string, id: string, detail: unknown) =>
+    audit({ action: `${kind}.imported`, entityType: kind, entityId: id, detail });
+  const itemDetail = (kind: string, id: string) => {
+    const item = plan.items.find((i) => i.kind === kind && i.id === id);
+    return { status: item?.status, detail: item?.detail, bundle: bundle.manifestSha256 };
+  };
+
+  if (plan.installFramework) {
+    const { summary } = storeFramework(
+      db,
+      bundle.framework,
+      `bundle from ${bundle.manifest.sender.name}`,
+      now,
+    );
+    audit({
+      action: 'framework.installed',
+      entityType: 'framework',
+      entityId: `${summary.id}@${summary.version}`,
+      detail: { sha256: summary.sha256, from: 'bundle', bundle: bundle.manifestSha256 },
+    });
+  }
+
+  const p = bundle.provider.provider;
+  if (plan.provider) {
+    const row = toRow(PROVIDERS, p);
+    if (plan.provider === 'insert') insertRow(db, PROVIDERS, row, { name_key: nameKey(p.name) });
+    else updateRow(db, PROVIDERS, row, ['id'], { name_key: nameKey(p.name) });
+    record('provider', p.id, itemDetail('provider', p.id));
+  }
+  for (const s of plan.services) {
+    if (s.op === 'insert') insertRow(db, SERVICES, s.row);
+    else updateRow(db, SERVICES, s.row, ['id']);
+    record('service', String(s.row.id), itemDetail('service', String(s.row.id)));
+  }
+
+  const file = bundle.assessment;
+  const assessmentId = file.assessment.id;
+  if (plan.assessment) {
+    if (plan.assessment.op === 'insert') insertRow(db, ASSESSMENTS, plan.assessment.row);
+    else {
+      updateRow(db, ASSESSMENTS, plan.assessment.row, ['id']);
+      for (const spec of [RATINGS, ACTIONS, FINDINGS])
+        db.prepare(`DELETE FROM ${spec.table} WHERE assessment_id = ?`).run(assessmentId);
+    }
+    for (const r of file.ratings) insertRow(db, RATINGS, toRow(RATINGS, r));
+    for (const r of file.actions) insertRow(db, ACTIONS, toRow(ACTIONS, r));
+    for (const r of file.findings) insertRow(db, FINDINGS, toRow(FINDINGS, r));
+    record('assessment', assessmentId, itemDetail('assessment', assessmentId));
+  }
+  for (const r of plan.revisions) {
+    if (r.op === 'insert') insertRow(db, REVISIONS, r.row);
+    else updateRow(db, REVISIONS, r.row, ['assessment_id', 'revision']);
+    audit({
+      action: 'revision.imported',
+      entityType: 'assessment',
+      entityId: assessmentId,
+      detail: { revision: r.row.revision, sha256: r.row.sha256, bundle: bundle.manifestSha256 },
+    });
+  }
+  for (const d of plan.decisions) {
+    insertRow(db, DECISIONS, d);
+    audit({
+      action: 'decision.imported',
+      entityType: 'assessment',
+      entityId: assessmentId,
+      detail: {
+        decisionId: d.id,
+        revision: d.revision,
+        outcome: d.outcome,
+        bundle: bundle.manifestSha256,
+      },
+    });
+  }
+
+  const upsertLiveBlob = db.prepare(
+    `INSERT INTO evidence_blobs (sha256, size, media_type, stored_at, deleted_at) VALUES (?, ?, ?, ?, NULL)
+     ON CONFLICT (sha256) DO UPDATE SET deleted_at = NULL`,
+  );
+  // A file left out (personal data) is recorded as not held here, as a removed file is.
+  const noteAbsentBlob = db.prepare(
+    `INSERT INTO evidence_blobs (sha256, size, media_type, stored_at, deleted_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (sha256) DO NOTHING`,
+  );
+  const clearCriteria = db.prepare('DELETE FROM evidence_criteria WHERE evidence_id = ?');
+  const addCriterion = db.prepare(
+    'INSERT INTO evidence_criteria (evidence_id, criterion) VALUES (?, ?)',
+  );
+  for (const { record: e, op } of plan.evidence) {
+    if (e.sha256) {
+      const size = e.size ?? 1;
+      if (e.fileIncluded)
+        upsertLiveBlob.run(
+          e.sha256,
+          size,
+          ctx.stored.get(e.sha256) ?? e.mediaType ?? 'application/octet-stream',
+          now,
+        );
+      else
+        noteAbsentBlob.run(
+          e.sha256,
+          Math.max(1, size),
+          e.mediaType ?? 'application/octet-stream',
+          now,
+          now,
+        );
+    }
+    const row = toRow(EVIDENCE, e);
+    if (op === 'insert') insertRow(db, EVIDENCE, row);
+    else updateRow(db, EVIDENCE, row, ['id']);
+    clearCriteria.run(e.id);
+    for (const code of e.criteria) addCriterion.run(e.id, code);
+    record('evidence', e.id, {
+      ...itemDetail('evidence', e.id),
+      sha256: e.sha256,
+      fileIncluded: e.fileIncluded,
+    });
+  }
+
+  for (const c of plan.certificates) {
+    const cert = c.record;
+    if (c.op === 'insert') {
+      const { events: _events, ...rest } = cert;
+      insertRow(db, CERTIFICATES, toRow(CERTIFICATES, rest));
+      reserveNumber(db, cert.number);
+    } else {
+      db.prepare(
+        'UPDATE certificates SET status = ?, suspended_on = ?, superseded_by = ? WHERE number = ?',
+      ).run(cert.status, cert.suspendedOn, cert.supersededBy, cert.number);
+    }
+    insertEvents(db, cert.number, c.newEvents);
+    record('certificate', cert.number, itemDetail('certificate', cert.number));
+  }
+  for (const s of plan.superseded) {
+    db.prepare(
+      "UPDATE certificates SET status = 'superseded', superseded_by = ? WHERE number = ?",
+    ).run(s.by, s.number);
+    recordEvent(db, s.number, {
+      at: now,
+      actor: ctx.actor,
+      action: 'supersede',
+      from: s.from,
+      to: 'superseded',
+      reason: `renewed by ${s.by} (imported)`,
+    });
+    record('certificate', s.number, {
+      status: 'changed',
+      detail: `superseded by ${s.by}`,
+      bundle: bundle.manifestSha256,
+    });
+  }
+
+  audit({
+    action: 'bundle.imported',
+    entityType: 'bundle',
+    entityId: bundle.manifestSha256,
+    detail: {
+      sender: bundle.manifest.sender,
+      createdAt: bundle.manifest.createdAt,
+      assessmentId,
+      counts: {
+        new: plan.items.filter((i) => i.status === 'new').length,
+        changed: plan.items.filter((i) => i.status === 'changed').length,
+      },
+    },
+  });
+}
