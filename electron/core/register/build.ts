@@ -1,0 +1,144 @@
+import { performance } from 'node:perf_hooks';
+import { CERTIFICATE_STATUSES } from '../../../shared/accreditation/vocabulary';
+import type { RegisterBuildResult } from '../../../shared/contract/register';
+import type { RegisterFormat } from '../../../shared/register/schema';
+import { networkName, writeSetting } from '../accreditation/profile';
+import { isoNow, isoToday } from '../clock';
+import { change, type CoreContext } from '../context';
+import { networkKeyRow, unlockNetworkKey } from '../signing/keystore';
+import { CsvWriter } from './csv';
+import { RegisterReader } from './entries';
+import { OrukWriter } from './oruk-writer';
+import { RegisterJsonWriter, StatusListWriter, writeManifest, type OutputWriter } from './outputs';
+import { readSiteAssets, SiteWriter } from './site';
+import { StagingFolder, type WrittenFile } from './staging';
+
+export const LAST_PUBLICATION_KEY = 'register_last_publication';
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+const byPath = (a: WrittenFile, b: WrittenFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+/**
+ * Builds a publication of the register into `outDir` (see the README for what it holds). The
+ * certificates are read a chunk at a time and each chunk goes to every file before the next is
+ * read, so memory stays flat however large the register; between chunks the event loop turns, so
+ * progress reaches the window (or the browser) while the build goes on.
+ */
+export async function buildRegister(
+  ctx: CoreContext,
+  input: { outDir: string; formats: RegisterFormat[]; passphrase: string },
+): Promise<RegisterBuildResult> {
+  const started = performance.now();
+  const formats = [...new Set(input.formats)];
+  const key = unlockNetworkKey(ctx.db, input.passphrase);
+  const publicKeyPem = networkKeyRow(ctx.db)?.public_key_pem ?? '';
+  const site = formats.includes('html') ? readSiteAssets(ctx.resourcesDir) : null;
+  const staging = new StagingFolder(input.outDir);
+  const generatedAt = isoNow(ctx.clock);
+  const counts = new Map<string, number>();
+  let entries = 0;
+  let orukServices = 0;
+  let files: WrittenFile[] = [];
+  try {
+    const total = (ctx.db.prepare('SELECT count(*) AS n FROM certificates').get() as { n: number })
+      .n;
+    // The network's name as its newest certificate gives it, if none is set.
+    const latestIssuer = ctx.db
+      .prepare(
+        `SELECT document ->> '$.payload.issuer.name' AS name FROM certificates WHERE key_id = ?
+         ORDER BY created_at DESC LIMIT 1`,
+      )
+      .get(key.keyId) as { name: string } | undefined;
+    const issuer = {
+      name: networkName(ctx.db, latestIssuer?.name ?? 'Social prescribing quality network'),
+      keyId: key.keyId,
+    };
+    // Certificates imported from other networks are signed with their keys; those this
+    // installation trusts travel with the register (in keys/), so they can be checked too.
+    const otherKeys = (
+      ctx.db
+        .prepare(
+          `SELECT DISTINCT t.key_id, t.name, t.public_key_pem FROM certificates c
+           JOIN trusted_keys t ON t.key_id = c.key_id WHERE c.key_id <> ? ORDER BY t.key_id`,
+        )
+        .all(key.keyId) as { key_id: string; name: string; public_key_pem: string }[]
+    ).map((k) => ({ keyId: k.key_id, name: k.name, pem: k.public_key_pem }));
+    const report = async (phase: string, done: number) => {
+      ctx.progress({ phase, done, total: total + 1 });
+      await nextTurn();
+    };
+    await report('reading the records', 0);
+
+    const oruk = formats.includes('oruk') ? new OrukWriter(staging) : null;
+    const writers: OutputWriter[] = [
+      ...(formats.includes('json')
+        ? [new RegisterJsonWriter(staging, { generatedAt, network: issuer })]
+        : []),
+      ...(formats.includes('csv') ? [new CsvWriter(staging)] : []),
+      ...(oruk ? [oruk] : []),
+      ...(site
+        ? [
+            new SiteWriter(staging, site, {
+              network: issuer,
+              generatedAt,
+              publicKeyPem,
+              otherKeys: otherKeys.map((k) => ({ name: k.name, pem: k.pem })),
+              formats,
+            }),
+          ]
+        : []),
+      new StatusListWriter(staging, { generatedAt, issuer, privateKey: key.privateKey }),
+    ];
+    const reader = new RegisterReader(ctx.db, isoToday(ctx.clock));
+    for (let chunk = reader.next(); chunk.length > 0; chunk = reader.next()) {
+      for (const writer of writers) writer.add(chunk);
+      for (const e of chunk) counts.set(e.status, (counts.get(e.status) ?? 0) + 1);
+      entries += chunk.length;
+      await report('writing the register', Math.min(entries, total));
+    }
+    await report('signing the status list and manifest', total);
+    for (const writer of writers) files.push(...writer.finish());
+    orukServices = oruk?.serviceCount ?? 0;
+    const keyFile = staging.file('public-key.pem');
+    keyFile.write(publicKeyPem);
+    files.push(keyFile.close());
+    for (const other of otherKeys) {
+      const file = staging.file(`keys/${other.keyId.replace(/[^A-Za-z0-9_-]/g, '-')}.pem`);
+      file.write(other.pem);
+      files.push(file.close());
+    }
+    files.push(writeManifest(staging, { generatedAt, issuer, privateKey: key.privateKey }, files));
+    staging.commit();
+    await report('published', total + 1);
+  } catch (error) {
+    staging.abort();
+    throw error;
+  }
+  files = [...files].sort(byPath);
+
+  const publication = { outDir: staging.outDir, generatedAt, entries, formats };
+  change(ctx, (_now, audit) => {
+    writeSetting(ctx.db, LAST_PUBLICATION_KEY, JSON.stringify(publication));
+    audit({
+      action: 'register.published',
+      entityType: 'register',
+      entityId: staging.outDir,
+      detail: {
+        entries,
+        formats,
+        manifestSha256: files.find((f) => f.path === 'manifest.json')?.sha256 ?? null,
+      },
+    });
+  });
+  return {
+    ...publication,
+    keyId: key.keyId,
+    statusCounts: CERTIFICATE_STATUSES.map((status) => ({
+      status,
+      count: counts.get(status) ?? 0,
+    })),
+    orukServices,
+    files,
+    durationMs: Math.round(performance.now() - started),
+  };
+}

@@ -1,0 +1,287 @@
+import { hash } from 'node:crypto';
+import {
+  REFERRAL_ROUTE_LABELS,
+  REFERRAL_ROUTES,
+  REGION_LABELS,
+  SERVICE_CATEGORIES,
+  SERVICE_CATEGORY_LABELS,
+  type Region,
+} from '../../../shared/providers/vocabulary';
+import type { RegisterEntry, RegisterService } from '../../../shared/register/schema';
+
+/*
+ * Open Referral UK 3.0 (the UK profile of HSDS): organizations, services and locations, with the
+ * accreditation in `service.accreditations` and as an attribute on the SPQA quality-mark taxonomy.
+ * ORUK identifiers are UUIDs; ours are not, so each record's is a name-based UUID (RFC 9562
+ * version 5) of our id, and each link's is derived from the two it joins: the same in every
+ * publication, so consumers can follow records from one to the next.
+ */
+
+// The namespace of every SPQA register UUID (itself a random version 4 UUID, fixed for good).
+const NAMESPACE = Buffer.from('5f0c2e8a7d4b4c1e9a3f6b2d8e1c7a90', 'hex');
+
+export function orukId(kind: string, id: string): string {
+  const name = Buffer.from(`${kind}:${id}`, 'utf8');
+  const bytes = Buffer.allocUnsafe(NAMESPACE.length + name.length);
+  NAMESPACE.copy(bytes, 0);
+  name.copy(bytes, NAMESPACE.length);
+  // One-shot hashing: a register can need a million of these, and it is ten times quicker.
+  const hex = hash('sha1', bytes, 'hex');
+  const variant = ((parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * The id of a link between two records (a service's attribute, a service at a location): the
+ * two ids' bytes combined by exclusive or, marked as an RFC 9562 version 8 UUID. It is as stable
+ * as the ids it joins, and costs no hashing, which matters at a million links.
+ */
+export function linkId(a: string, b: string): string {
+  let hex = '';
+  for (let i = 0; i < 36; i += 1) {
+    const ca = a.charCodeAt(i);
+    if (ca === 45) {
+      hex += '-';
+      continue;
+    }
+    hex += (parseInt(a[i] ?? '0', 16) ^ parseInt(b[i] ?? '0', 16)).toString(16);
+  }
+  const variant = ((parseInt(hex[19] ?? '0', 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 14)}8${hex.slice(15, 19)}${variant}${hex.slice(20)}`;
+}
+
+interface TaxonomyTerm {
+  id: string;
+  name: string;
+  description: string;
+  taxonomy: string;
+  taxonomy_id: string;
+  term: string;
+}
+
+interface Taxonomy {
+  id: string;
+  name: string;
+  description: string;
+  version: string;
+  taxonomy_terms: TaxonomyTerm[];
+}
+
+function taxonomy(
+  key: string,
+  name: string,
+  description: string,
+  terms: { term: string; name: string; description: string }[],
+): Taxonomy {
+  const id = orukId('taxonomy', key);
+  return {
+    id,
+    name,
+    description,
+    version: '1',
+    taxonomy_terms: terms.map((t) => ({
+      id: orukId('taxonomy-term', `${key}:${t.term}`),
+      name: t.name,
+      description: t.description,
+      taxonomy: name,
+      taxonomy_id: id,
+      term: t.term,
+    })),
+  };
+}
+
+export const QUALITY_MARK = taxonomy(
+  'spqa-quality-mark',
+  'SPQA quality mark',
+  'Accreditation against the national quality standards for social prescribing, awarded by the network that publishes this register.',
+  [
+    {
+      term: 'accredited',
+      name: 'Accredited',
+      description: 'Accredited against the national quality standards for social prescribing.',
+    },
+    {
+      term: 'accredited-with-conditions',
+      name: 'Accredited with conditions',
+      description:
+        'Accredited against the national quality standards, with conditions to be met by a due date.',
+    },
+  ],
+);
+
+export const CATEGORIES = taxonomy(
+  'spqa-service-categories',
+  'Social prescribing activity categories',
+  'The kinds of community activity and service that social prescribing connects people to.',
+  SERVICE_CATEGORIES.map((c) => ({
+    term: c,
+    name: SERVICE_CATEGORY_LABELS[c],
+    description: SERVICE_CATEGORY_LABELS[c],
+  })),
+);
+
+export const REFERRAL_ROUTES_TAXONOMY = taxonomy(
+  'spqa-referral-routes',
+  'Who can refer',
+  'Who may refer people into a service, and whether people may refer themselves.',
+  [
+    ...REFERRAL_ROUTES.map((r) => ({
+      term: r,
+      name: REFERRAL_ROUTE_LABELS[r],
+      description: `Referrals accepted from: ${REFERRAL_ROUTE_LABELS[r].toLowerCase()}.`,
+    })),
+    {
+      term: 'self-referral',
+      name: 'Self-referral accepted',
+      description: 'People may refer themselves.',
+    },
+  ],
+);
+
+export const TAXONOMIES = [QUALITY_MARK, CATEGORIES, REFERRAL_ROUTES_TAXONOMY];
+
+function termOf(t: Taxonomy, term: string): TaxonomyTerm {
+  const found = t.taxonomy_terms.find((x) => x.term === term);
+  if (!found) throw new Error(`no term ${term} in ${t.name}`);
+  return found;
+}
+
+// Every service carries the same few terms; each is written out once and reused.
+const termJson = new Map<TaxonomyTerm, string>();
+function attributeJson(serviceUuid: string, term: TaxonomyTerm): string {
+  let nested = termJson.get(term);
+  if (!nested) {
+    nested = JSON.stringify(term);
+    termJson.set(term, nested);
+  }
+  const id = linkId(serviceUuid, term.id);
+  return `{"id":"${id}","link_id":"${serviceUuid}","link_type":"service","taxonomy_term_id":"${term.id}","taxonomy_term":${nested}}`;
+}
+
+const NATIONS: Partial<Record<Region, string>> = {
+  scotland: 'Scotland',
+  wales: 'Wales',
+  'northern-ireland': 'Northern Ireland',
+};
+
+/** org-id.guide schemes: which register a charity number belongs to follows from its form. */
+function charityScheme(number: string): string {
+  if (number.startsWith('SC')) return 'GB-SC';
+  if (number.startsWith('NIC') || number.startsWith('X')) return 'GB-NIC';
+  return 'GB-CHC';
+}
+
+export function orukOrganization(entry: RegisterEntry) {
+  const h = entry.holder;
+  const id = orukId('organization', h.providerId);
+  const identifiers = [];
+  if (h.charityNumber)
+    identifiers.push({
+      id: orukId('organization-identifier', `${h.providerId}:charity`),
+      organization_id: id,
+      identifier_scheme: charityScheme(h.charityNumber),
+      identifier_type: 'Registered charity number',
+      identifier: h.charityNumber,
+    });
+  if (h.companyNumber)
+    identifiers.push({
+      id: orukId('organization-identifier', `${h.providerId}:company`),
+      organization_id: id,
+      identifier_scheme: 'GB-COH',
+      identifier_type: 'Company number',
+      identifier: h.companyNumber,
+    });
+  return {
+    id,
+    name: h.name,
+    description:
+      h.description ??
+      `${h.name}, accredited under the ${entry.framework.title} (certificate ${entry.certificateNumber}).`,
+    ...(h.website ? { website: h.website } : {}),
+    organization_identifiers: identifiers,
+  };
+}
+
+/** The holder's address as an ORUK location, when there is a full address to give. */
+export function orukLocation(entry: RegisterEntry) {
+  const h = entry.holder;
+  if (!h.addressLine1 || !h.town || !h.postcode) return null;
+  const id = orukId('location', h.providerId);
+  return {
+    id,
+    location_type: 'physical',
+    name: h.name,
+    addresses: [
+      {
+        id: orukId('address', h.providerId),
+        location_id: id,
+        address_1: [h.addressLine1, h.addressLine2].filter(Boolean).join(', '),
+        city: h.town,
+        ...(h.region ? { region: REGION_LABELS[h.region] } : {}),
+        state_province: h.region ? (NATIONS[h.region] ?? 'England') : 'United Kingdom',
+        postal_code: h.postcode,
+        country: 'GB',
+        address_type: 'physical',
+      },
+    ],
+  };
+}
+
+export function accreditationText(entry: RegisterEntry): string {
+  const kind = entry.outcome === 'conditional' ? 'Accredited with conditions' : 'Accredited';
+  return (
+    `${kind} under the ${entry.framework.title} (${entry.framework.id} ${entry.framework.version}) ` +
+    `by ${entry.issuer.name}: certificate ${entry.certificateNumber}, valid ${entry.issuedOn} to ${entry.expiresOn}.`
+  );
+}
+
+/**
+ * A service as ORUK JSON text, with its attributes: the quality mark (accredited, or with
+ * conditions), its category, who can refer, and self-referral where it is accepted.
+ */
+export function orukServiceJson(
+  entry: RegisterEntry,
+  service: RegisterService,
+  shared: { organizationId: string; locationId: string | null; accreditations: string },
+): string {
+  const { locationId } = shared;
+  const id = orukId('service', service.id);
+  const terms = [
+    termOf(
+      QUALITY_MARK,
+      entry.outcome === 'conditional' ? 'accredited-with-conditions' : 'accredited',
+    ),
+    termOf(CATEGORIES, service.category),
+    termOf(REFERRAL_ROUTES_TAXONOMY, service.referralRoute),
+  ];
+  if (service.selfReferral) terms.push(termOf(REFERRAL_ROUTES_TAXONOMY, 'self-referral'));
+  const alert = !service.acceptingReferrals
+    ? 'Not accepting new referrals at present.'
+    : service.waitingWeeks
+      ? `Accepting referrals; the wait is about ${service.waitingWeeks} week${service.waitingWeeks === 1 ? '' : 's'}.`
+      : null;
+  const record = {
+    id,
+    organization_id: shared.organizationId,
+    name: service.name,
+    description:
+      service.description ??
+      `${SERVICE_CATEGORY_LABELS[service.category]} from ${entry.holder.name}.`,
+    ...(entry.holder.website ? { url: entry.holder.website } : {}),
+    status: 'active',
+    accreditations: shared.accreditations,
+    assured_date: service.capacityConfirmedOn,
+    ...(alert ? { alert } : {}),
+    service_at_locations: locationId
+      ? [
+          {
+            id: linkId(id, locationId),
+            service_id: id,
+            location_id: locationId,
+          },
+        ]
+      : [],
+  };
+  const attributes = terms.map((t) => attributeJson(id, t)).join(',');
+  return `${JSON.stringify(record).slice(0, -1)},"attributes":[${attributes}]}`;
+}

@@ -1,0 +1,203 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CERTIFICATE_STATUS_LABELS } from '../../../shared/accreditation/vocabulary';
+import {
+  REFERRAL_ROUTE_LABELS,
+  REGION_LABELS,
+  SERVICE_CATEGORY_LABELS,
+} from '../../../shared/providers/vocabulary';
+import type { RegisterEntry, RegisterFormat } from '../../../shared/register/schema';
+import type { FileWriter, StagingFolder, WrittenFile } from './staging';
+
+/** The site's template, stylesheet and script, written by hand (resources/register-site/). */
+export interface SiteAssets {
+  template: string;
+  style: string;
+  script: string;
+}
+
+export function readSiteAssets(resourcesDir: string): SiteAssets {
+  const dir = join(resourcesDir, 'register-site');
+  return {
+    template: readFileSync(join(dir, 'index.html'), 'utf8'),
+    style: readFileSync(join(dir, 'register.css'), 'utf8'),
+    script: readFileSync(join(dir, 'register.js'), 'utf8'),
+  };
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
+
+const UNSAFE_IN_SCRIPT = /[<>&\u2028\u2029]/;
+
+/**
+ * JSON inside a <script> element: "<" and ">" (so "</script>" in a name cannot end it), "&" and
+ * the two line separators JavaScript once treated as line ends are written as escapes.
+ */
+export function scriptSafeJson(value: unknown): string {
+  const text = JSON.stringify(value);
+  return UNSAFE_IN_SCRIPT.test(text)
+    ? text.replace(
+        /[<>&\u2028\u2029]/g,
+        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+      )
+    : text;
+}
+
+const cspHash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const longDate = (iso: string) =>
+  `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1] ?? ''} ${iso.slice(0, 4)}`;
+
+/** An entry as the page needs it: short keys, since the page carries every certificate. */
+function compact(e: RegisterEntry) {
+  const h = e.holder;
+  return {
+    n: e.certificateNumber,
+    s: e.status,
+    d: e.statusDate,
+    sb: e.supersededBy,
+    h: h.name,
+    r: h.region,
+    a: [h.addressLine1, h.addressLine2, h.town].filter(Boolean).join(', '),
+    p: h.postcode,
+    w: h.website,
+    ch: h.charityNumber,
+    co: h.companyNumber,
+    o: e.outcome,
+    cd: e.conditionsDue,
+    i: e.issuedOn,
+    e: e.expiresOn,
+    f: `${e.framework.title} (version ${e.framework.version})`,
+    v: e.services.map((s) => ({
+      n: s.name,
+      c: s.category,
+      r: s.referralRoute,
+      s: s.selfReferral,
+      a: s.acceptingReferrals,
+      w: s.waitingWeeks,
+      pl: s.placesPerMonth,
+      d: s.capacityConfirmedOn,
+    })),
+  };
+}
+
+function downloads(formats: readonly RegisterFormat[]): string {
+  const links: string[] = [];
+  if (formats.includes('csv')) links.push('as <a href="register.csv">a spreadsheet (CSV)</a>');
+  if (formats.includes('json'))
+    links.push('as <a href="register.json">JSON</a> (with its JSON Schema)');
+  if (formats.includes('oruk'))
+    links.push('as <a href="oruk/services.json">Open Referral UK 3.0 data</a>');
+  if (links.length === 0) return '';
+  const last = links.pop() ?? '';
+  return `The same register is also published ${links.length > 0 ? `${links.join(', ')} and ${last}` : last}.`;
+}
+
+export interface SiteContext {
+  network: { name: string; keyId: string };
+  generatedAt: string;
+  publicKeyPem: string;
+  /** Keys of other networks whose certificates this register holds, and this one trusts. */
+  otherKeys: readonly { name: string; pem: string }[];
+  formats: readonly RegisterFormat[];
+}
+
+/**
+ * index.html: one self-contained page that works from the file system. The register is embedded
+ * as JSON data; the script and stylesheet are inline and allowed by their hashes in the page's
+ * Content Security Policy, which allows nothing else (no network at all).
+ */
+export class SiteWriter {
+  private readonly out: FileWriter;
+  private readonly tail: string;
+  private first = true;
+
+  constructor(staging: StagingFolder, assets: SiteAssets, context: SiteContext) {
+    const csp = [
+      "default-src 'none'",
+      `script-src ${cspHash(assets.script)}`,
+      `style-src ${cspHash(assets.style)}`,
+      'img-src data:',
+      "base-uri 'none'",
+      "form-action 'none'",
+    ].join('; ');
+    const network = escapeHtml(context.network.name);
+    // The elements are rewritten whole, so what is hashed is exactly what they hold, however the
+    // template is laid out.
+    const filled = assets.template
+      .replace(/<style>\s*%%STYLE%%\s*<\/style>/, () => `<style>${assets.style}</style>`)
+      .replace(
+        /(<script type="application\/json"[^>]*>)\s*%%DATA%%\s*<\/script>/,
+        '$1%%DATA%%</script>',
+      )
+      .replace(/<script>\s*%%SCRIPT%%\s*<\/script>/, '<script>%%SCRIPT%%</script>')
+      .split('%%CSP%%')
+      .join(csp)
+      .split('%%TITLE%%')
+      .join(`Register of accredited social prescribing providers – ${network}`)
+      .split('%%NETWORK%%')
+      .join(network)
+      .split('%%GENERATED_ISO%%')
+      .join(context.generatedAt)
+      .split('%%GENERATED%%')
+      .join(longDate(context.generatedAt.slice(0, 10)))
+      .split('%%DOWNLOADS%%')
+      .join(downloads(context.formats));
+    // The data and the script go in last, so nothing in them is ever taken for a placeholder.
+    const [beforeData, afterData] = filled.split('%%DATA%%');
+    if (beforeData === undefined || afterData === undefined)
+      throw new Error('the register page template has no %%DATA%%');
+    const [beforeScript, afterScript] = afterData.split('%%SCRIPT%%');
+    if (beforeScript === undefined || afterScript === undefined)
+      throw new Error('the register page template has no %%SCRIPT%%');
+    this.tail = `]}${beforeScript}${assets.script}${afterScript}`;
+
+    this.out = staging.file('index.html');
+    this.out.write(beforeData);
+    const head = scriptSafeJson({
+      network: context.network,
+      generatedAt: context.generatedAt,
+      publicKey: context.publicKeyPem,
+      otherKeys: context.otherKeys,
+      labels: {
+        statuses: CERTIFICATE_STATUS_LABELS,
+        regions: REGION_LABELS,
+        categories: SERVICE_CATEGORY_LABELS,
+        routes: REFERRAL_ROUTE_LABELS,
+      },
+    });
+    this.out.write(`${head.slice(0, -1)},"entries":[`);
+  }
+
+  add(entries: readonly RegisterEntry[]): void {
+    for (const e of entries) {
+      if (!this.first) this.out.write(',');
+      this.out.write(scriptSafeJson(compact(e)));
+      this.first = false;
+    }
+  }
+
+  finish(): WrittenFile[] {
+    this.out.write(this.tail);
+    return [this.out.close()];
+  }
+}
