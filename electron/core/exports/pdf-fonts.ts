@@ -20,6 +20,49 @@ export type FontName = keyof typeof FONT_FILES;
 type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
 const fontkit = ((fontkitModule as { default?: Fontkit }).default ?? fontkitModule) as Fontkit;
 
+/**
+ * Parsing a TrueType file is most of the cost of a certificate PDF; the parsed font only serves
+ * to lay out text and build each document's own subset, so it is parsed once per process and
+ * shared (the cache is keyed by the bytes, which are themselves read once).
+ */
+type Font = ReturnType<Fontkit['create']>;
+const parsedFonts = new WeakMap<Uint8Array, Font>();
+const sharedFontkit: Fontkit = {
+  create(bytes, postscriptName) {
+    if (postscriptName !== undefined) return fontkit.create(bytes, postscriptName);
+    let font = parsedFonts.get(bytes);
+    if (!font) {
+      font = rememberLayouts(fontkit.create(bytes));
+      parsedFonts.set(bytes, font);
+    }
+    return font;
+  },
+};
+
+/** Laid-out strings kept per font; past this many the memory is cleared and filling starts again. */
+const MAX_LAYOUTS = 5000;
+
+/**
+ * Shaping a string with the font's OpenType tables is the other large cost, and most of a
+ * certificate's text is the same in every one (labels, the standard statements). pdf-lib only
+ * reads the glyph runs it gets, so a run is kept and handed out again for the same string.
+ */
+function rememberLayouts(font: Font): Font {
+  const layout = font.layout.bind(font);
+  const runs = new Map<string, ReturnType<Font['layout']>>();
+  font.layout = (text, features) => {
+    if (features !== undefined) return layout(text, features);
+    let run = runs.get(text);
+    if (!run) {
+      if (runs.size >= MAX_LAYOUTS) runs.clear();
+      run = layout(text);
+      runs.set(text, run);
+    }
+    return run;
+  };
+  return font;
+}
+
 // Fonts are read once per process: a batch of certificates should not reread 2.5 MB each time.
 const cache = new Map<string, Promise<Uint8Array>>();
 
@@ -45,7 +88,7 @@ export async function embedFonts<K extends FontName>(
   resourcesDir: string,
   names: readonly K[],
 ): Promise<Record<K, PDFFont>> {
-  pdf.registerFontkit(fontkit);
+  pdf.registerFontkit(sharedFontkit);
   const fonts = {} as Record<K, PDFFont>;
   for (const name of names) {
     const bytes = await fontBytes(resourcesDir, FONT_FILES[name]);

@@ -1,0 +1,63 @@
+import { fileURLToPath } from 'node:url';
+import type { Progress } from '../../shared/result';
+
+/** The project's resources; this file is bundled to dist/bench/, two folders below the root too. */
+export const RESOURCES_DIR = fileURLToPath(new URL('../../resources/', import.meta.url));
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Signs the generated certificates; bench data is throwaway, so a fixed passphrase is fine. */
+export const BENCH_PASSPHRASE = 'bench-data-passphrase';
+
+/** Progress on one line of stderr, rewritten in place. */
+export function progressLine(p: Progress): void {
+  process.stderr.write(`\r${p.phase}: ${p.done} of ${p.total}`);
+}
+
+/** One measured figure, with the baseline measured in the same run and their ratio. */
+export interface BenchFigure {
+  name: string;
+  value: number;
+  unit: string;
+  /** What the figure is compared with, measured on this machine in this run. */
+  baseline: { label: string; value: number } | null;
+  /** How the figure compares: > 1 means better than the baseline, as said in `ratioMeaning`. */
+  ratio: number | null;
+  ratioMeaning: string;
+  target: string | null;
+  /** Whether the target is met, when there is one. */
+  met: boolean | null;
+}
+
+export interface BenchContext {
+  /** Data folders made by the generator, by provider count (made on first use). */
+  dataDir(providers: number): Promise<string>;
+  scratch: string;
+  log: (line: string) => void;
+}
+
+export interface Bench {
+  name: string;
+  summary: string;
+  run(ctx: BenchContext): Promise<BenchFigure[]>;
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[at] ?? Number.NaN;
+}
+
+export async function timed<T>(fn: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
+  const started = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - started, value };
+}
+
+export function describeFigure(f: BenchFigure): string {
+  const round = (n: number) => (Math.abs(n) >= 100 ? n.toFixed(0) : n.toPrecision(3));
+  const parts = [`${f.name}: ${round(f.value)} ${f.unit}`];
+  if (f.target) parts.push(`target ${f.target} (${f.met ? 'met' : 'NOT met'})`);
+  if (f.baseline) parts.push(`baseline ${f.baseline.label}: ${round(f.baseline.value)} ${f.unit}`);
+  if (f.ratio !== null) parts.push(`ratio ${f.ratio.toFixed(2)} (${f.ratioMeaning})`);
+  return parts.join('; ');
+}
