@@ -4,18 +4,30 @@ import { createHashRouter, RouterProvider } from 'react-router';
 import './api/bridge';
 import { Layout } from './app/Layout';
 import { NotFound } from './app/NotFound';
+import { DecisionPage } from './routes/accreditation/DecisionPage';
+import { StartExternalPage } from './routes/accreditation/StartExternalPage';
+import { SubmitPage } from './routes/accreditation/SubmitPage';
 import { AssessmentPage } from './routes/assessments/AssessmentPage';
 import { PlanPage } from './routes/assessments/PlanPage';
 import { ReadinessPage } from './routes/assessments/ReadinessPage';
+import { ImportBundlePage } from './routes/bundles/ImportBundlePage';
+import { TrustedKeysPage } from './routes/bundles/TrustedKeysPage';
+import { CertificatePage } from './routes/certificates/CertificatePage';
+import { CertificatesPage } from './routes/certificates/CertificatesPage';
+import { IssueCertificatePage } from './routes/certificates/IssueCertificatePage';
+import { VerifyPage } from './routes/certificates/VerifyPage';
 import { Dashboard } from './routes/Dashboard';
 import { EvidencePage } from './routes/evidence/EvidencePage';
 import { EvidenceStorePage } from './routes/evidence/EvidenceStorePage';
 import { FrameworkPage } from './routes/frameworks/FrameworkPage';
 import { FrameworksPage } from './routes/frameworks/FrameworksPage';
+import { ProfilePage } from './routes/profile/ProfilePage';
 import { ImportProvidersPage } from './routes/providers/ImportProvidersPage';
 import { EditProviderPage, NewProviderPage } from './routes/providers/ProviderFormPage';
 import { ProviderPage } from './routes/providers/ProviderPage';
 import { ProvidersPage } from './routes/providers/ProvidersPage';
+import { NetworkDashboardPage } from './routes/register/NetworkDashboardPage';
+import { PublishPage } from './routes/register/PublishPage';
 import './styles.css';
 
 // Hash routing works the same from file:// in the desktop window and from the loopback server.
@@ -29,14 +41,26 @@ const router = createHashRouter([
       { path: '/providers/import', element: <ImportProvidersPage /> },
       { path: '/providers/:id', element: <ProviderPage /> },
       { path: '/providers/:id/edit', element: <EditProviderPage /> },
+      { path: '/providers/:id/external', element: <StartExternalPage /> },
       // One route for both, so moving between domains keeps the screen (and its saved state) mounted.
       { path: '/assessments/:id/domain?/:domain?', element: <AssessmentPage /> },
       { path: '/assessments/:id/evidence', element: <EvidencePage /> },
       { path: '/assessments/:id/readiness', element: <ReadinessPage /> },
       { path: '/assessments/:id/plan', element: <PlanPage /> },
+      { path: '/assessments/:id/submit', element: <SubmitPage /> },
+      { path: '/assessments/:id/decision', element: <DecisionPage /> },
+      { path: '/assessments/:id/certificate', element: <IssueCertificatePage /> },
+      { path: '/certificates', element: <CertificatesPage /> },
+      { path: '/certificates/:number', element: <CertificatePage /> },
+      { path: '/verify', element: <VerifyPage /> },
+      { path: '/bundles', element: <ImportBundlePage /> },
+      { path: '/bundles/keys', element: <TrustedKeysPage /> },
+      { path: '/profile', element: <ProfilePage /> },
       { path: '/evidence', element: <EvidenceStorePage /> },
       { path: '/frameworks', element: <FrameworksPage /> },
       { path: '/frameworks/:key', element: <FrameworkPage /> },
+      { path: '/network', element: <NetworkDashboardPage /> },
+      { path: '/register/publish', element: <PublishPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -1,7 +1,7 @@
 // Takes a screenshot of every screen with demo data, for people to look at (not a test).
 // Usage: npm run build && node scripts/screenshots.mjs [OUTDIR]
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
@@ -26,6 +26,8 @@ const server = spawn(process.execPath, [
   '--port',
   '0',
 ]);
+// Also when a step fails part-way, so no server is left running behind the script.
+process.on('exit', () => server.kill());
 const url = await new Promise((resolve) => {
   let out = '';
   server.stdout.on('data', (d) => {
@@ -108,5 +110,209 @@ await page.getByRole('button', { name: 'Check all evidence files' }).click();
 await page.getByText(/^Check finished/).waitFor({ state: 'attached' });
 await shot('evidence-store-checked');
 
+// External assessment, decision and certificates: seeded through the CLI, then looked at.
+const cli = (args, env = {}) => {
+  const run = spawnSync(
+    process.execPath,
+    ['dist/cli/spqa.mjs', '--data-dir', dataDir, '--json', ...args],
+    { encoding: 'utf8', env: { ...process.env, ...env } },
+  );
+  if (run.status !== 0) throw new Error(`spqa ${args.join(' ')}: ${run.stderr}`);
+  return JSON.parse(run.stdout);
+};
+const signing = { SPQA_PASSPHRASE: 'screens passphrase' };
+const csvDir = mkdtempSync(join(tmpdir(), 'spqa-screens-csv-'));
+function rateAll(assessmentId, rating, leaveOut = []) {
+  const { assessment: a } = cli(['assessment', 'show', assessmentId]);
+  const framework = cli(['framework', 'show', `${a.frameworkId}@${a.frameworkVersion}`]);
+  const codes = framework.domains
+    .flatMap((d) => d.standards.flatMap((st) => st.criteria))
+    .filter((c) => a.providerType === 'both' || c.appliesTo.includes(a.providerType))
+    .map((c) => c.code)
+    .filter((c) => !leaveOut.includes(c));
+  const file = join(csvDir, `${assessmentId}.csv`);
+  writeFileSync(
+    file,
+    ['criterion,rating', ...codes.map((c) => `${c},${rating}`)].join('\n') + '\n',
+  );
+  cli(['assessment', 'import-ratings', assessmentId, file]);
+}
+const startExternal = (self) =>
+  cli([
+    'assessment',
+    'start',
+    '--provider',
+    self.providerId,
+    '--kind',
+    'external',
+    '--assessor',
+    'Sam Okafor',
+    '--declare-no-conflict',
+    '--from',
+    self.id,
+  ]).id;
+cli([
+  'profile',
+  'set',
+  '--name',
+  'Priya Shah',
+  '--organisation',
+  'National Social Prescribing Network',
+  '--role',
+  'network',
+]);
+const [open, ready, issued] = [mixed, list.find((a) => a !== mixed && a !== strong), strong];
+const openId = startExternal(open);
+rateAll(openId, 'partial', ['GS1.1', 'GS1.2', 'GS2.1']);
+cli([
+  'finding',
+  'add',
+  openId,
+  '--criterion',
+  'GS1.3',
+  '--type',
+  'major-nc',
+  '--text',
+  'The safeguarding lead named in the policy left in May; nobody has taken the role on.',
+  '--action',
+  'Appoint and train a new designated safeguarding lead',
+  '--owner',
+  'Chair of trustees',
+  '--due',
+  '2027-03-31',
+]);
+cli([
+  'finding',
+  'add',
+  openId,
+  '--criterion',
+  'GS1.3',
+  '--type',
+  'good-practice',
+  '--text',
+  'Volunteers could all describe how to raise a concern.',
+]);
+const readyId = startExternal(ready);
+rateAll(readyId, 'partial');
+const issuedId = startExternal(issued);
+rateAll(issuedId, 'partial');
+cli(['assessment', 'submit', issuedId]);
+cli([
+  'decision',
+  'record',
+  issuedId,
+  '--outcome',
+  'accredited',
+  '--decided-by',
+  'Priya Shah',
+  '--reason',
+  'Strong practice seen on the visit.',
+]);
+
+for (const [name, hash] of [
+  ['profile', '#/profile'],
+  ['start-external', `#/providers/${open.providerId}/external`],
+  ['external-assessment', `#/assessments/${openId}/domain/GS`],
+  ['submit-blocked', `#/assessments/${openId}/submit`],
+  ['submit-ready', `#/assessments/${readyId}/submit`],
+  ['issue-first-key', `#/assessments/${issuedId}/certificate`],
+]) {
+  await page.goto(`${base}${hash}`);
+  await page.waitForLoadState('networkidle');
+  await shot(name);
+  await page.screenshot({ path: join(outDir, `${name}-full.png`), fullPage: true });
+}
+
+// The declaration step with a conflict, and what the screen says once it is recorded.
+await page.goto(`${base}#/providers/${open.providerId}/external`);
+await page.getByRole('button', { name: 'Continue to the declaration' }).click();
+await page.getByLabel('I have a conflict of interest to declare').check();
+await page
+  .getByLabel('Describe the conflict')
+  .fill('I advised them on their safeguarding policy last spring.');
+await shot('declaration-conflict');
+await page.getByRole('button', { name: 'Record the declaration' }).click();
+await page.getByRole('heading', { name: /blocked/ }).waitFor();
+await shot('declaration-blocked');
+
+// A finding form for a nonconformity, refused for want of its action.
+await page.goto(`${base}#/assessments/${openId}/domain/GS`);
+const gs11 = page.locator('#criterion-GS1-1');
+await gs11.getByRole('button', { name: /^Add a finding/ }).click();
+await gs11.getByLabel('Major nonconformity').check();
+await gs11.getByLabel('What you found').fill('No DBS checks on record for two session leaders.');
+await gs11.getByRole('button', { name: /^Save finding/ }).click();
+await gs11.locator('.error-summary').waitFor();
+await gs11.scrollIntoViewIfNeeded();
+await gs11.screenshot({ path: join(outDir, 'finding-form.png') });
+console.log(`${outDir}/finding-form.png`);
+
+// Submitting, then deciding: the confirmation, the sealed hash, the refusal of the assessor.
+await page.goto(`${base}#/assessments/${readyId}/submit`);
+await page.getByRole('button', { name: /^Submit and seal revision/ }).click();
+await shot('submit-confirm');
+await page.getByRole('button', { name: 'Submit and seal', exact: true }).click();
+await page.locator('#sealed-outcome').waitFor();
+await shot('submit-sealed');
+await page.goto(`${base}#/assessments/${readyId}/decision`);
+await page.getByLabel('Accredited with conditions').check();
+await page.getByLabel('Conditions', { exact: true }).fill('Send the updated safeguarding policy.');
+await page
+  .getByLabel('Conditions due by')
+  .fill(new Date(Date.now() + 30 * 864e5).toISOString().slice(0, 10));
+await page.getByLabel('Decided by').fill('Sam Okafor');
+await page.getByRole('button', { name: 'Record the decision' }).click();
+await page.locator('.error-summary').waitFor();
+await shot('decision-refused');
+await page.screenshot({ path: join(outDir, 'decision-refused-full.png'), fullPage: true });
+
+const certificate = cli(['certificate', 'issue', '--assessment', issuedId], signing);
+cli([
+  'certificate',
+  'suspend',
+  certificate.number,
+  '--reason',
+  'Safeguarding lead post vacant; under review.',
+]);
+const exported = join(csvDir, `${certificate.number}.json`);
+// Written as --json=FILE: a bare --json is taken as the global option.
+cli(['certificate', 'export', certificate.number, `--json=${exported}`]);
+cli(['decision', 'record', readyId, '--outcome', 'accredited', '--decided-by', 'Priya Shah']);
+for (const [name, hash] of [
+  ['decision-recorded', `#/assessments/${issuedId}/decision`],
+  ['issue-certificate', `#/assessments/${readyId}/certificate`],
+  ['certificate', `#/certificates/${certificate.number}`],
+  ['certificates', '#/certificates'],
+  ['verify', '#/verify'],
+]) {
+  await page.goto(`${base}${hash}`);
+  await page.waitForLoadState('networkidle');
+  await shot(name);
+  await page.screenshot({ path: join(outDir, `${name}-full.png`), fullPage: true });
+}
+await page.goto(`${base}#/certificates/${certificate.number}`);
+await page.getByRole('button', { name: 'Reinstate' }).click();
+await shot('certificate-reinstate-dialog');
+await page.keyboard.press('Escape');
+await page.goto(`${base}#/verify`);
+await page.locator('#field-verify-files').setInputFiles(exported);
+await page.getByRole('button', { name: 'Check the certificate' }).click();
+await page.locator('#verdict').waitFor();
+await shot('verify-result');
+const tampered = exported.replace(/\.json$/, '-tampered.json');
+writeFileSync(
+  tampered,
+  readFileSync(exported, 'utf8').replace('"expiresOn": "20', '"expiresOn": "21'),
+);
+await page
+  .getByRole('button', { name: /^Remove/ })
+  .first()
+  .click();
+await page.locator('#field-verify-files').setInputFiles(tampered);
+await page.getByRole('button', { name: 'Check the certificate' }).click();
+await page.locator('#verdict').waitFor();
+await shot('verify-tampered');
+
 await browser.close();
 server.kill();
+rmSync(csvDir, { recursive: true, force: true });

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { contract, isMethod, type Method, type MethodOutput } from '../../shared/contract';
 import type { Progress, Result } from '../../shared/result';
 import { assessmentHandlers } from './assessments/handlers';
+import { backupHandlers } from './backup/handlers';
+import { bundleHandlers } from './bundles/handlers';
 import { systemClock, type Clock } from './clock';
 import type { CoreContext, HandlerTable, StagedUpload } from './context';
 import type { Readable } from 'node:stream';
@@ -13,6 +15,7 @@ import { installBundledFrameworks } from './frameworks/install';
 import { readProfile } from './accreditation/profile';
 import { openDatabase } from './db/open';
 import { providerHandlers } from './providers/handlers';
+import { registerHandlers } from './register/handlers';
 import { evidenceHandlers } from './evidence/handlers';
 import { accreditationHandlers } from './accreditation/handlers';
 import { certificateHandlers } from './certificates/handlers';
@@ -98,6 +101,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     ...evidenceHandlers,
     ...accreditationHandlers,
     ...certificateHandlers,
+    ...registerHandlers,
+    ...backupHandlers({ appVersion: APP_VERSION, nativeBinding: options.nativeBinding }),
+    ...bundleHandlers,
   };
 
   async function invokeUnknown(

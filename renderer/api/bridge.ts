@@ -144,10 +144,27 @@ export async function openEvidenceExternally(id: string, fileName: string): Prom
   });
   if (!response.ok)
     throw new Error(`the local server said ${response.status}: ${await response.text()}`);
-  const url = URL.createObjectURL(await response.blob());
+  downloadBlob(await response.blob(), fileName);
+}
+
+/** Hands a file to the browser's (or the desktop window's) own download, as a named file. */
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Saves a file the core made (a certificate, a report), which arrives as base64 bytes. */
+export function downloadFileBytes(file: {
+  fileName: string;
+  mediaType: string;
+  base64: string;
+}): void {
+  const binary = atob(file.base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  downloadBlob(new Blob([bytes], { type: file.mediaType }), file.fileName);
 }

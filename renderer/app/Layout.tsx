@@ -37,6 +37,24 @@ export function Layout() {
               <li>
                 <NavLink to="/frameworks">Standards</NavLink>
               </li>
+              <li>
+                <NavLink to="/network">Network</NavLink>
+              </li>
+              <li>
+                <NavLink to="/register/publish">Publish register</NavLink>
+              </li>
+              <li>
+                <NavLink to="/certificates">Certificates</NavLink>
+              </li>
+              <li>
+                <NavLink to="/verify">Verify</NavLink>
+              </li>
+              <li>
+                <NavLink to="/bundles">Bundles</NavLink>
+              </li>
+              <li>
+                <NavLink to="/profile">Your profile</NavLink>
+              </li>
             </ul>
           </nav>
         </div>

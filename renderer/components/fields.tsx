@@ -40,7 +40,7 @@ export function TextField(
   props: Common & {
     value: string;
     onChange: (value: string) => void;
-    type?: 'text' | 'email' | 'tel' | 'url' | 'date' | 'number' | 'search';
+    type?: 'text' | 'email' | 'tel' | 'url' | 'date' | 'number' | 'search' | 'password';
     autoComplete?: string;
     width?: 'short' | 'medium' | 'long';
     inputMode?: 'numeric' | 'text';

@@ -2,9 +2,8 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { invoke } from '../api/bridge';
 import { useLoad } from '../api/use-load';
-import { formatDate, outcomeBadgeClass, outcomeLabel, statusLabel } from '../components/labels';
 import { LoadError, Loading, Page } from '../components/Page';
-import { ProgressBar } from '../components/ProgressBar';
+import { AssessmentsTable } from './AssessmentsTable';
 import { plural } from './evidence/describe';
 import { ExpiringNotice } from './evidence/ExpiringNotice';
 
@@ -136,49 +135,7 @@ export function Dashboard() {
         {assessments.length === 0 ? (
           <p>No assessments yet. Open a provider and start a self-assessment.</p>
         ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">
-                Assessments, most recently changed first
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Provider</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Progress</th>
-                  <th scope="col">Score</th>
-                  <th scope="col">Outcome today</th>
-                  <th scope="col">Updated</th>
-                </tr>
-              </thead>
-              <tbody>
-                {assessments.map((a) => (
-                  <tr key={a.id}>
-                    <th scope="row">
-                      <Link to={`/assessments/${a.id}`}>{a.providerName}</Link>
-                    </th>
-                    <td>{a.kind === 'self' ? 'Self-assessment' : 'External'}</td>
-                    <td>{statusLabel(a.status)}</td>
-                    <td className="cell-progress">
-                      <ProgressBar
-                        label={`${a.providerName} rated`}
-                        value={a.progressPercent}
-                        hideLabel
-                      />
-                    </td>
-                    <td>{a.scorePercent}%</td>
-                    <td>
-                      <span className={outcomeBadgeClass(a.outcome)}>
-                        {outcomeLabel(a.outcome)}
-                      </span>
-                    </td>
-                    <td>{formatDate(a.updatedAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <AssessmentsTable assessments={assessments} />
         )}
       </section>
     </Page>

@@ -1,10 +1,13 @@
 import type { z } from 'zod';
 import { assessmentMethods } from './assessments';
+import { backupMethods } from './backup';
+import { bundleMethods } from './bundles';
 import { evidenceMethods } from './evidence';
 import { accreditationMethods } from './accreditation';
 import type { MethodSpec } from './define';
 import { frameworkMethods } from './frameworks';
 import { providerMethods } from './providers';
+import { registerMethods } from './register';
 import { systemMethods } from './system';
 
 /**
@@ -18,6 +21,9 @@ export const contract = {
   ...assessmentMethods,
   ...evidenceMethods,
   ...accreditationMethods,
+  ...registerMethods,
+  ...backupMethods,
+  ...bundleMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

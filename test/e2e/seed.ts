@@ -137,3 +137,51 @@ export async function seedExternalAssessment(
 export async function cliSubmit(app: AppServer, assessmentId: string): Promise<void> {
   await cliJson(app, ['assessment', 'submit', assessmentId]);
 }
+
+/** The criteria of the national framework that an activity provider is assessed on. */
+export async function activityCriteria(app: AppServer): Promise<string[]> {
+  const framework = await cliJson<{
+    domains: { standards: { criteria: { code: string; appliesTo: string[] }[] }[] }[];
+  }>(app, ['framework', 'show', 'spqa-national@1.0.0']);
+  return framework.domains.flatMap((d) =>
+    d.standards.flatMap((s) =>
+      s.criteria.filter((c) => c.appliesTo.includes('activity')).map((c) => c.code),
+    ),
+  );
+}
+
+/** Rates every activity criterion but the ones named, with one rating, from a CSV file. */
+export async function cliRateAllBut(
+  app: AppServer,
+  assessmentId: string,
+  csvPath: string,
+  except: string[],
+  rating = 'partial',
+): Promise<void> {
+  const codes = (await activityCriteria(app)).filter((c) => !except.includes(c));
+  writeFileSync(
+    csvPath,
+    ['criterion,rating', ...codes.map((c) => `${c},${rating}`)].join('\n') + '\n',
+  );
+  await cliJson(app, ['assessment', 'import-ratings', assessmentId, csvPath]);
+}
+
+/** Records a decision with the CLI, by someone other than the assessor. */
+export async function cliDecide(
+  app: AppServer,
+  assessmentId: string,
+  outcome: 'accredited' | 'conditional' | 'not-accredited' = 'accredited',
+  decidedBy = 'Priya Shah',
+): Promise<void> {
+  await cliJson(app, [
+    'decision',
+    'record',
+    assessmentId,
+    '--outcome',
+    outcome,
+    '--decided-by',
+    decidedBy,
+    '--reason',
+    'Seen on the visit.',
+  ]);
+}

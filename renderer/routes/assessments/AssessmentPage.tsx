@@ -6,8 +6,12 @@ import type { RatingRecord } from '../../../shared/assessment/schema';
 import type { EvidenceRecord } from '../../../shared/evidence/schema';
 import { invoke } from '../../api/bridge';
 import { useLoad } from '../../api/use-load';
+import { formatDate } from '../../components/labels';
 import { LoadError, Loading, Page } from '../../components/Page';
 import { ProgressBar } from '../../components/ProgressBar';
+import { FindingsPanel } from '../accreditation/FindingsPanel';
+import { SelfAssessmentView } from '../accreditation/SelfAssessmentView';
+import { useExternalContext } from '../accreditation/use-external-context';
 import { CriterionEvidence } from '../evidence/CriterionEvidence';
 import { plural } from '../evidence/describe';
 import { AssessmentHeader } from './AssessmentHeader';
@@ -25,6 +29,7 @@ export function AssessmentPage() {
     ]);
     return { list, freshness };
   }, [id]);
+  const external = useExternalContext(state.data?.assessment);
   const location = useLocation();
   const [ratings, setRatings] = useState<Map<string, RatingRecord> | null>(null);
   const [readiness, setReadiness] = useState<Readiness | null>(null);
@@ -71,7 +76,12 @@ export function AssessmentPage() {
     );
 
   const { assessment, framework } = detail;
-  const sealed = assessment.status === 'submitted' || assessment.status === 'decided';
+  const isExternal = assessment.kind === 'external';
+  const blocked = Boolean(assessment.conflict);
+  const submitted = assessment.status === 'submitted' || assessment.status === 'decided';
+  // A declared conflict blocks the assessment: nothing on it can change.
+  const sealed = submitted || blocked;
+  const heading = `${isExternal ? 'External assessment' : 'Self-assessment'}: ${assessment.providerName}`;
   const domains = framework.domains.filter((d) =>
     d.standards.some((s) => s.criteria.some((c) => applicable.has(c.code))),
   );
@@ -107,11 +117,31 @@ export function AssessmentPage() {
   }
 
   return (
-    <Page
-      title={`Self-assessment: ${assessment.providerName}`}
-      heading={`Self-assessment: ${assessment.providerName}`}
-    >
+    <Page title={heading} heading={heading}>
       <AssessmentHeader assessment={assessment} current="rate" />
+      {blocked ? (
+        <div className="notice notice-error" id="blocked-notice">
+          <p>
+            <strong>This assessment is blocked.</strong> {assessment.assessor} declared a conflict
+            of interest: “{assessment.conflict}”. It cannot be rated, submitted or decided. An
+            assessor with no conflict needs to start a new external assessment of{' '}
+            {assessment.providerName}.
+          </p>
+        </div>
+      ) : null}
+      {isExternal && !blocked ? (
+        <p className="notice notice-info">
+          {assessment.basedOn
+            ? `Your ratings start empty. Beside each criterion you see ${assessment.providerName}’s own rating and evidence from its self-assessment${external.self.data ? ` started ${formatDate(external.self.data.startedAt)}` : ''}, read-only.`
+            : 'This assessment is not based on a self-assessment, so there are no self-ratings to compare.'}
+        </p>
+      ) : null}
+      {external.self.error ? (
+        <LoadError error={external.self.error} retry={external.self.reload} />
+      ) : null}
+      {external.findings.error ? (
+        <LoadError error={external.findings.error} retry={external.findings.reload} />
+      ) : null}
       <ProgressBar
         label="Criteria rated"
         value={currentReadiness.rated}
@@ -130,9 +160,15 @@ export function AssessmentPage() {
         />
       ) : null}
       {evidence.error ? <LoadError error={evidence.error} retry={evidence.reload} /> : null}
-      {sealed ? (
+      {submitted ? (
         <p className="notice notice-info">
           This assessment is {assessment.status} and sealed; ratings can no longer change.
+          {isExternal ? (
+            <>
+              {' '}
+              <Link to={`/assessments/${id}/submit`}>Open a new revision</Link> to change it.
+            </>
+          ) : null}
         </p>
       ) : null}
       <div className="assessment-layout">
@@ -189,6 +225,25 @@ export function AssessmentPage() {
                       sealed={sealed}
                       currentEvidence={evidence.data?.freshness.criteria[c.code]?.current ?? 0}
                       onSave={(draft) => save(c.code, draft)}
+                      reference={
+                        external.self.data ? (
+                          <SelfAssessmentView code={c.code} self={external.self.data} />
+                        ) : null
+                      }
+                      findings={
+                        isExternal && external.findings.data ? (
+                          <FindingsPanel
+                            assessmentId={id}
+                            code={c.code}
+                            findings={external.findingsByCriterion.get(c.code) ?? []}
+                            sealed={sealed}
+                            onChanged={(message) => {
+                              external.findings.reload();
+                              setAnnouncement(message);
+                            }}
+                          />
+                        ) : null
+                      }
                       evidence={
                         evidence.data ? (
                           <CriterionEvidence
@@ -199,6 +254,7 @@ export function AssessmentPage() {
                             onDate={evidence.data.freshness.onDate}
                             sealed={sealed}
                             onAdded={(added) => evidenceAdded(c.code, added)}
+                            heading={isExternal ? `Assessor’s evidence for ${c.code}` : undefined}
                           />
                         ) : null
                       }
@@ -211,6 +267,7 @@ export function AssessmentPage() {
               domains={domains.map((d) => ({ code: d.code, title: d.title }))}
               current={domain.code}
               assessmentId={id}
+              external={isExternal}
             />
           </div>
         ) : null}
@@ -223,10 +280,12 @@ function DomainPager({
   domains,
   current,
   assessmentId,
+  external,
 }: {
   domains: { code: string; title: string }[];
   current: string;
   assessmentId: string;
+  external: boolean;
 }) {
   const index = domains.findIndex((d) => d.code === current);
   const next = domains[index + 1];
@@ -235,6 +294,10 @@ function DomainPager({
       {next ? (
         <Link className="button secondary" to={`/assessments/${assessmentId}/domain/${next.code}`}>
           Next: {next.title}
+        </Link>
+      ) : external ? (
+        <Link className="button" to={`/assessments/${assessmentId}/submit`}>
+          Review and submit
         </Link>
       ) : (
         <Link className="button" to={`/assessments/${assessmentId}/readiness`}>

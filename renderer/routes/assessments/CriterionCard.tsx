@@ -44,6 +44,8 @@ export function CriterionCard({
   currentEvidence,
   onSave,
   evidence,
+  reference,
+  findings,
 }: {
   criterion: Criterion;
   record: RatingRecord | undefined;
@@ -53,6 +55,10 @@ export function CriterionCard({
   onSave: (draft: RatingDraft) => Promise<void>;
   /** The criterion's evidence list and add form. */
   evidence: ReactNode;
+  /** External assessments: the provider's self-rating and evidence, read-only. */
+  reference?: ReactNode;
+  /** External assessments: the assessor's findings on the criterion. */
+  findings?: ReactNode;
 }) {
   const [draft, setDraft] = useState<RatingDraft>(() => draftOf(record));
   const [state, setState] = useState<SaveState>('idle');
@@ -162,6 +168,7 @@ export function CriterionCard({
           ))}
         </div>
       </fieldset>
+      {reference}
       {awaitingEvidence && draft.rating === 'met' ? (
         <OverridePrompt
           id={id}
@@ -207,6 +214,7 @@ export function CriterionCard({
         </div>
       ) : null}
       {evidence}
+      {findings}
       <details className="guidance">
         <summary>Guidance and evidence for {code}</summary>
         <p>{criterion.guidance}</p>

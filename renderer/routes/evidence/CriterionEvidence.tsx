@@ -30,6 +30,7 @@ export function CriterionEvidence({
   onDate,
   sealed,
   onAdded,
+  heading,
 }: {
   assessmentId: string;
   code: string;
@@ -38,6 +39,8 @@ export function CriterionEvidence({
   onDate: string;
   sealed: boolean;
   onAdded: (records: EvidenceRecord[]) => void;
+  /** Told apart from the provider's own evidence on an external assessment. */
+  heading?: string;
 }) {
   const [adding, setAdding] = useState(false);
   const [previewing, setPreviewing] = useState<EvidenceRecord | null>(null);
@@ -58,7 +61,7 @@ export function CriterionEvidence({
   return (
     <div className="criterion-evidence" aria-labelledby={`evidence-${key}-heading`} role="group">
       <h4 id={`evidence-${key}-heading`} className="evidence-heading">
-        Evidence for {code}
+        {heading ?? `Evidence for ${code}`}
       </h4>
       <p className="evidence-summary" id={`evidence-${key}-summary`}>
         <span className={FRESHNESS_BADGE[state]}>{freshnessLabel(state)}</span>

@@ -272,7 +272,15 @@ export function ProviderPage() {
                     <th scope="row">
                       <Link to={`/assessments/${a.id}`}>{formatDate(a.startedAt)}</Link>
                     </th>
-                    <td>{a.kind === 'self' ? 'Self-assessment' : 'External'}</td>
+                    <td>
+                      {a.kind === 'self' ? 'Self-assessment' : 'External'}
+                      {a.conflict ? (
+                        <>
+                          {' '}
+                          <span className="badge badge-weak">Blocked</span>
+                        </>
+                      ) : null}
+                    </td>
                     <td>
                       {a.frameworkId}@{a.frameworkVersion}
                     </td>
@@ -325,6 +333,22 @@ export function ProviderPage() {
             >
               Start self-assessment
             </button>
+          </div>
+        ) : null}
+        {!p.archivedAt ? (
+          <div className="panel start-assessment">
+            <h3>External assessment</h3>
+            <p>
+              An independent assessor audits {p.name} against the standards, with its
+              self-assessment alongside, and records findings for a decision by the network.
+            </p>
+            <Link
+              className="button secondary"
+              id="start-external-assessment"
+              to={`/providers/${p.id}/external`}
+            >
+              Start an external assessment
+            </Link>
           </div>
         ) : null}
       </section>

@@ -1,0 +1,87 @@
+import type { Ref } from 'react';
+import type { Verification } from '../../../shared/accreditation/schema';
+
+type CheckName = Verification['checks'][number]['check'];
+
+const CHECKS: { check: CheckName; label: string }[] = [
+  { check: 'format', label: 'Certificate format' },
+  { check: 'signature', label: 'Signature' },
+  { check: 'dates', label: 'Dates' },
+  { check: 'status', label: 'Current status' },
+];
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** The verdict in one sentence, led by what failed. */
+function failure(check: CheckName, fileName: string, detail: string): string {
+  switch (check) {
+    case 'format':
+      return `${fileName} could not be read as a signed certificate: ${detail}.`;
+    case 'signature':
+      return `The signature check failed: ${detail}.`;
+    case 'dates':
+      return `The certificate is not in date: ${detail}.`;
+    case 'status':
+      return `The certificate is not current: ${detail}.`;
+  }
+}
+
+/**
+ * The verdict first, in one sentence, then each of the four checks with passed or failed in
+ * words and the reason. Checks after a failed one are listed as not made, so nothing is implied.
+ */
+export function VerdictPanel({
+  result,
+  fileName,
+  headingRef,
+}: {
+  result: Verification;
+  fileName: string;
+  headingRef: Ref<HTMLHeadingElement>;
+}) {
+  const failed = result.checks.find((c) => !c.ok);
+  return (
+    <section
+      aria-labelledby="verdict-heading"
+      className={`notice verdict ${result.valid ? 'notice-success' : 'notice-error'}`}
+      id="verdict"
+    >
+      <h2 id="verdict-heading" tabIndex={-1} ref={headingRef}>
+        {result.valid ? 'Valid certificate' : 'Not valid'}
+      </h2>
+      <p>
+        {result.valid
+          ? `${result.number} for ${result.holder} is genuine, in date and current.`
+          : failed
+            ? failure(failed.check, fileName, failed.detail)
+            : `${fileName} did not pass every check.`}
+      </p>
+      <h3>The checks</h3>
+      <ol className="check-list">
+        {CHECKS.map(({ check, label }) => {
+          const made = result.checks.find((c) => c.check === check);
+          const state = made ? (made.ok ? 'passed' : 'failed') : 'not-made';
+          return (
+            <li key={check} className={`check check-${state}`} id={`check-${check}`}>
+              <span className="check-name">{label}</span>{' '}
+              <span
+                className={
+                  state === 'passed'
+                    ? 'badge badge-good'
+                    : state === 'failed'
+                      ? 'badge badge-weak'
+                      : 'badge badge-muted'
+                }
+              >
+                {state === 'passed' ? 'Passed' : state === 'failed' ? 'Failed' : 'Not checked'}
+              </span>
+              <span className="check-detail">
+                {made ? capitalise(made.detail) : 'Not checked, because an earlier check failed.'}
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
