@@ -313,6 +313,27 @@ await page.getByRole('button', { name: 'Check the certificate' }).click();
 await page.locator('#verdict').waitFor();
 await shot('verify-tampered');
 
+// Exchange and the register: the screens, then the published site opened from the file system.
+const published = mkdtempSync(join(tmpdir(), 'spqa-screens-register-'));
+const registerDir = join(published, 'register');
+cli(['register', 'build', registerDir], signing);
+for (const [name, hash] of [
+  ['bundles', '#/bundles'],
+  ['trusted-keys', '#/bundles/keys'],
+  ['network-dashboard', '#/network'],
+  ['publish', '#/register/publish'],
+]) {
+  await page.goto(`${base}${hash}`);
+  await page.waitForLoadState('networkidle');
+  await shot(name);
+  await page.screenshot({ path: join(outDir, `${name}-full.png`), fullPage: true });
+}
+await page.goto(`file://${join(registerDir, 'index.html')}`);
+await page.waitForLoadState('load');
+await shot('register-site');
+await page.screenshot({ path: join(outDir, 'register-site-full.png'), fullPage: true });
+rmSync(published, { recursive: true, force: true });
+
 await browser.close();
 server.kill();
 rmSync(csvDir, { recursive: true, force: true });
