@@ -214,4 +214,23 @@ describe('spqa register build, verify and diff', () => {
     );
     expectRefused(spqa(dataDir, ['register', 'verify']), 'usage: spqa register verify DIR');
   });
+  it('is what `certificate verify --register` checks a certificate against, elsewhere', () => {
+    const file = join(work, 'suspended.json');
+    const exported = spqa(dataDir, [
+      'certificate',
+      'export',
+      numbers.suspend ?? '',
+      '--json',
+      file,
+    ]);
+    expect(exported.status, exported.stderr).toBe(0);
+    // Someone else's computer: an empty data folder, only the published folder to go on.
+    const elsewhere = tempDir();
+    const before = spqa(elsewhere, ['certificate', 'verify', file, '--register', older]);
+    expect(before.status, before.stdout + before.stderr).toBe(0);
+    expect(before.stdout).toMatch(/ok\s+status\s+active in .*older.status\.json/);
+    const after = spqa(elsewhere, ['certificate', 'verify', file, '--register', newer]);
+    expect(after.status).toBe(3);
+    expect(after.stdout).toMatch(/FAIL\s+status\s+Suspended according to .*newer.status\.json/);
+  });
 });
