@@ -132,6 +132,7 @@ export class StagingFolder {
     this.outDir = resolve(outDir);
     if (dirname(this.outDir) === this.outDir)
       throw invalid(`${outDir}: choose a folder to publish into, not the root of a disk`);
+    recoverInterrupted(this.outDir);
     const state = isDirectory(this.outDir);
     if (state === false) throw invalid(`${outDir} is a file; choose a folder to publish into`);
     if (state) {
@@ -202,6 +203,30 @@ export class StagingFolder {
   abort(): void {
     for (const w of this.writers) w.abandon();
     rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Tidies up after a build that was killed: half-written `.NAME.building-*` folders are removed,
+ * and if it died between moving the earlier publication aside and renaming the new one into
+ * place, the earlier one (`.NAME.old-*`) is put back, so the destination is never left empty.
+ */
+function recoverInterrupted(outDir: string): void {
+  const parent = dirname(outDir);
+  const prefix = `.${basename(outDir)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const rest = name.slice(prefix.length);
+    const path = join(parent, name);
+    if (/^old-[0-9a-f]{12}$/.test(rest) && isDirectory(outDir) === null) renameSync(path, outDir);
+    else if (/^(building|old)-[0-9a-f]{12}$/.test(rest))
+      rmSync(path, { recursive: true, force: true });
   }
 }
 
