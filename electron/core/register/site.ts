@@ -162,7 +162,7 @@ export class SiteWriter {
       .join(longDate(context.generatedAt.slice(0, 10)))
       .split('%%DOWNLOADS%%')
       .join(downloads(context.formats));
-    // The data and the script go in last, so nothing in them is ever taken for a placeholder.
+    // The data and the script go in last, so a %%…%% inside them is never filled in as a template slot.
     const [beforeData, afterData] = filled.split('%%DATA%%');
     if (beforeData === undefined || afterData === undefined)
       throw new Error('the register page template has no %%DATA%%');
