@@ -165,6 +165,7 @@ export function buildSnapshot(
   };
 }
 
-export function snapshotHash(snapshot: Snapshot): string {
+/** The SHA-256 of a sealed snapshot's RFC 8785 bytes: what a revision is sealed under. */
+export function snapshotHash(snapshot: unknown): string {
   return createHash('sha256').update(canonicalJson(snapshot)).digest('hex');
 }

@@ -1,4 +1,4 @@
-import { createHash, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { certificatePayloadSchema } from '../../../shared/accreditation/schema';
 import {
@@ -9,9 +9,9 @@ import {
   type ManifestPayload,
   type ProviderFile,
 } from '../../../shared/bundles/schema';
-import { canonicalJson } from '../../../shared/signing/canonical-json';
 import type { SignedDocument } from '../../../shared/signing/format';
 import { problemsFromZod, summariseProblems } from '../../../shared/validation/issues';
+import { snapshotHash } from '../accreditation/seal';
 import { invalid } from '../errors';
 import type { ParsedFramework } from '../frameworks/parse';
 import { signatureValid } from '../signing/documents';
@@ -106,8 +106,7 @@ export function checkConsistency(b: {
     if (!sealed && r.revision < a.revision)
       throw bad(`revision ${r.revision} was replaced by a later one without being sealed`);
     if (r.snapshot && r.sha256) {
-      const hash = createHash('sha256').update(canonicalJson(r.snapshot)).digest('hex');
-      if (hash !== r.sha256)
+      if (snapshotHash(r.snapshot) !== r.sha256)
         throw tampered(`the sealed snapshot of revision ${r.revision} does not match its hash`);
       const of = (r.snapshot as { assessment?: { id?: unknown; revision?: unknown } }).assessment;
       if (of?.id !== a.id || of.revision !== r.revision)

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { sha256OfFile } from '../files/hash-file';
+import { createWriteStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
@@ -180,14 +181,7 @@ export async function hashStoredFile(
 ): Promise<string | null> {
   const path = blobPath(root, sha256);
   if (!(await exists(path))) return null;
-  const hash = createHash('sha256');
-  let bytes = 0;
-  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK })) {
-    hash.update(chunk as Buffer);
-    bytes += (chunk as Buffer).length;
-    onBytes(bytes);
-  }
-  return hash.digest('hex');
+  return sha256OfFile(path, onBytes);
 }
 
 /** Every hash with a file in the store (for finding files nothing refers to). */

@@ -1,5 +1,5 @@
-import { createHash, type KeyObject } from 'node:crypto';
-import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
+import type { KeyObject } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { RegisterVerification } from '../../../shared/contract/register';
 import { manifestPayloadSchema, registerSchema } from '../../../shared/register/schema';
@@ -7,21 +7,12 @@ import { signedDocumentSchema, type SignedDocument } from '../../../shared/signi
 import { problemsFromZod, summariseProblems } from '../../../shared/validation/issues';
 import { statusListPayloadSchema } from '../certificates/verify';
 import type { CoreContext } from '../context';
+import { sha256OfFile } from '../files/hash-file';
 import { signatureValid } from '../signing/documents';
 import { keyIdFor, parsePublicKeyPem } from '../signing/keys';
 import { networkKeyRow, trustedPublicKeys } from '../signing/keystore';
 
 type Check = RegisterVerification['checks'][number];
-
-function sha256Of(path: string): Promise<string> {
-  return new Promise((resolveHash, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(path)
-      .on('data', (chunk) => hash.update(chunk))
-      .on('error', reject)
-      .on('end', () => resolveHash(hash.digest('hex')));
-  });
-}
 
 /** Every file under `dir`, as publication paths with forward slashes. */
 function filesUnder(dir: string): string[] {
@@ -162,7 +153,7 @@ export async function verifyPublication(
       fail(file.path, `is ${size} bytes; the manifest says ${file.bytes}`);
       continue;
     }
-    const sha256 = await sha256Of(path);
+    const sha256 = await sha256OfFile(path);
     if (sha256 !== file.sha256)
       fail(file.path, 'its SHA-256 does not match the manifest: the file was changed');
     else pass(file.path, `SHA-256 ${sha256.slice(0, 16)}… matches`);

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { RATING_LABELS } from '../../../shared/assessment/ratings';
 import type { EvidenceRecord } from '../../../shared/evidence/schema';
-import { OpenEvidenceButton } from '../evidence/OpenEvidenceButton';
+import { EvidenceListItem } from '../evidence/EvidenceListItem';
 import { PreviewDialog } from '../evidence/PreviewDialog';
-import { expiryNote, kindLabel, standingOf } from '../evidence/describe';
 import type { SelfView } from './use-external-context';
 
 /**
@@ -49,31 +48,14 @@ export function SelfAssessmentView({ code, self }: { code: string; self: SelfVie
         <p className="muted">No evidence from the provider for {code}.</p>
       ) : (
         <ul className="evidence-list" aria-label={`Provider’s evidence for ${code}`}>
-          {evidence.map((r) => {
-            const standing = standingOf(r, self.onDate);
-            return (
-              <li key={r.id} className="evidence-item">
-                <span className="evidence-item-title">{r.title}</span>
-                <span className="muted">{kindLabel(r)}</span>
-                <span>
-                  <span className={standing.className}>{standing.text}</span>{' '}
-                  <span className="muted">{expiryNote(r, standing)}</span>
-                </span>
-                <span className="evidence-item-actions">
-                  {r.sha256 ? (
-                    <button
-                      type="button"
-                      className="button secondary small"
-                      onClick={() => setPreviewing(r)}
-                    >
-                      Preview <span className="visually-hidden">{r.title}</span>
-                    </button>
-                  ) : null}
-                  <OpenEvidenceButton record={r} small />
-                </span>
-              </li>
-            );
-          })}
+          {evidence.map((r) => (
+            <EvidenceListItem
+              key={r.id}
+              record={r}
+              onDate={self.onDate}
+              onPreview={setPreviewing}
+            />
+          ))}
         </ul>
       )}
       {previewing ? (

@@ -1,15 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { EvidenceRecord, Freshness } from '../../../shared/evidence/schema';
 import { AddEvidenceForm } from './AddEvidenceForm';
-import {
-  expiryNote,
-  FRESHNESS_BADGE,
-  freshnessLabel,
-  kindLabel,
-  plural,
-  standingOf,
-} from './describe';
-import { OpenEvidenceButton } from './OpenEvidenceButton';
+import { FRESHNESS_BADGE, freshnessLabel, plural } from './describe';
+import { EvidenceListItem } from './EvidenceListItem';
 import { PreviewDialog } from './PreviewDialog';
 
 export interface CriterionFreshness {
@@ -73,31 +66,9 @@ export function CriterionEvidence({
       </p>
       {records.length > 0 ? (
         <ul className="evidence-list">
-          {records.map((r) => {
-            const standing = standingOf(r, onDate);
-            return (
-              <li key={r.id} className="evidence-item">
-                <span className="evidence-item-title">{r.title}</span>
-                <span className="muted">{kindLabel(r)}</span>
-                <span>
-                  <span className={standing.className}>{standing.text}</span>{' '}
-                  <span className="muted">{expiryNote(r, standing)}</span>
-                </span>
-                <span className="evidence-item-actions">
-                  {r.sha256 ? (
-                    <button
-                      type="button"
-                      className="button secondary small"
-                      onClick={() => setPreviewing(r)}
-                    >
-                      Preview <span className="visually-hidden">{r.title}</span>
-                    </button>
-                  ) : null}
-                  <OpenEvidenceButton record={r} small />
-                </span>
-              </li>
-            );
-          })}
+          {records.map((r) => (
+            <EvidenceListItem key={r.id} record={r} onDate={onDate} onPreview={setPreviewing} />
+          ))}
         </ul>
       ) : null}
       {sealed ? null : (
