@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { createWriteStream, lstatSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
@@ -112,26 +112,4 @@ export function patchCentralRecord(
     }
   }
   throw new Error(`no central record for ${name}`);
-}
-
-/**
- * A fingerprint of a data folder's files, names and bytes, leaving out SQLite's `-shm` file: that
- * is the shared-memory index of a database in WAL mode, which every reader writes to while the
- * database is open, so it says nothing about the records.
- */
-export function dataFingerprint(root: string): string {
-  const hash = createHash('sha256');
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (lstatSync(path).isDirectory()) {
-        hash.update(`dir ${relative(root, path)}\n`);
-        walk(path);
-      } else if (!name.endsWith('-shm')) {
-        hash.update(`file ${relative(root, path)}\n`).update(readFileSync(path));
-      }
-    }
-  };
-  walk(root);
-  return hash.digest('hex');
 }

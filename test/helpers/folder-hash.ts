@@ -1,24 +1,23 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, lstatSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 /**
- * One SHA-256 over every file in a folder (names, sizes and bytes, in a fixed order) and its
- * empty folders: equal fingerprints mean the folder is byte-for-byte what it was.
+ * One SHA-256 over a data folder: every folder and file name, and every file's bytes, in a fixed
+ * order. Equal fingerprints mean the folder is byte-for-byte what it was. SQLite's `-shm` file is
+ * left out: it is the shared-memory index of a database in WAL mode, which every reader writes to
+ * while the database is open, so it says nothing about the records.
  */
 export function folderFingerprint(root: string): string {
   const hash = createHash('sha256');
   const walk = (dir: string) => {
-    const names = readdirSync(dir).sort();
-    if (names.length === 0) hash.update(`dir ${relative(root, dir)}\n`);
-    for (const name of names) {
+    for (const name of readdirSync(dir).sort()) {
       const path = join(dir, name);
-      const stat = lstatSync(path);
-      if (stat.isDirectory()) {
+      if (lstatSync(path).isDirectory()) {
+        hash.update(`dir ${relative(root, path)}\n`);
         walk(path);
-      } else {
-        hash.update(`file ${relative(root, path)} ${stat.size}\n`);
-        hash.update(readFileSync(path));
+      } else if (!name.endsWith('-shm')) {
+        hash.update(`file ${relative(root, path)}\n`).update(readFileSync(path));
       }
     }
   };

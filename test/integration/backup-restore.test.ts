@@ -7,7 +7,7 @@ import { restoreBackup } from '../../electron/core/backup/restore';
 import { DATABASE_FILE } from '../../electron/core/data-dir';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../electron/core/db/migrations';
 import { openDatabase } from '../../electron/core/db/open';
-import { backUp, dataFingerprint, populatedCore, readZip, sha256Of } from '../helpers/backup';
+import { backUp, populatedCore, readZip, sha256Of } from '../helpers/backup';
 import { spqa } from '../helpers/cli';
 import { failure, openTestCore, unwrap } from '../helpers/core';
 import { folderFingerprint } from '../helpers/folder-hash';
@@ -196,9 +196,9 @@ describe('spqa restore', () => {
     const dataDir = tempDir();
     const running = await openTestCore({ dataDir });
     unwrap(await running.invoke('providers.create', { name: 'Open Elsewhere', type: 'both' }));
-    const before = dataFingerprint(dataDir);
+    const before = folderFingerprint(dataDir);
     await expect(restoreBackup({ dataDir, archive: file })).rejects.toThrow(/in use/);
-    expect(dataFingerprint(dataDir)).toBe(before);
+    expect(folderFingerprint(dataDir)).toBe(before);
     expect(await providerNames(running)).toEqual(['Open Elsewhere']);
   });
 
