@@ -14,6 +14,7 @@ import { ImportBundlePage } from './routes/bundles/ImportBundlePage';
 import { TrustedKeysPage } from './routes/bundles/TrustedKeysPage';
 import { CertificatePage } from './routes/certificates/CertificatePage';
 import { CertificatesPage } from './routes/certificates/CertificatesPage';
+import { ExportPdfsPage } from './routes/certificates/ExportPdfsPage';
 import { IssueCertificatePage } from './routes/certificates/IssueCertificatePage';
 import { VerifyPage } from './routes/certificates/VerifyPage';
 import { Dashboard } from './routes/Dashboard';
@@ -51,6 +52,7 @@ const router = createHashRouter([
       { path: '/assessments/:id/decision', element: <DecisionPage /> },
       { path: '/assessments/:id/certificate', element: <IssueCertificatePage /> },
       { path: '/certificates', element: <CertificatesPage /> },
+      { path: '/certificates/pdfs', element: <ExportPdfsPage /> },
       { path: '/certificates/:number', element: <CertificatePage /> },
       { path: '/verify', element: <VerifyPage /> },
       { path: '/bundles', element: <ImportBundlePage /> },

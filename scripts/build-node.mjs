@@ -54,6 +54,14 @@ await Promise.all([
     outfile: 'dist/electron/preload.cjs',
     format: 'cjs',
   }),
+  // Certificate PDFs are rendered on every core by these threads (electron/core/exports/pdf-pool.ts);
+  // CommonJS so Electron's main process can start it as well as plain Node.
+  esbuild.build({
+    ...common,
+    entryPoints: ['electron/core/exports/pdf-worker.ts'],
+    outfile: 'dist/workers/certificate-pdf.cjs',
+    format: 'cjs',
+  }),
   // The worker bundles better-sqlite3's JavaScript too; its native part comes from .native/electron.
   esbuild.build({
     ...common,

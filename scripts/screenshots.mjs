@@ -290,6 +290,14 @@ for (const [name, hash] of [
   await shot(name);
   await page.screenshot({ path: join(outDir, `${name}-full.png`), fullPage: true });
 }
+// Saving PDFs of many certificates: the form, then the result.
+await page.goto(`${base}#/certificates/pdfs`);
+await page.waitForLoadState('networkidle');
+await shot('certificate-pdfs');
+await page.getByLabel('Folder to save into').fill(join(csvDir, 'certificate-pdfs'));
+await page.getByRole('button', { name: 'Save the PDFs' }).click();
+await page.getByRole('region', { name: 'Saved' }).waitFor();
+await shot('certificate-pdfs-saved');
 await page.goto(`${base}#/certificates/${certificate.number}`);
 await page.getByRole('button', { name: 'Reinstate' }).click();
 await shot('certificate-reinstate-dialog');

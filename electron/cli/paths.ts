@@ -5,3 +5,6 @@ import { fileURLToPath } from 'node:url';
  * root both as source (electron/cli/) and when bundled (dist/cli/), so the same path works.
  */
 export const RESOURCES_DIR = fileURLToPath(new URL('../../resources/', import.meta.url));
+
+/** The bundled worker scripts (scripts/build-node.mjs writes them), found the same way. */
+export const WORKERS_DIR = fileURLToPath(new URL('../../dist/workers/', import.meta.url));

@@ -7,7 +7,7 @@ import { AppError } from '../core/errors';
 import { APP_VERSION } from '../core/version';
 import { CliFailure, type Command, type CommandContext } from './command';
 import { EXIT, exitCodeFor } from './exit-codes';
-import { RESOURCES_DIR } from './paths';
+import { RESOURCES_DIR, WORKERS_DIR } from './paths';
 import { COMMANDS } from './registry';
 
 export interface RunIo {
@@ -157,6 +157,7 @@ export async function runCli(argv: string[], io: RunIo): Promise<number> {
         core ??= await openCore({
           dataDir: resolvedDataDir,
           resourcesDir: RESOURCES_DIR,
+          workersDir: WORKERS_DIR,
           actor: io.env.SPQA_ACTOR,
         });
         return core;

@@ -27,6 +27,8 @@ import { APP_VERSION } from './version';
 export interface CoreOptions {
   dataDir: string;
   resourcesDir: string;
+  /** The bundled worker scripts (dist/workers), for work spread over threads (certificate PDFs). */
+  workersDir?: string | undefined;
   actor?: string | undefined;
   clock?: Clock;
   nativeBinding?: string | undefined;
@@ -77,6 +79,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     actor: options.actor ?? defaultActor(),
     dataDir: options.dataDir,
     resourcesDir: options.resourcesDir,
+    workersDir: options.workersDir ?? null,
     progress: () => undefined,
     uploads: new Map(),
   };

@@ -11,6 +11,8 @@ export interface CoreContext {
   actor: string;
   dataDir: string;
   resourcesDir: string;
+  /** The bundled worker scripts (dist/workers); null renders PDFs on the core's own thread. */
+  workersDir: string | null;
   progress: (progress: Progress) => void;
   /** Files streamed in by browser mode, stored and waiting for `evidence.add` to describe them. */
   uploads: Map<string, StagedUpload>;

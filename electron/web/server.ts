@@ -12,6 +12,7 @@ import { createWebServer } from './http';
  */
 const RENDERER_DIR = fileURLToPath(new URL('../renderer', import.meta.url));
 const RESOURCES_DIR = fileURLToPath(new URL('../../resources/', import.meta.url));
+const WORKERS_DIR = fileURLToPath(new URL('../../dist/workers/', import.meta.url));
 
 const { values } = parseArgs({
   options: {
@@ -34,7 +35,7 @@ if (!existsSync(`${RENDERER_DIR}/index.html`)) {
 const dataDir = values['data-dir'] ?? defaultDataDir();
 let core;
 try {
-  core = await openCore({ dataDir, resourcesDir: RESOURCES_DIR });
+  core = await openCore({ dataDir, resourcesDir: RESOURCES_DIR, workersDir: WORKERS_DIR });
 } catch (error) {
   process.stderr.write(`spqa web: ${(error as Error).message}\n`);
   process.exit(2);

@@ -9,6 +9,7 @@ import {
   revisionSchema,
   verificationSchema,
 } from '../accreditation/schema';
+import { CERTIFICATE_STATUSES } from '../accreditation/vocabulary';
 import { assessmentSummarySchema, readinessSchema } from '../assessment/schema';
 import { method } from './define';
 
@@ -130,6 +131,29 @@ export const accreditationMethods = {
   'certificates.render': method(
     z.object({ number: certificateNumber, format: z.enum(['json', 'pdf', 'badge']) }),
     fileBytes,
+  ),
+  /**
+   * Writes certificates as PDFs, one `<number>.pdf` each, into a folder (made if missing): the
+   * ones named, else those with the statuses given, else all. Spread over worker threads.
+   */
+  'certificates.exportPdfs': method(
+    z.object({
+      folder: z
+        .string()
+        .trim()
+        .min(1, 'name a folder')
+        .max(4096, 'a path is at most 4096 characters'),
+      numbers: z.array(certificateNumber).min(1).max(1_000_000).optional(),
+      statuses: z.array(z.enum(CERTIFICATE_STATUSES)).min(1).optional(),
+    }),
+    z.object({
+      folder: z.string(),
+      files: z.number(),
+      bytes: z.number(),
+      /** Threads that rendered (0: the PDFs were rendered on the core's own thread). */
+      threads: z.number(),
+    }),
+    { progress: true },
   ),
   /** Checks a certificate file (JSON or PDF); status checked against a status file when one is given. */
   'certificates.verify': method(

@@ -10,6 +10,8 @@ const opened: Core[] = [];
 export interface TestCoreOptions {
   dataDir?: string;
   clock?: Clock;
+  /** The bundled worker scripts (WORKERS_DIR), for PDF batches spread over threads. */
+  workersDir?: string;
 }
 
 /** The real core on a real SQLite file in a fresh temp folder (or the folder given). */
@@ -20,6 +22,7 @@ export async function openTestCore(options: TestCoreOptions = {}): Promise<Core>
     validateOutput: true,
     actor: 'tester',
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.workersDir ? { workersDir: options.workersDir } : {}),
   });
   opened.push(core);
   return core;

@@ -7,4 +7,6 @@ export const NATIONAL_FRAMEWORK_FILE = fileURLToPath(
   new URL('../../resources/frameworks/spqa-national-1.0.0.json', import.meta.url),
 );
 /** The bundled CLI that test/integration/global-setup.ts builds before the run. */
+/** The worker scripts scripts/build-node.mjs bundles (vitest's global setup builds them). */
+export const WORKERS_DIR = fileURLToPath(new URL('../../dist/workers/', import.meta.url));
 export const CLI_BUNDLE = fileURLToPath(new URL('../../dist/cli/spqa.mjs', import.meta.url));

@@ -489,6 +489,7 @@ describe('a self-assessment', () => {
       actor: 'tester',
       dataDir,
       resourcesDir: RESOURCES_DIR,
+      workersDir: null,
       progress: () => undefined,
       uploads: new Map(),
     };

@@ -49,6 +49,7 @@ const configText = read('electron-builder.yml');
 const config = parse(configText) as BuilderConfig;
 const pkg = JSON.parse(read('package.json')) as { main: string };
 const mainSource = read('electron/main.ts');
+const workerSource = read('electron/core/host/worker-entry.ts');
 
 /** The part of minimatch that electron-builder.yml uses (**, *, {a,b}); dot files match. */
 function globToRegExp(glob: string): RegExp {
@@ -149,6 +150,7 @@ describe('electron-builder.yml', () => {
       pkg.main,
       'dist/electron/preload.cjs',
       'dist/electron/core-worker.cjs',
+      'dist/workers/certificate-pdf.cjs',
       'dist/renderer/index.html',
       'dist/renderer/assets/index-abc123.js',
       '.native/electron/better_sqlite3.node',
@@ -191,6 +193,9 @@ describe('electron-builder.yml', () => {
       ]),
     );
     for (const path of loadedByPath) expect(selects(config.asarUnpack, path), path).toBe(true);
+    // The core worker starts the certificate PDF threads by path, beside itself.
+    expect(workerSource).toContain("join(__dirname, '..', 'workers')");
+    expect(selects(config.asarUnpack, 'dist/workers/certificate-pdf.cjs')).toBe(true);
     expect(selects(config.asarUnpack, pkg.main)).toBe(false);
     expect(selects(config.asarUnpack, 'dist/renderer/index.html')).toBe(false);
   });
@@ -263,9 +268,12 @@ describe('the beforePack check of the native module', () => {
 });
 
 describe('the bundles the app ships', () => {
-  const bundles = ['main.cjs', 'preload.cjs', 'core-worker.cjs'].map((name) =>
-    join(repoRoot, 'dist', 'electron', name),
-  );
+  const bundles = [
+    ...['main.cjs', 'preload.cjs', 'core-worker.cjs'].map((name) =>
+      join(repoRoot, 'dist', 'electron', name),
+    ),
+    join(repoRoot, 'dist', 'workers', 'certificate-pdf.cjs'),
+  ];
   // node_modules is not packaged, so the bundles may load only Node's modules and electron.
   // vitest's global setup builds them (scripts/build-node.mjs) before any test runs.
   it('need nothing from node_modules', () => {

@@ -1,11 +1,14 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CERTIFICATE_STATUS_LABELS } from '../../../shared/accreditation/vocabulary';
+import {
+  CERTIFICATE_STATUSES,
+  CERTIFICATE_STATUS_LABELS,
+} from '../../../shared/accreditation/vocabulary';
 import type { Certificate, Verification } from '../../../shared/accreditation/schema';
 import { readTextFile } from '../../core/files/read-text';
 import { writeFileAtomic } from '../../core/files/write-file';
 import { invalid } from '../../core/errors';
-import { CliFailure, pad, required, str, type Command } from '../command';
+import { CliFailure, pad, required, str, strs, type Command } from '../command';
 import { readPassphrase } from '../passphrase';
 
 const MAX_CERTIFICATE_BYTES = 50_000_000;
@@ -188,6 +191,42 @@ export const certificateCommands: Command[] = [
         written.push({ format, file });
       }
       ctx.print(written, () => written.map((w) => `wrote ${w.file} (${w.format})`).join('\n'));
+    },
+  },
+  {
+    path: ['certificate', 'export-pdfs'],
+    summary:
+      'Write certificates as PDFs, one NUMBER.pdf each, into a folder (rendered on every core)',
+    usage:
+      'certificate export-pdfs FOLDER [--status STATUS]... [--number NUMBER]...   (default: every certificate)',
+    options: {
+      status: { type: 'string', multiple: true },
+      number: { type: 'string', multiple: true },
+    },
+    positionals: { min: 1, max: 1 },
+    async run(ctx, args) {
+      const statuses = strs(args, 'status').flatMap((s) => s.split(',').map((x) => x.trim()));
+      const unknown = statuses.find(
+        (s) => !(CERTIFICATE_STATUSES as readonly string[]).includes(s),
+      );
+      if (unknown !== undefined)
+        throw new CliFailure(
+          `--status ${unknown}: not a certificate status; use ${CERTIFICATE_STATUSES.join(', ')}`,
+          2,
+        );
+      const numbers = strs(args, 'number');
+      if (statuses.length > 0 && numbers.length > 0)
+        throw new CliFailure('choose certificates by --status or by --number, not both', 2);
+      const result = await ctx.call('certificates.exportPdfs', {
+        folder: args.positionals[0],
+        ...(statuses.length > 0 ? { statuses } : {}),
+        ...(numbers.length > 0 ? { numbers } : {}),
+      });
+      ctx.print(
+        result,
+        () =>
+          `wrote ${result.files} certificate PDF${result.files === 1 ? '' : 's'} (${(result.bytes / 1024 / 1024).toFixed(1)} MB) into ${result.folder}`,
+      );
     },
   },
   {

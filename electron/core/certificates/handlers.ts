@@ -11,6 +11,7 @@ import { openBadgeCredential } from '../exports/open-badge';
 import { renderAssessmentReport } from '../exports/report-pdf';
 import { getFramework } from '../frameworks/store';
 import { ensureNetworkKey, networkKeyRow, unlockNetworkKey } from '../signing/keystore';
+import { exportCertificatePdfs } from './export-pdfs';
 import { buildPayload, insertCertificate } from './issue';
 import {
   certificateFromRow,
@@ -38,6 +39,7 @@ type Handlers = HandlersFor<
     | 'certificates.withdraw'
     | 'certificates.render'
     | 'certificates.verify'
+    | 'certificates.exportPdfs'
     | 'reports.render'
   >
 >;
@@ -311,6 +313,7 @@ export const certificateHandlers: Handlers = {
     };
   },
   'certificates.verify': (input, ctx) => verifyCertificateFile(ctx, input),
+  'certificates.exportPdfs': (input, ctx) => exportCertificatePdfs(ctx, input),
   'reports.render': async (input, ctx) => {
     const data = reportData(ctx.db, input.assessmentId, ctx.clock);
     ctx.progress({ phase: 'writing the report', done: 0, total: 1 });

@@ -18,5 +18,6 @@ export type WorkerReply =
 export interface WorkerInit {
   dataDir: string;
   resourcesDir: string;
+  workersDir?: string | undefined;
   nativeBinding?: string | undefined;
 }

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openCore } from '../app';
 import { workerRequestSchema, type WorkerInit, type WorkerReply } from './messages';
@@ -11,7 +12,10 @@ if (!port) throw new Error('the core worker must run as a worker thread');
 const post = (reply: WorkerReply) => port.postMessage(reply);
 
 // No top-level await: this file is bundled as CommonJS for Electron's main process.
-openCore(workerData as WorkerInit).then(
+// The PDF threads' script is bundled beside this one (dist/workers next to dist/electron, both
+// unpacked from the asar when packaged), unless the host says otherwise.
+const init = workerData as WorkerInit;
+openCore({ workersDir: join(__dirname, '..', 'workers'), ...init }).then(
   (core) => {
     port.on('message', (raw: unknown) => {
       const parsed = workerRequestSchema.safeParse(raw);

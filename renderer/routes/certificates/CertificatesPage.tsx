@@ -31,9 +31,16 @@ export function CertificatesPage() {
     <Page
       title="Certificates"
       actions={
-        <Link className="button secondary" to="/verify">
-          Verify a certificate
-        </Link>
+        <>
+          {state.data.length > 0 ? (
+            <Link className="button secondary" to="/certificates/pdfs">
+              Save PDFs…
+            </Link>
+          ) : null}
+          <Link className="button secondary" to="/verify">
+            Verify a certificate
+          </Link>
+        </>
       }
     >
       <p className="lede">

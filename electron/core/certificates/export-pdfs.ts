@@ -1,0 +1,136 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { CertificateStatus } from '../../../shared/accreditation/vocabulary';
+import { statusOn, type StoredStatus } from '../../../shared/accreditation/lifecycle';
+import { isoToday } from '../clock';
+import type { CoreContext } from '../context';
+import { invalid, notFound } from '../errors';
+import { renderCertificatePdfs } from '../exports/pdf-pool';
+
+export interface ExportPdfsInput {
+  folder: string;
+  numbers?: string[] | undefined;
+  statuses?: CertificateStatus[] | undefined;
+}
+
+export interface ExportPdfsResult {
+  folder: string;
+  files: number;
+  bytes: number;
+  threads: number;
+}
+
+interface SelectionRow {
+  number: string;
+  status: StoredStatus;
+  expires_on: string;
+  suspended_on: string | null;
+}
+
+/** Documents are read this many at a time, so a national batch never holds every one at once. */
+const PAGE = 250;
+
+/** The certificates to export, in number order: named ones (each must exist), else by status. */
+function select(ctx: CoreContext, input: ExportPdfsInput): string[] {
+  const rows = ctx.db
+    .prepare('SELECT number, status, expires_on, suspended_on FROM certificates ORDER BY number')
+    .all() as SelectionRow[];
+  if (input.numbers) {
+    const known = new Set(rows.map((r) => r.number));
+    const wanted = [...new Set(input.numbers.map((n) => n.trim().toUpperCase()))];
+    const missing = wanted.find((n) => !known.has(n));
+    if (missing) throw notFound('certificate', missing);
+    return wanted.sort();
+  }
+  if (!input.statuses) return rows.map((r) => r.number);
+  const today = isoToday(ctx.clock);
+  const statuses = new Set(input.statuses);
+  return rows
+    .filter((r) =>
+      statuses.has(
+        statusOn({ status: r.status, expiresOn: r.expires_on, suspendedOn: r.suspended_on }, today),
+      ),
+    )
+    .map((r) => r.number);
+}
+
+/** The signed documents of `numbers`, read a page at a time as the renderers ask for them. */
+function* documents(ctx: CoreContext, numbers: string[]): Generator<string> {
+  for (let at = 0; at < numbers.length; at += PAGE) {
+    const page = numbers.slice(at, at + PAGE);
+    const rows = ctx.db
+      .prepare(
+        `SELECT number, document FROM certificates WHERE number IN (${page.map(() => '?').join(',')})`,
+      )
+      .all(...page) as { number: string; document: string }[];
+    const byNumber = new Map(rows.map((r) => [r.number, r.document]));
+    for (const number of page) {
+      const document = byNumber.get(number);
+      // Certificates are never deleted, so one selected a moment ago is still there.
+      if (document === undefined) throw notFound('certificate', number);
+      yield document;
+    }
+  }
+}
+
+async function prepareFolder(folder: string): Promise<void> {
+  const existing = await stat(folder).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw invalid(`${folder} cannot be used (${error.code ?? error.message})`);
+  });
+  if (existing && !existing.isDirectory()) throw invalid(`${folder} is a file, not a folder`);
+  await mkdir(folder, { recursive: true });
+}
+
+/**
+ * Writes each certificate's PDF (the same bytes `certificates.render` gives) as `<number>.pdf`.
+ * Each file is written under a hidden temporary name and renamed, so the folder never shows a
+ * partial PDF; an existing PDF of the same certificate is replaced. Nothing in the records
+ * changes, so nothing is audited.
+ */
+export async function exportCertificatePdfs(
+  ctx: CoreContext,
+  input: ExportPdfsInput,
+): Promise<ExportPdfsResult> {
+  const folder = resolve(input.folder);
+  const numbers = select(ctx, input);
+  if (numbers.length === 0) {
+    throw invalid(
+      input.statuses ? 'no certificate has the statuses chosen' : 'there are no certificates yet',
+    );
+  }
+  await prepareFolder(folder);
+  const phase = 'writing certificate PDFs';
+  ctx.progress({ phase, done: 0, total: numbers.length });
+  const tag = randomBytes(6).toString('hex');
+  let bytes = 0;
+  let lastReport = 0;
+  const threads = await renderCertificatePdfs(
+    documents(ctx, numbers),
+    numbers.length,
+    { resourcesDir: ctx.resourcesDir, workersDir: ctx.workersDir },
+    async (index, pdf) => {
+      const number = numbers[index] ?? '';
+      const target = join(folder, `${number}.pdf`);
+      const temporary = join(folder, `.${number}.pdf.${tag}.part`);
+      try {
+        await writeFile(temporary, pdf);
+        await rename(temporary, target);
+      } catch (error) {
+        await rm(temporary, { force: true });
+        throw invalid(
+          `${target} could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+        );
+      }
+      bytes += pdf.length;
+      const done = index + 1;
+      const now = Date.now();
+      if (done === numbers.length || now - lastReport >= 100) {
+        lastReport = now;
+        ctx.progress({ phase, done, total: numbers.length });
+      }
+    },
+  );
+  return { folder, files: numbers.length, bytes, threads };
+}

@@ -1,0 +1,170 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { CertificatePayload } from '../../../shared/accreditation/schema';
+import type { SignedDocument } from '../../../shared/signing/format';
+import { renderCertificatePdf } from './certificate-pdf';
+
+/** The bundled worker script, in the folder the hosts pass as `workersDir`. */
+export const PDF_WORKER_FILE = 'certificate-pdf.cjs';
+
+export interface PdfJob {
+  id: number;
+  /** The signed certificate as stored (JSON text), parsed in the worker. */
+  document: string;
+}
+export type PdfReply = { id: number; bytes: Uint8Array } | { id: number; error: string };
+
+export interface PdfBatchOptions {
+  resourcesDir: string;
+  /** Where the bundled worker lives; without one (or without the file) PDFs render on this thread. */
+  workersDir: string | null;
+  /** At most this many threads; by default one per core the process may use, up to 8. */
+  threads?: number;
+}
+
+/** Below this many PDFs, starting threads (about 100 ms each, fonts parsed afresh) costs more than it saves. */
+const MIN_BATCH_FOR_THREADS = 8;
+/** PDFs queued per thread, so a thread never waits for the next job after finishing one. */
+const IN_FLIGHT_PER_THREAD = 2;
+
+/** How many threads a batch of `count` PDFs gets. */
+export function threadsFor(count: number, options: PdfBatchOptions): number {
+  if (!options.workersDir || count < MIN_BATCH_FOR_THREADS) return 0;
+  if (!existsSync(join(options.workersDir, PDF_WORKER_FILE))) return 0;
+  const wanted = options.threads ?? Math.min(availableParallelism(), 8);
+  return Math.max(1, Math.min(wanted, Math.ceil(count / MIN_BATCH_FOR_THREADS)));
+}
+
+/**
+ * Renders the certificates `documents` yields (signed JSON text, in order), handing each PDF to
+ * `onPdf` as it is done, in the same order. The work is spread over worker threads, one per core,
+ * while this thread reads and writes; `onPdf` is awaited before more work is queued, so a slow
+ * disk holds the renderers back rather than let finished PDFs pile up in memory.
+ * Resolves with the number of threads used (0: rendered on this thread); the first failure
+ * stops the batch, ends every thread and rejects.
+ */
+export async function renderCertificatePdfs(
+  documents: Iterable<string>,
+  count: number,
+  options: PdfBatchOptions,
+  onPdf: (index: number, bytes: Uint8Array) => Promise<void>,
+): Promise<number> {
+  const threads = threadsFor(count, options);
+  if (threads === 0) {
+    let index = 0;
+    for (const text of documents) {
+      const doc = JSON.parse(text) as SignedDocument<CertificatePayload>;
+      await onPdf(index, await renderCertificatePdf(doc, options.resourcesDir));
+      index += 1;
+    }
+    return 0;
+  }
+  const script = join(options.workersDir ?? '', PDF_WORKER_FILE);
+  const workers = Array.from(
+    { length: threads },
+    () => new Worker(script, { workerData: { resourcesDir: options.resourcesDir } }),
+  );
+  try {
+    await runPool(workers, documents[Symbol.iterator](), onPdf);
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return threads;
+}
+
+/** Hands jobs to the workers, collects replies, and delivers them in order. */
+function runPool(
+  workers: Worker[],
+  source: Iterator<string>,
+  onPdf: (index: number, bytes: Uint8Array) => Promise<void>,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let nextId = 0;
+    let nextToDeliver = 0;
+    let exhausted = false;
+    let failed = false;
+    let delivering = false;
+    const inFlight = new Map<number, Worker>();
+    const busy = new Map<Worker, number>(workers.map((w) => [w, 0]));
+    const done = new Map<number, Uint8Array>();
+
+    const fail = (error: Error) => {
+      if (failed) return;
+      failed = true;
+      reject(error);
+    };
+
+    // Queues work on every worker with room, as long as finished-but-undelivered PDFs stay few.
+    const feed = () => {
+      for (const worker of workers) {
+        while (
+          !failed &&
+          !exhausted &&
+          (busy.get(worker) ?? 0) < IN_FLIGHT_PER_THREAD &&
+          done.size < workers.length * IN_FLIGHT_PER_THREAD
+        ) {
+          const next = source.next();
+          if (next.done) {
+            exhausted = true;
+            break;
+          }
+          const job: PdfJob = { id: nextId, document: next.value };
+          inFlight.set(nextId, worker);
+          busy.set(worker, (busy.get(worker) ?? 0) + 1);
+          nextId += 1;
+          worker.postMessage(job);
+        }
+      }
+      if (exhausted && inFlight.size === 0 && done.size === 0 && !delivering && !failed) resolve();
+    };
+
+    // Delivers finished PDFs strictly in order, one at a time.
+    const deliver = async () => {
+      if (delivering) return;
+      delivering = true;
+      try {
+        let bytes = done.get(nextToDeliver);
+        while (bytes && !failed) {
+          done.delete(nextToDeliver);
+          await onPdf(nextToDeliver, bytes);
+          nextToDeliver += 1;
+          bytes = done.get(nextToDeliver);
+        }
+      } catch (error) {
+        fail(error as Error);
+      } finally {
+        delivering = false;
+      }
+      if (!failed) {
+        // A reply may have landed while the last file was being written.
+        if (done.has(nextToDeliver)) void deliver();
+        else feed();
+      }
+    };
+
+    for (const worker of workers) {
+      worker.on('message', (reply: PdfReply) => {
+        const owner = inFlight.get(reply.id);
+        if (!owner) return;
+        inFlight.delete(reply.id);
+        busy.set(owner, (busy.get(owner) ?? 1) - 1);
+        if ('error' in reply) {
+          fail(new Error(`a certificate PDF could not be rendered: ${reply.error}`));
+          return;
+        }
+        done.set(reply.id, reply.bytes);
+        void deliver();
+        feed();
+      });
+      worker.on('error', (error) => fail(error));
+      worker.on('exit', (code) => {
+        if (code !== 0 && !failed && (inFlight.size > 0 || !exhausted)) {
+          fail(new Error(`a PDF rendering thread stopped unexpectedly (exit code ${code})`));
+        }
+      });
+    }
+    feed();
+  });
+}

@@ -1,0 +1,34 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { z } from 'zod';
+import type { CertificatePayload } from '../../../shared/accreditation/schema';
+import type { SignedDocument } from '../../../shared/signing/format';
+import { renderCertificatePdf } from './certificate-pdf';
+import type { PdfJob, PdfReply } from './pdf-pool';
+
+/**
+ * A thread that renders certificate PDFs for pdf-pool.ts, so a batch uses every core while the
+ * core's own thread keeps reading the database and writing files. It keeps no state but the
+ * fonts it has parsed (certificate-pdf.ts caches them per process, hence per thread).
+ */
+const port = parentPort;
+if (!port) throw new Error('the certificate PDF worker must run as a worker thread');
+const { resourcesDir } = z.object({ resourcesDir: z.string() }).parse(workerData);
+
+// Only pdf-pool.ts posts here; the envelope is still checked so a mistake fails loudly.
+const jobSchema = z.object({ id: z.number().int(), document: z.string() });
+
+port.on('message', (raw: unknown) => {
+  const job: PdfJob = jobSchema.parse(raw);
+  const doc = JSON.parse(job.document) as SignedDocument<CertificatePayload>;
+  renderCertificatePdf(doc, resourcesDir).then(
+    (bytes) => {
+      // The buffer is handed over, not copied.
+      const reply: PdfReply = { id: job.id, bytes };
+      port.postMessage(reply, [bytes.buffer as ArrayBuffer]);
+    },
+    (error: unknown) => {
+      const reply: PdfReply = { id: job.id, error: (error as Error).message };
+      port.postMessage(reply);
+    },
+  );
+});
