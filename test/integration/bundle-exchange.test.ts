@@ -164,6 +164,16 @@ describe('exporting and importing a bundle between two data folders', () => {
       ),
     );
     expect(existsSync(blobPath(storeRoot(receiver.dataDir), made.personal.sha256))).toBe(false);
+    // Asking for the file left out says why it is not here, not just that it is missing.
+    const notHeld = /^the file is not held here: it was left out of the bundle/;
+    expect(
+      failure(await receiver.core.invoke('evidence.preview', { id: made.personal.id }), 'refused')
+        .message,
+    ).toMatch(notHeld);
+    expect(
+      failure(await receiver.core.invoke('evidence.locate', { id: made.personal.id }), 'refused')
+        .message,
+    ).toMatch(notHeld);
     const withPersonal = await exportBundle(sender.core, made.assessmentId, {
       includePersonalData: true,
       name: 'with.spqa',
@@ -175,6 +185,9 @@ describe('exporting and importing a bundle between two data folders', () => {
     });
     unwrap(await receiver.core.invoke('bundles.import', at(withPersonal)));
     expect(unwrap(await receiver.core.invoke('evidence.verify', {})).ok).toBe(true);
+    expect(
+      unwrap(await receiver.core.invoke('evidence.preview', { id: made.personal.id })).base64,
+    ).not.toBe('');
     expect(storedHashes(receiver.dataDir)[made.personal.sha256]).toBe(made.personal.sha256);
   });
 

@@ -173,6 +173,7 @@ export const evidenceHandlers: HandlersFor<typeof evidenceMethods> = {
   'evidence.preview': async (input, ctx) => {
     const record = getEvidence(ctx.db, input.id);
     if (!record.sha256 || record.removedAt) throw refused('there is no stored file to preview');
+    refuseIfNotHeld(ctx, record.sha256);
     const size = record.size ?? 0;
     const isText = (record.mediaType ?? '').startsWith('text/');
     if (!isText && size > PREVIEW_LIMIT) {
@@ -405,11 +406,28 @@ function locate(
 ): { path: string; fileName: string; mediaType: string } {
   const record = getEvidence(ctx.db, id);
   if (!record.sha256 || record.removedAt) throw refused('this evidence has no stored file');
+  refuseIfNotHeld(ctx, record.sha256);
   return {
     path: blobPath(storeRoot(ctx.dataDir), record.sha256),
     fileName: safeFileName(record.originalName ?? record.sha256),
     mediaType: record.mediaType ?? 'application/octet-stream',
   };
+}
+
+/**
+ * A live record whose file is recorded as not held here came from a bundle that left the file
+ * out (personal data travels only when the sender includes it): say so, not "file missing".
+ */
+function refuseIfNotHeld(ctx: CoreContext, sha256: string): void {
+  const blob = ctx.db
+    .prepare('SELECT deleted_at FROM evidence_blobs WHERE sha256 = ?')
+    .get(sha256) as { deleted_at: string | null } | undefined;
+  if (blob?.deleted_at) {
+    throw refused(
+      'the file is not held here: it was left out of the bundle this evidence was imported from ' +
+        '(files holding personal data travel only when the sender includes them); ask the sender for it',
+    );
+  }
 }
 
 /** A name safe to create on any platform: no separators, controls or reserved characters. */
