@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 /**
  * Writes the hostile input corpus into test/fixtures/hostile/<kind>/: malformed framework
- * files, provider and ratings CSVs and certificate files. The files are committed; this script
- * says how each was made so the corpus can be regenerated or extended. Kinds whose inputs are
- * built from live data (bundles, registers, backups) are made by their own tests, and files
+ * files, provider and ratings CSVs and certificate files; then scripts/hostile-archives.ts adds
+ * bundles and register folders, broken copies of genuine ones the app makes. The files are
+ * committed; these scripts say how each was made so the corpus can be regenerated or extended.
+ * Backups are broken by their own tests (test/integration/backup-hostile.test.ts), and files
  * over the size limits are made sparse at test time rather than committed.
  *
  *   node scripts/hostile-corpus.mjs
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -228,3 +230,24 @@ for (const [kind, files] of Object.entries(kinds)) {
   }
 }
 console.log(`wrote ${count} hostile inputs under ${OUT}`);
+
+// Bundles and registers are made by the app itself first, so that part is TypeScript: bundled
+// with esbuild (as the benchmarks are) and run from the project root.
+const esbuild = await import('esbuild');
+const script = join(ROOT, 'dist', 'scripts', 'hostile-archives.mjs');
+await esbuild.build({
+  absWorkingDir: ROOT,
+  entryPoints: ['scripts/hostile-archives.ts'],
+  outfile: script,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  logLevel: 'warning',
+  external: ['better-sqlite3', 'electron'],
+  banner: {
+    js: "import { createRequire as __spqaCreateRequire } from 'node:module'; const require = __spqaCreateRequire(import.meta.url);",
+  },
+});
+const archives = spawnSync(process.execPath, [script], { cwd: ROOT, stdio: 'inherit' });
+process.exitCode = archives.status ?? 1;

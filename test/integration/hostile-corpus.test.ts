@@ -9,10 +9,12 @@ import { tempDir, writeTempFile } from '../helpers/temp-dir';
 /**
  * Every file in test/fixtures/hostile/ (made by scripts/hostile-corpus.mjs) is handed to the
  * real CLI against a populated data folder. Each must be refused with a plain message (exit 2,
- * or exit 3 and a failed check for a certificate) and leave the data folder byte-for-byte as
- * it was.
+ * or exit 3 and a failed check for a certificate or a register folder) and leave the data folder
+ * byte-for-byte as it was.
  */
 const CORPUS = join(REPO_ROOT, 'test', 'fixtures', 'hostile');
+/** The genuine sender's public key (trusted below), so a refusal is down to what was broken. */
+const NETWORK_KEY = join(REPO_ROOT, 'test', 'fixtures', 'hostile-keys', 'network.pem');
 const corpus = (kind: string) =>
   readdirSync(join(CORPUS, kind))
     .sort()
@@ -41,6 +43,8 @@ beforeAll(() => {
     'self',
   ]);
   assessmentId = started.id;
+  const trusted = spqa(dataDir, ['keys', 'trust', NETWORK_KEY, '--name', 'Hostile corpus sender']);
+  expect(trusted.status, trusted.stderr).toBe(0);
   fingerprint = folderFingerprint(dataDir);
 });
 
@@ -86,6 +90,25 @@ describe('the hostile input corpus', () => {
     const out = expectRefused(spqa(dataDir, ['certificate', 'verify', path]), 3);
     expect(out).toMatch(/NOT VALID/);
     expect(out).toMatch(/FAIL\s+\w+\s+\S/);
+  });
+
+  it.each(corpus('bundle'))('bundle import refuses $name, saying why', ({ path }) => {
+    const run = spqa(dataDir, ['bundle', 'import', path]);
+    const out = expectRefused(run, 2);
+    // One line naming the problem; nothing was imported.
+    expect(run.errorLines).toHaveLength(1);
+    expect(run.errorLines[0]).toMatch(/^spqa: \S.{20,}$/);
+    expect(out).not.toMatch(/^imported/m);
+  });
+
+  it.each(corpus('register'))('register verify fails $name, naming the file', ({ path }) => {
+    const before = folderFingerprint(path);
+    const run = spqa(dataDir, ['register', 'verify', path, '--key', NETWORK_KEY]);
+    const out = expectRefused(run, 3);
+    expect(out).toMatch(/^NOT VALID: /m);
+    expect(run.errorLines.at(-1)).toMatch(/^spqa: the register does not verify: \S+/);
+    // Checking a publication only reads it.
+    expect(folderFingerprint(path)).toBe(before);
   });
 
   // Files over the size limits are made sparse here rather than committed.
