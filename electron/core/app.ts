@@ -88,6 +88,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     await clearInterruptedWrites(storeRoot(options.dataDir));
   } catch (error) {
     opened.db.close();
+    opened.endSession();
     throw error;
   }
 
@@ -159,7 +160,10 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       context.uploads.set(uploadId, staged);
       return { uploadId, ...staged };
     },
-    close: () => opened.db.close(),
+    close: () => {
+      opened.db.close();
+      opened.endSession();
+    },
     context,
   };
 }

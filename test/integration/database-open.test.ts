@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { openCore } from '../../electron/core/app';
 import { DATABASE_FILE } from '../../electron/core/data-dir';
 import { openDatabase } from '../../electron/core/db/open';
+import { SESSIONS_FOLDER } from '../../electron/core/db/sessions';
 import { LATEST_SCHEMA_VERSION } from '../../electron/core/db/migrations';
 import type { Migration } from '../../electron/core/db/migrations/types';
 import { AppError } from '../../electron/core/errors';
@@ -170,6 +172,81 @@ describe('a damaged database file', () => {
     expect(error.message).toContain('is damaged');
     expect(error.message).not.toContain('\n');
     expect(existsSync(file)).toBe(false);
+  });
+});
+
+describe('checking a large database on open', () => {
+  /** A data folder with a database of 200 providers, closed cleanly, and two pages scribbled on. */
+  async function damagedAfterCleanClose(): Promise<{ dataDir: string; file: string }> {
+    const dataDir = tempDir();
+    const core = await openTestCore({ dataDir });
+    for (let i = 0; i < 200; i += 1) {
+      unwrap(await core.invoke('providers.create', { name: `Provider ${i}`, type: 'both' }));
+    }
+    core.close();
+    const file = join(dataDir, DATABASE_FILE);
+    const bytes = readFileSync(file);
+    const pageSize = bytes.readUInt16BE(16);
+    for (let i = pageSize * 3; i < pageSize * 5; i += 1) bytes[i] = (i * 31) % 256;
+    writeFileSync(file, bytes);
+    return { dataDir, file };
+  }
+
+  it('records each process that has it open, and forgets it when closed', async () => {
+    const dataDir = tempDir();
+    const core = await openTestCore({ dataDir });
+    const sessions = join(dataDir, SESSIONS_FOLDER);
+    expect(readdirSync(sessions).map((n) => n.split('-')[0])).toEqual([String(process.pid)]);
+    core.close();
+    expect(readdirSync(sessions)).toEqual([]);
+  });
+
+  it('reads only the header and schema when every earlier process closed it (above the size limit)', async () => {
+    const { file } = await damagedAfterCleanClose();
+    // The scribbled pages are not read on open: above the limit, a clean history is trusted.
+    const opened = await openDatabase(file, { fullCheckBytes: 0 });
+    expect(opened.checked).toBe('header and schema');
+    opened.db.close();
+    opened.endSession();
+    // Below the limit every page is checked, whatever the history, and the damage is found.
+    await expect(openDatabase(file)).rejects.toThrow(/is damaged/);
+  });
+
+  it('checks every page after a process ended with it open, and finds the damage', async () => {
+    const { dataDir, file } = await damagedAfterCleanClose();
+    // A process that had it open and is gone (killed, crashed): its mark is still there.
+    const gone = spawnSync(process.execPath, ['-e', '']).pid;
+    writeFileSync(join(dataDir, SESSIONS_FOLDER, `${gone}-deadbeef`), '');
+    const error = await rejection(openDatabase(file, { fullCheckBytes: 0 }));
+    expect(error.message).toContain('is damaged');
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('forgets a gone process once the full check has passed, so the next open is quick', async () => {
+    const dataDir = tempDir();
+    (await openTestCore({ dataDir })).close();
+    const gone = spawnSync(process.execPath, ['-e', '']).pid;
+    const stale = join(dataDir, SESSIONS_FOLDER, `${gone}-deadbeef`);
+    writeFileSync(stale, '');
+    const file = join(dataDir, DATABASE_FILE);
+    const first = await openDatabase(file, { fullCheckBytes: 0 });
+    expect(first.checked).toBe('every page');
+    expect(existsSync(stale)).toBe(false);
+    first.db.close();
+    first.endSession();
+    const second = await openDatabase(file, { fullCheckBytes: 0 });
+    expect(second.checked).toBe('header and schema');
+    second.db.close();
+    second.endSession();
+  });
+
+  it('still refuses a file that is not a database without the full check', async () => {
+    const dataDir = tempDir();
+    (await openTestCore({ dataDir })).close();
+    const file = join(dataDir, DATABASE_FILE);
+    writeFileSync(file, Buffer.alloc(8192, 7));
+    const error = await rejection(openDatabase(file, { fullCheckBytes: 0 }));
+    expect(error.message).toContain('is damaged');
   });
 });
 
