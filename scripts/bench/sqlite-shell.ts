@@ -12,15 +12,27 @@ export function sqlLiteral(value: string | number | null): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
 
+export interface ShellOptions {
+  /** Dot-commands run first, untimed (e.g. `.mode csv`, `.parameter set @after ''`). */
+  preamble?: string[];
+  /** Where the rows go; /dev/null unless a file is named. */
+  output?: string;
+}
+
 /**
  * Runs statements in one sqlite3 shell session with `.timer on` and returns each statement's
- * wall-clock time in milliseconds, as the shell itself measures it (so process start-up and
- * output are not counted). `groups` are sets of statements whose times are added together.
+ * wall-clock time in milliseconds, as the shell itself measures it (so process start-up is not
+ * counted; writing the rows out is). `groups` are sets of statements whose times are added.
  */
-export function shellTimes(database: string, groups: string[][]): number[] {
+export function shellTimes(
+  database: string,
+  groups: string[][],
+  options: ShellOptions = {},
+): number[] {
   const script = [
+    ...(options.preamble ?? []),
     '.timer on',
-    '.output /dev/null',
+    `.output ${options.output ?? '/dev/null'}`,
     ...groups.flatMap((statements) => statements.map((s) => `${s.trim().replace(/;?$/, ';')}`)),
   ].join('\n');
   const run = spawnSync('sqlite3', ['-readonly', '-bail', database], {

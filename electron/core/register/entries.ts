@@ -64,7 +64,7 @@ type ScopeRow = [
  * in its scope with the capacity its provider last confirmed. Only the scope is read from each
  * signed document, by SQLite's JSON functions.
  */
-const CERTIFICATES_SQL = `
+export const CERTIFICATES_SQL = `
   SELECT c.number, c.status, c.issued_on, c.expires_on, c.suspended_on, c.superseded_by, c.key_id,
     a.framework_id, a.framework_version, a.provider_type, f.title AS framework_title,
     d.outcome, d.conditions_due, d.decided_at,
@@ -82,7 +82,7 @@ const CERTIFICATES_SQL = `
   LIMIT @limit`;
 
 // Services archived since the certificate was issued are no longer offered, so they are left out.
-const SCOPE_SQL = `
+export const SCOPE_SQL = `
   SELECT c.number, s.id, s.name, s.category, s.description, s.referral_route, s.self_referral,
     s.accepting_referrals, s.places_per_month, s.waiting_weeks, s.capacity_confirmed_on
   FROM certificates c, json_each(c.document, '$.payload.scope.services') j

@@ -1,0 +1,102 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { openCore } from '../../electron/core/app';
+import { CERTIFICATES_SQL, SCOPE_SQL } from '../../electron/core/register/entries';
+import { REGISTER_FORMATS } from '../../shared/register/schema';
+import { BENCH_PASSPHRASE, RESOURCES_DIR, timed, type Bench } from './common';
+import { shellTimes, sqliteShellAvailable } from './sqlite-shell';
+
+/** The generator issues a certificate to about 43% of providers: this many give 100,000 or more. */
+const PROVIDERS = 235_000;
+const CERTIFICATES = 100_000;
+const RUNS = 3;
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+
+/**
+ * Publishing the register in every format (JSON, CSV, Open Referral UK, the web page, the signed
+ * status list and manifest) at 100,000 certificates. The baseline is the sqlite3 shell exporting
+ * the same rows as CSV to a file: the two statements the build reads the register with (one row
+ * per certificate with its holder, one per service in each scope), run by the shell with the same
+ * parameters. Each is run three times; the medians are compared.
+ */
+export const registerBuildBench: Bench = {
+  name: 'register-build',
+  summary: 'register build, all formats, at 100,000 certificates',
+  async run(ctx) {
+    if (!sqliteShellAvailable()) throw new Error('the sqlite3 shell is needed for the baseline');
+    const dataDir = await ctx.dataDir(PROVIDERS);
+    const core = await openCore({ dataDir, resourcesDir: RESOURCES_DIR, actor: 'bench' });
+    try {
+      const certificates = core.context.db
+        .prepare('SELECT count(*) FROM certificates')
+        .pluck()
+        .get() as number;
+      if (certificates < CERTIFICATES) {
+        throw new Error(
+          `the data set has ${certificates} certificates, fewer than ${CERTIFICATES}`,
+        );
+      }
+      ctx.log(`  ${certificates.toLocaleString('en-GB')} certificates`);
+
+      const outDir = join(ctx.scratch, 'register');
+      const builds: number[] = [];
+      for (let run = 0; run < RUNS; run += 1) {
+        const { ms, value } = await timed(() =>
+          core.invoke('register.build', {
+            outDir,
+            formats: [...REGISTER_FORMATS],
+            passphrase: BENCH_PASSPHRASE,
+          }),
+        );
+        if (!value.ok) throw new Error(value.error.message);
+        if (value.value.entries !== certificates) throw new Error('the build missed certificates');
+        builds.push(ms);
+        if (run === 0) {
+          const bytes = value.value.files.reduce((sum, f) => sum + f.bytes, 0);
+          ctx.log(`  ${value.value.files.length} files, ${(bytes / 2 ** 20).toFixed(0)} MiB`);
+        }
+      }
+      const build = median(builds);
+      ctx.log(`  builds: ${builds.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')}`);
+
+      const csv = join(ctx.scratch, 'register-rows.csv');
+      const shell = Array.from({ length: RUNS }, () => {
+        const [ms] = shellTimes(join(dataDir, 'spqa.db'), [[CERTIFICATES_SQL, SCOPE_SQL]], {
+          preamble: [
+            '.mode csv',
+            '.headers on',
+            ".parameter set @after ''",
+            ".parameter set @last '~'",
+            '.parameter set @limit -1',
+          ],
+          output: csv,
+        });
+        return ms ?? NaN;
+      });
+      const baseline = median(shell);
+      ctx.log(
+        `  sqlite3 shell, the same rows as CSV: ${shell.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')} (${(statSync(csv).size / 2 ** 20).toFixed(0)} MiB)`,
+      );
+      const ratio = build / baseline;
+      return [
+        {
+          name: 'register build, all formats, 100,000 certificates',
+          value: build / 1000,
+          unit: 's',
+          baseline: {
+            label: 'sqlite3 shell exporting the same rows as CSV',
+            value: baseline / 1000,
+          },
+          ratio,
+          ratioMeaning: 'build time ÷ shell export time',
+          target: '≤ 5 s and ≤ 3× the shell',
+          met: build <= 5000 && ratio <= 3,
+        },
+      ];
+    } finally {
+      core.close();
+    }
+  },
+};
