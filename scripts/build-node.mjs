@@ -62,6 +62,14 @@ await Promise.all([
     outfile: 'dist/workers/certificate-pdf.cjs',
     format: 'cjs',
   }),
+  // A register build writes its JSON, Open Referral UK and web page on this thread
+  // (electron/core/register/writer-thread.ts).
+  esbuild.build({
+    ...common,
+    entryPoints: ['electron/core/register/writer-worker.ts'],
+    outfile: 'dist/workers/register-writers.cjs',
+    format: 'cjs',
+  }),
   // The worker bundles better-sqlite3's JavaScript too; its native part comes from .native/electron.
   esbuild.build({
     ...common,

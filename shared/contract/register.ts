@@ -28,6 +28,8 @@ export const registerBuildResultSchema = publicationSchema.extend({
   orukServices: z.number(),
   files: z.array(publishedFileSchema),
   durationMs: z.number(),
+  /** Threads that wrote the files: 2 when JSON, ORUK and the web page had a thread of their own. */
+  threads: z.number(),
 });
 export type RegisterBuildResult = z.infer<typeof registerBuildResultSchema>;
 

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { CERTIFICATE_STATUSES } from '../../shared/accreditation/vocabulary';
 import { REGIONS, SERVICE_CATEGORIES } from '../../shared/providers/vocabulary';
 import { manualClock, openTestCore, unwrap } from '../helpers/core';
+import { WORKERS_DIR } from '../helpers/paths';
 import { tempDir } from '../helpers/temp-dir';
 
 /**
@@ -182,6 +183,22 @@ describe(`the register at scale (${SIZE.toLocaleString('en-GB')} certificates)`,
     const verdict = unwrap(await core.invoke('register.verify', { dir: out }));
     console.log(`register verify: ${Math.round(performance.now() - verifying)} ms`);
     expect(verdict.ok, JSON.stringify(verdict.checks.filter((c) => !c.ok))).toBe(true);
+
+    // The same register built with JSON, ORUK and the web page on the writer thread (as the
+    // app, the CLI and browser mode build it) is the same publication, byte for byte.
+    const threaded = await openTestCore({
+      dataDir: core.context.dataDir,
+      clock: manualClock('2026-03-04T10:00:00Z'),
+      workersDir: WORKERS_DIR,
+    });
+    const threadedOut = join(tempDir(), 'register');
+    const threadedResult = unwrap(
+      await threaded.invoke('register.build', { outDir: threadedOut, passphrase: PASSPHRASE }),
+    );
+    expect([result.threads, threadedResult.threads]).toEqual([1, 2]);
+    expect(threadedResult.files).toEqual(result.files);
+    expect(threadedResult.orukServices).toBe(result.orukServices);
+    expect(unwrap(await threaded.invoke('register.verify', { dir: threadedOut })).ok).toBe(true);
 
     const dashboard = performance.now();
     unwrap(await core.invoke('register.dashboard', {}));

@@ -195,7 +195,8 @@ describe('electron-builder.yml', () => {
     for (const path of loadedByPath) expect(selects(config.asarUnpack, path), path).toBe(true);
     // The core worker starts the certificate PDF threads by path, beside itself.
     expect(workerSource).toContain("join(__dirname, '..', 'workers')");
-    expect(selects(config.asarUnpack, 'dist/workers/certificate-pdf.cjs')).toBe(true);
+    for (const worker of ['certificate-pdf.cjs', 'register-writers.cjs'])
+      expect(selects(config.asarUnpack, `dist/workers/${worker}`), worker).toBe(true);
     expect(selects(config.asarUnpack, pkg.main)).toBe(false);
     expect(selects(config.asarUnpack, 'dist/renderer/index.html')).toBe(false);
   });
@@ -273,6 +274,7 @@ describe('the bundles the app ships', () => {
       join(repoRoot, 'dist', 'electron', name),
     ),
     join(repoRoot, 'dist', 'workers', 'certificate-pdf.cjs'),
+    join(repoRoot, 'dist', 'workers', 'register-writers.cjs'),
   ];
   // node_modules is not packaged, so the bundles may load only Node's modules and electron.
   // vitest's global setup builds them (scripts/build-node.mjs) before any test runs.

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CERTIFICATE_STATUSES } from '../../../shared/accreditation/vocabulary';
 import type { RegisterBuildResult } from '../../../shared/contract/register';
@@ -8,6 +10,7 @@ import { change, type CoreContext } from '../context';
 import { networkKeyRow, unlockNetworkKey } from '../signing/keystore';
 import { CsvWriter } from './csv';
 import { RegisterReader } from './entries';
+import { WRITER_WORKER_FILE, WriterThread, type ThreadOutput } from './writer-thread';
 import { OrukWriter } from './oruk-writer';
 import { RegisterJsonWriter, StatusListWriter, writeManifest, type OutputWriter } from './outputs';
 import { readSiteAssets, SiteWriter } from './site';
@@ -17,6 +20,21 @@ export const LAST_PUBLICATION_KEY = 'register_last_publication';
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 const byPath = (a: WrittenFile, b: WrittenFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+/**
+ * The outputs that go to the writer thread when the worker script is there (the hosts pass
+ * `workersDir`); otherwise, or for the others, they are written on the core's thread.
+ */
+function threadFor(
+  ctx: CoreContext,
+  staging: StagingFolder,
+  outputs: ThreadOutput[],
+): WriterThread | null {
+  if (outputs.length === 0 || !ctx.workersDir) return null;
+  if (!existsSync(join(ctx.workersDir, WRITER_WORKER_FILE))) return null;
+  if (outputs.some((o) => o.kind === 'oruk')) staging.folder('oruk');
+  return new WriterThread(ctx.workersDir, staging.folder(''), outputs);
+}
 
 /**
  * Builds a publication of the register into `outDir` (see the README for what it holds). The
@@ -39,6 +57,8 @@ export async function buildRegister(
   let entries = 0;
   let orukServices = 0;
   let files: WrittenFile[] = [];
+  let abandonThread: (() => Promise<void> | undefined) | null = null;
+  let threads = 1;
   try {
     const total = (ctx.db.prepare('SELECT count(*) AS n FROM certificates').get() as { n: number })
       .n;
@@ -69,36 +89,57 @@ export async function buildRegister(
     };
     await report('reading the records', 0);
 
-    const oruk = formats.includes('oruk') ? new OrukWriter(staging) : null;
-    const writers: OutputWriter[] = [
+    // JSON, ORUK and the web page (most of the bytes) go to a writer thread when there is one.
+    const threadable: ThreadOutput[] = [
       ...(formats.includes('json')
-        ? [new RegisterJsonWriter(staging, { generatedAt, network: issuer })]
+        ? [{ kind: 'json' as const, header: { generatedAt, network: issuer } }]
         : []),
-      ...(formats.includes('csv') ? [new CsvWriter(staging)] : []),
-      ...(oruk ? [oruk] : []),
+      ...(formats.includes('oruk') ? [{ kind: 'oruk' as const }] : []),
       ...(site
         ? [
-            new SiteWriter(staging, site, {
-              network: issuer,
-              generatedAt,
-              publicKeyPem,
-              otherKeys: otherKeys.map((k) => ({ name: k.name, pem: k.pem })),
-              formats,
-            }),
+            {
+              kind: 'html' as const,
+              assets: site,
+              context: {
+                network: issuer,
+                generatedAt,
+                publicKeyPem,
+                otherKeys: otherKeys.map((k) => ({ name: k.name, pem: k.pem })),
+                formats,
+              },
+            },
           ]
         : []),
+    ];
+    const thread = threadFor(ctx, staging, threadable);
+    if (thread) threads = 2;
+    abandonThread = () => thread?.abandon();
+    const inline: OutputWriter[] = thread
+      ? []
+      : threadable.map((output) => {
+          if (output.kind === 'json') return new RegisterJsonWriter(staging, output.header);
+          if (output.kind === 'html') return new SiteWriter(staging, output.assets, output.context);
+          return new OrukWriter(staging);
+        });
+    const writers: OutputWriter[] = [
+      ...(thread ? [thread] : inline),
+      ...(formats.includes('csv') ? [new CsvWriter(staging)] : []),
       new StatusListWriter(staging, { generatedAt, issuer, privateKey: key.privateKey }),
     ];
     const reader = new RegisterReader(ctx.db, isoToday(ctx.clock));
     for (let chunk = reader.next(); chunk.length > 0; chunk = reader.next()) {
       for (const writer of writers) writer.add(chunk);
+      await thread?.caughtUp();
       for (const e of chunk) counts.set(e.status, (counts.get(e.status) ?? 0) + 1);
       entries += chunk.length;
       await report('writing the register', Math.min(entries, total));
     }
     await report('signing the status list and manifest', total);
-    for (const writer of writers) files.push(...writer.finish());
-    orukServices = oruk?.serviceCount ?? 0;
+    for (const writer of writers) files.push(...(await writer.finish()));
+    orukServices =
+      thread?.orukServices ??
+      inline.find((w): w is OrukWriter => w instanceof OrukWriter)?.serviceCount ??
+      0;
     const keyFile = staging.file('public-key.pem');
     keyFile.write(publicKeyPem);
     files.push(keyFile.close());
@@ -111,6 +152,8 @@ export async function buildRegister(
     staging.commit();
     await report('published', total + 1);
   } catch (error) {
+    // The thread closes its files first, so the staging folder can be removed on every system.
+    await abandonThread?.()?.catch(() => undefined);
     staging.abort();
     throw error;
   }
@@ -140,5 +183,6 @@ export async function buildRegister(
     orukServices,
     files,
     durationMs: Math.round(performance.now() - started),
+    threads,
   };
 }

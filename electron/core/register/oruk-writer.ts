@@ -7,7 +7,7 @@ import {
   TAXONOMIES,
 } from './oruk';
 import type { OutputWriter } from './outputs';
-import type { FileWriter, StagingFolder, WrittenFile } from './staging';
+import type { FileOpener, FileWriter, WrittenFile } from './staging';
 
 /**
  * One ORUK list, written as records arrive. Each file is one page in ORUK's list format: the
@@ -17,7 +17,7 @@ class OrukList {
   private readonly out: FileWriter;
   private count = 0;
 
-  constructor(staging: StagingFolder, path: string) {
+  constructor(staging: FileOpener, path: string) {
     this.out = staging.file(path);
     this.out.write('{"contents":[');
   }
@@ -51,7 +51,7 @@ export class OrukWriter implements OutputWriter {
   private readonly seenProviders = new Map<string, { id: string; location: string | null }>();
   private readonly seenServices = new Set<string>();
 
-  constructor(staging: StagingFolder) {
+  constructor(staging: FileOpener) {
     const taxonomies = new OrukList(staging, 'oruk/taxonomies.json');
     for (const t of TAXONOMIES) taxonomies.add(JSON.stringify(t));
     this.taxonomies = taxonomies.finish();

@@ -5,12 +5,15 @@ import { registerSchema, type RegisterEntry } from '../../../shared/register/sch
 import { canonicalJson } from '../../../shared/signing/canonical-json';
 import { toBase64Url } from '../../../shared/signing/format';
 import { signDocument } from '../signing/documents';
-import type { FileWriter, StagingFolder, WrittenFile } from './staging';
+import type { FileOpener, FileWriter, StagingFolder, WrittenFile } from './staging';
 
-/** What each output does with the register: take it a chunk at a time, then finish its files. */
+/**
+ * What each output does with the register: take it a chunk at a time, then finish its files.
+ * A writer on another thread takes chunks as they come and is waited for at the end.
+ */
 export interface OutputWriter {
   add(entries: readonly RegisterEntry[]): void;
-  finish(): WrittenFile[];
+  finish(): WrittenFile[] | Promise<WrittenFile[]>;
 }
 
 export function registerJsonSchema(): Record<string, unknown> {
@@ -30,7 +33,7 @@ export class RegisterJsonWriter implements OutputWriter {
   private first = true;
 
   constructor(
-    staging: StagingFolder,
+    staging: FileOpener,
     header: { generatedAt: string; network: { name: string; keyId: string } },
   ) {
     const schema = staging.file('register.schema.json');
@@ -79,7 +82,7 @@ export class StatusListWriter implements OutputWriter {
   private first = true;
 
   constructor(
-    staging: StagingFolder,
+    staging: FileOpener,
     private readonly values: {
       generatedAt: string;
       issuer: { name: string; keyId: string };

@@ -8,7 +8,7 @@ import {
   SERVICE_CATEGORY_LABELS,
 } from '../../../shared/providers/vocabulary';
 import type { RegisterEntry, RegisterFormat } from '../../../shared/register/schema';
-import type { FileWriter, StagingFolder, WrittenFile } from './staging';
+import type { FileOpener, FileWriter, WrittenFile } from './staging';
 
 /** The site's template, stylesheet and script, written by hand (resources/register-site/). */
 export interface SiteAssets {
@@ -131,7 +131,7 @@ export class SiteWriter {
   private readonly tail: string;
   private first = true;
 
-  constructor(staging: StagingFolder, assets: SiteAssets, context: SiteContext) {
+  constructor(staging: FileOpener, assets: SiteAssets, context: SiteContext) {
     const csp = [
       "default-src 'none'",
       `script-src ${cspHash(assets.script)}`,

@@ -89,6 +89,38 @@ export class FileWriter {
   }
 }
 
+/** Whatever opens a publication's files: the staging folder, or a writer thread's view of it. */
+export interface FileOpener {
+  file(path: string): FileWriter;
+}
+
+/** A publication path's parts, refusing anything that could lead elsewhere. */
+function partsOf(path: string): string[] {
+  const parts = path.split('/');
+  if (parts.some((p) => p === '' || p === '.' || p === '..'))
+    throw new Error(`not a publication path: ${path}`);
+  return parts;
+}
+
+/**
+ * The files a writer thread opens in a staging folder that the core's thread made (and will
+ * flush, rename or remove). The thread closes its own files; on failure it abandons them.
+ */
+export class ThreadFiles implements FileOpener {
+  private readonly writers: FileWriter[] = [];
+  constructor(private readonly dir: string) {}
+
+  file(path: string): FileWriter {
+    const writer = new FileWriter(join(this.dir, ...partsOf(path)), path);
+    this.writers.push(writer);
+    return writer;
+  }
+
+  abandon(): void {
+    for (const w of this.writers) w.abandon();
+  }
+}
+
 function isDirectory(path: string): boolean | null {
   try {
     return statSync(path).isDirectory();
@@ -121,7 +153,7 @@ function earlierPublication(dir: string): Set<string> | null {
  * An earlier publication in the destination is replaced whole; a folder holding anything else
  * is refused rather than overwritten.
  */
-export class StagingFolder {
+export class StagingFolder implements FileOpener {
   readonly outDir: string;
   readonly dir: string;
   private readonly writers: FileWriter[] = [];
@@ -173,15 +205,24 @@ export class StagingFolder {
 
   /** Opens a new file in the publication, e.g. `register.json` or `oruk/services.json`. */
   file(path: string): FileWriter {
-    const parts = path.split('/');
-    if (parts.some((p) => p === '' || p === '.' || p === '..'))
-      throw new Error(`not a publication path: ${path}`);
-    const absolute = join(this.dir, ...parts);
-    mkdirSync(dirname(absolute), { recursive: true });
-    this.folders.add(dirname(absolute));
+    const absolute = join(
+      this.folder(path.split('/').slice(0, -1).join('/')),
+      partsOf(path).at(-1) ?? '',
+    );
     const writer = new FileWriter(absolute, path);
     this.writers.push(writer);
     return writer;
+  }
+
+  /**
+   * Makes a folder of the publication ('' for its top), flushed with the rest at commit, and
+   * returns where it is (a writer thread opens its files there).
+   */
+  folder(path: string): string {
+    const absolute = path === '' ? this.dir : join(this.dir, ...partsOf(path));
+    mkdirSync(absolute, { recursive: true });
+    this.folders.add(absolute);
+    return absolute;
   }
 
   /** Renames the finished publication into place, replacing the earlier one. */

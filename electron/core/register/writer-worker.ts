@@ -1,0 +1,62 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { z } from 'zod';
+import { OrukWriter } from './oruk-writer';
+import { RegisterJsonWriter, type OutputWriter } from './outputs';
+import { SiteWriter } from './site';
+import { ThreadFiles, type WrittenFile } from './staging';
+import type { ThreadOutput, WriterReply, WriterRequest } from './writer-thread';
+
+/**
+ * The thread of writer-thread.ts: the outputs it was given, over the staging folder the core's
+ * thread made. It answers each chunk once written, and `finish` with the files' sizes and hashes.
+ * Only writer-thread.ts starts it; its start data is still checked, so a mistake fails loudly.
+ */
+const port = parentPort;
+if (!port) throw new Error('the register’s writers must run on a worker thread');
+const start = z
+  .object({
+    dir: z.string(),
+    outputs: z.array(z.object({ kind: z.enum(['json', 'oruk', 'html']) }).passthrough()),
+  })
+  .parse(workerData) as { dir: string; outputs: ThreadOutput[] };
+const files = new ThreadFiles(start.dir);
+const reply = (message: WriterReply) => port.postMessage(message);
+
+let writers: OutputWriter[] | null = null;
+try {
+  writers = start.outputs.map((output) => {
+    if (output.kind === 'json') return new RegisterJsonWriter(files, output.header);
+    if (output.kind === 'html') return new SiteWriter(files, output.assets, output.context);
+    return new OrukWriter(files);
+  });
+} catch (error) {
+  files.abandon();
+  reply({ type: 'failed', message: (error as Error).message });
+}
+
+port.on('message', (request: WriterRequest) => {
+  if (!writers) return;
+  try {
+    if (request.type === 'add') {
+      for (const writer of writers) writer.add(request.entries);
+      reply({ type: 'added' });
+    } else if (request.type === 'finish') {
+      const written: WrittenFile[] = [];
+      for (const writer of writers) written.push(...(writer.finish() as WrittenFile[]));
+      reply({
+        type: 'finished',
+        files: written,
+        orukServices:
+          writers.find((w): w is OrukWriter => w instanceof OrukWriter)?.serviceCount ?? 0,
+      });
+    } else {
+      files.abandon();
+      writers = null;
+      reply({ type: 'abandoned' });
+    }
+  } catch (error) {
+    files.abandon();
+    writers = null;
+    reply({ type: 'failed', message: (error as Error).message });
+  }
+});
