@@ -132,6 +132,16 @@ describe('certificate PDFs in a batch', () => {
     expect(existsSync(folder)).toBe(false);
     expect(folderFingerprint(root)).toBe(before);
 
+    expect(
+      failure(
+        await core.invoke('certificates.exportPdfs', { folder: 'relative/pdfs' }),
+        'invalid_input',
+      ),
+    ).toMatchObject({
+      message: 'give the full path of the folder to save into',
+      details: { field: 'folder' },
+    });
+
     const file = join(root, 'not-a-folder');
     writeFileSync(file, 'x');
     expect(
@@ -177,18 +187,53 @@ describe('the PDF thread pool', () => {
   it('stops the batch with the reason when one certificate cannot be rendered', async () => {
     const docs = documents();
     docs.splice(5, 0, JSON.stringify({ payload: { number: 'broken' }, signature: {} }));
+    // And one that is not even JSON: its job fails alone, the thread carries on.
+    docs.splice(9, 0, '{"payload":');
+    const delivered: number[] = [];
+    let writing = false;
+    let settledWhileWriting = false;
+    const batch = renderCertificatePdfs(
+      docs,
+      docs.length,
+      { resourcesDir: RESOURCES_DIR, workersDir: WORKERS_DIR, threads: 2 },
+      async (index) => {
+        writing = true;
+        // A slow write is under way when the broken one fails: the batch waits for it.
+        await new Promise((r) => setTimeout(r, 40));
+        delivered.push(index);
+        writing = false;
+      },
+      (index) => `item ${index}`,
+    );
+    await expect(
+      batch.finally(() => {
+        settledWhileWriting = writing;
+      }),
+    ).rejects.toThrow(/^item (5|9) could not be rendered as a PDF: /);
+    expect(settledWhileWriting).toBe(false);
+    expect(delivered.every((i) => i < 5)).toBe(true);
+  });
+
+  it('stops the batch when reading the next certificate fails part-way', async () => {
+    const docs = documents();
+    function* failing(): Generator<string> {
+      for (const [i, doc] of docs.entries()) {
+        if (i === 12) throw new Error('database disk image is malformed');
+        yield doc;
+      }
+    }
     const delivered: number[] = [];
     await expect(
       renderCertificatePdfs(
-        docs,
+        failing(),
         docs.length,
         { resourcesDir: RESOURCES_DIR, workersDir: WORKERS_DIR, threads: 2 },
         async (index) => {
           delivered.push(index);
         },
       ),
-    ).rejects.toThrow(/a certificate PDF could not be rendered: /);
-    expect(delivered.every((i) => i < 5)).toBe(true);
+    ).rejects.toThrow('database disk image is malformed');
+    expect(delivered.every((i) => i < 12)).toBe(true);
   });
 
   it('stops the batch when writing a PDF fails', async () => {
@@ -225,6 +270,35 @@ describe('spqa certificate export-pdfs', () => {
         ),
       ).toBe(true);
     }
+
+    // Run from another folder with a relative path, asking for JSON: the CLI resolves the path
+    // where it runs, and renders on the worker threads it bundles.
+    const cwd = tempDir();
+    const relative = spqa(
+      dataDir,
+      [
+        '--json',
+        'certificate',
+        'export-pdfs',
+        'out',
+        '--number',
+        numbers[0] ?? '',
+        '--number',
+        numbers[1] ?? '',
+      ],
+      {},
+      { cwd, timeout: 120_000 },
+    );
+    expect(relative.status, relative.stderr).toBe(0);
+    expect(JSON.parse(relative.stdout)).toMatchObject({ folder: join(cwd, 'out'), files: 2 });
+    const all = spqa(
+      dataDir,
+      ['--json', 'certificate', 'export-pdfs', join(cwd, 'all')],
+      {},
+      { timeout: 120_000 },
+    );
+    expect(all.status, all.stderr).toBe(0);
+    expect((JSON.parse(all.stdout) as { threads: number }).threads).toBeGreaterThanOrEqual(1);
 
     const bad = spqa(dataDir, ['certificate', 'export-pdfs', folder, '--status', 'lapsed']);
     expect(bad.status).toBe(2);

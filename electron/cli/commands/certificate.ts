@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import {
   CERTIFICATE_STATUSES,
   CERTIFICATE_STATUS_LABELS,
@@ -218,7 +218,8 @@ export const certificateCommands: Command[] = [
       if (statuses.length > 0 && numbers.length > 0)
         throw new CliFailure('choose certificates by --status or by --number, not both', 2);
       const result = await ctx.call('certificates.exportPdfs', {
-        folder: args.positionals[0],
+        // A folder named on the command line is relative to where the command runs.
+        folder: resolve(args.positionals[0] ?? ''),
         ...(statuses.length > 0 ? { statuses } : {}),
         ...(numbers.length > 0 ? { numbers } : {}),
       });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
 import type { CertificateStatus } from '../../../shared/accreditation/vocabulary';
 import { statusOn, type StoredStatus } from '../../../shared/accreditation/lifecycle';
 import { isoToday } from '../clock';
@@ -74,13 +74,29 @@ function* documents(ctx: CoreContext, numbers: string[]): Generator<string> {
   }
 }
 
+/** Problems with the folder are the folder field's, on the screen. */
+const FOLDER = { field: 'folder' };
+
+const PART = /^\..+\.pdf\.[0-9a-f]{12}\.part$/;
+
+/** Makes the folder if need be, and removes parts of PDFs an interrupted export left behind. */
 async function prepareFolder(folder: string): Promise<void> {
   const existing = await stat(folder).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return null;
-    throw invalid(`${folder} cannot be used (${error.code ?? error.message})`);
+    throw invalid(`${folder} cannot be used (${error.code ?? error.message})`, FOLDER);
   });
-  if (existing && !existing.isDirectory()) throw invalid(`${folder} is a file, not a folder`);
-  await mkdir(folder, { recursive: true });
+  if (existing && !existing.isDirectory())
+    throw invalid(`${folder} is a file, not a folder`, FOLDER);
+  try {
+    await mkdir(folder, { recursive: true });
+    for (const name of await readdir(folder))
+      if (PART.test(name)) await rm(join(folder, name), { force: true });
+  } catch (error) {
+    throw invalid(
+      `${folder} cannot be written to (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      FOLDER,
+    );
+  }
 }
 
 /**
@@ -93,7 +109,10 @@ export async function exportCertificatePdfs(
   ctx: CoreContext,
   input: ExportPdfsInput,
 ): Promise<ExportPdfsResult> {
-  const folder = resolve(input.folder);
+  // Relative to what? The app and browser mode have no working folder a person would know.
+  if (!isAbsolute(input.folder))
+    throw invalid('give the full path of the folder to save into', FOLDER);
+  const folder = input.folder;
   const numbers = select(ctx, input);
   if (numbers.length === 0) {
     throw invalid(
@@ -131,6 +150,7 @@ export async function exportCertificatePdfs(
         ctx.progress({ phase, done, total: numbers.length });
       }
     },
+    (index) => `certificate ${numbers[index] ?? index + 1}`,
   );
   return { folder, files: numbers.length, bytes, threads };
 }

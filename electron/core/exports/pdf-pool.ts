@@ -50,13 +50,23 @@ export async function renderCertificatePdfs(
   count: number,
   options: PdfBatchOptions,
   onPdf: (index: number, bytes: Uint8Array) => Promise<void>,
+  /** Names the item at an index in error messages (e.g. its certificate number). */
+  describe: (index: number) => string = (index) => `certificate ${index + 1} of ${count}`,
 ): Promise<number> {
   const threads = threadsFor(count, options);
   if (threads === 0) {
     let index = 0;
     for (const text of documents) {
-      const doc = JSON.parse(text) as SignedDocument<CertificatePayload>;
-      await onPdf(index, await renderCertificatePdf(doc, options.resourcesDir));
+      let bytes: Uint8Array;
+      try {
+        const doc = JSON.parse(text) as SignedDocument<CertificatePayload>;
+        bytes = await renderCertificatePdf(doc, options.resourcesDir);
+      } catch (error) {
+        throw new Error(
+          `${describe(index)} could not be rendered as a PDF: ${(error as Error).message}`,
+        );
+      }
+      await onPdf(index, bytes);
       index += 1;
     }
     return 0;
@@ -67,45 +77,67 @@ export async function renderCertificatePdfs(
     () => new Worker(script, { workerData: { resourcesDir: options.resourcesDir } }),
   );
   try {
-    await runPool(workers, documents[Symbol.iterator](), onPdf);
+    await runPool(workers, documents[Symbol.iterator](), onPdf, describe);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
   return threads;
 }
 
-/** Hands jobs to the workers, collects replies, and delivers them in order. */
+/**
+ * Hands jobs to the workers, collects replies, and delivers them in order. It settles only when
+ * no delivery is under way, so once it has failed no file is still being written; reading the
+ * next document may itself fail (a damaged page, say), which fails the batch like any other error.
+ */
 function runPool(
   workers: Worker[],
   source: Iterator<string>,
   onPdf: (index: number, bytes: Uint8Array) => Promise<void>,
+  describe: (index: number) => string,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     let nextId = 0;
     let nextToDeliver = 0;
     let exhausted = false;
-    let failed = false;
+    let failure: Error | null = null;
+    let settled = false;
     let delivering = false;
     const inFlight = new Map<number, Worker>();
     const busy = new Map<Worker, number>(workers.map((w) => [w, 0]));
     const done = new Map<number, Uint8Array>();
 
+    const settle = () => {
+      if (settled || delivering) return;
+      if (failure) {
+        settled = true;
+        source.return?.();
+        reject(failure);
+      } else if (exhausted && inFlight.size === 0 && done.size === 0) {
+        settled = true;
+        resolve();
+      }
+    };
     const fail = (error: Error) => {
-      if (failed) return;
-      failed = true;
-      reject(error);
+      failure ??= error;
+      settle();
     };
 
     // Queues work on every worker with room, as long as finished-but-undelivered PDFs stay few.
     const feed = () => {
       for (const worker of workers) {
         while (
-          !failed &&
+          !failure &&
           !exhausted &&
           (busy.get(worker) ?? 0) < IN_FLIGHT_PER_THREAD &&
           done.size < workers.length * IN_FLIGHT_PER_THREAD
         ) {
-          const next = source.next();
+          let next: IteratorResult<string>;
+          try {
+            next = source.next();
+          } catch (error) {
+            fail(error as Error);
+            return;
+          }
           if (next.done) {
             exhausted = true;
             break;
@@ -117,7 +149,7 @@ function runPool(
           worker.postMessage(job);
         }
       }
-      if (exhausted && inFlight.size === 0 && done.size === 0 && !delivering && !failed) resolve();
+      settle();
     };
 
     // Delivers finished PDFs strictly in order, one at a time.
@@ -126,22 +158,21 @@ function runPool(
       delivering = true;
       try {
         let bytes = done.get(nextToDeliver);
-        while (bytes && !failed) {
+        while (bytes && !failure) {
           done.delete(nextToDeliver);
           await onPdf(nextToDeliver, bytes);
           nextToDeliver += 1;
           bytes = done.get(nextToDeliver);
         }
       } catch (error) {
-        fail(error as Error);
+        failure ??= error as Error;
       } finally {
         delivering = false;
       }
-      if (!failed) {
-        // A reply may have landed while the last file was being written.
-        if (done.has(nextToDeliver)) void deliver();
-        else feed();
-      }
+      // A reply may have landed while the last file was being written.
+      if (!failure && done.has(nextToDeliver)) void deliver();
+      else if (!failure) feed();
+      else settle();
     };
 
     for (const worker of workers) {
@@ -151,7 +182,7 @@ function runPool(
         inFlight.delete(reply.id);
         busy.set(owner, (busy.get(owner) ?? 1) - 1);
         if ('error' in reply) {
-          fail(new Error(`a certificate PDF could not be rendered: ${reply.error}`));
+          fail(new Error(`${describe(reply.id)} could not be rendered as a PDF: ${reply.error}`));
           return;
         }
         done.set(reply.id, reply.bytes);
@@ -160,7 +191,7 @@ function runPool(
       });
       worker.on('error', (error) => fail(error));
       worker.on('exit', (code) => {
-        if (code !== 0 && !failed && (inFlight.size > 0 || !exhausted)) {
+        if (code !== 0 && (inFlight.size > 0 || !exhausted)) {
           fail(new Error(`a PDF rendering thread stopped unexpectedly (exit code ${code})`));
         }
       });

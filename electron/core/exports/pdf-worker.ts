@@ -17,10 +17,13 @@ const { resourcesDir } = z.object({ resourcesDir: z.string() }).parse(workerData
 // Only pdf-pool.ts posts here; the envelope is still checked so a mistake fails loudly.
 const jobSchema = z.object({ id: z.number().int(), document: z.string() });
 
+const render = async (document: string): Promise<Uint8Array> =>
+  renderCertificatePdf(JSON.parse(document) as SignedDocument<CertificatePayload>, resourcesDir);
+
 port.on('message', (raw: unknown) => {
   const job: PdfJob = jobSchema.parse(raw);
-  const doc = JSON.parse(job.document) as SignedDocument<CertificatePayload>;
-  renderCertificatePdf(doc, resourcesDir).then(
+  // A document that does not parse is that job's failure, answered like any other.
+  render(job.document).then(
     (bytes) => {
       // The buffer is handed over, not copied.
       const reply: PdfReply = { id: job.id, bytes };
