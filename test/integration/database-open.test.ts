@@ -1,6 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { hostname, uptime } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +23,9 @@ import { openTestCore, unwrap } from '../helpers/core';
 import { tableNames } from '../helpers/db-dump';
 import { RESOURCES_DIR } from '../helpers/paths';
 import { tempDir } from '../helpers/temp-dir';
+
+/** This machine's name as the session marks write it. */
+const HOST = hostname().replace(/[^A-Za-z0-9.-]/g, '_') || 'unknown';
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
@@ -196,7 +207,9 @@ describe('checking a large database on open', () => {
     const dataDir = tempDir();
     const core = await openTestCore({ dataDir });
     const sessions = join(dataDir, SESSIONS_FOLDER);
-    expect(readdirSync(sessions).map((n) => n.split('-')[0])).toEqual([String(process.pid)]);
+    expect(readdirSync(sessions)).toEqual([
+      expect.stringMatching(new RegExp(`^${process.pid}-[0-9a-f]{8}@`)),
+    ]);
     core.close();
     expect(readdirSync(sessions)).toEqual([]);
   });
@@ -216,7 +229,7 @@ describe('checking a large database on open', () => {
     const { dataDir, file } = await damagedAfterCleanClose();
     // A process that had it open and is gone (killed, crashed): its mark is still there.
     const gone = spawnSync(process.execPath, ['-e', '']).pid;
-    writeFileSync(join(dataDir, SESSIONS_FOLDER, `${gone}-deadbeef`), '');
+    writeFileSync(join(dataDir, SESSIONS_FOLDER, `${gone}-deadbeef@${HOST}`), '');
     const error = await rejection(openDatabase(file, { fullCheckBytes: 0 }));
     expect(error.message).toContain('is damaged');
     expect(existsSync(file)).toBe(false);
@@ -226,7 +239,7 @@ describe('checking a large database on open', () => {
     const dataDir = tempDir();
     (await openTestCore({ dataDir })).close();
     const gone = spawnSync(process.execPath, ['-e', '']).pid;
-    const stale = join(dataDir, SESSIONS_FOLDER, `${gone}-deadbeef`);
+    const stale = join(dataDir, SESSIONS_FOLDER, `${gone}-deadbeef@${HOST}`);
     writeFileSync(stale, '');
     const file = join(dataDir, DATABASE_FILE);
     const first = await openDatabase(file, { fullCheckBytes: 0 });
@@ -238,6 +251,49 @@ describe('checking a large database on open', () => {
     expect(second.checked).toBe('header and schema');
     second.db.close();
     second.endSession();
+  });
+
+  it('takes a mark made before the machine last started as a crash, whatever its process id', async () => {
+    const dataDir = tempDir();
+    (await openTestCore({ dataDir })).close();
+    // The id of a process that is running now (this one's parent), as after a restart ids are
+    // used again: the mark's date, before the start, is what tells.
+    const mark = join(dataDir, SESSIONS_FOLDER, `${process.ppid}-0badf00d@${HOST}`);
+    writeFileSync(mark, '');
+    const beforeStart = new Date(Date.now() - uptime() * 1000 - 60_000);
+    utimesSync(mark, beforeStart, beforeStart);
+    const opened = await openDatabase(join(dataDir, DATABASE_FILE), { fullCheckBytes: 0 });
+    expect(opened.checked).toBe('every page');
+    expect(existsSync(mark)).toBe(false);
+    opened.db.close();
+    opened.endSession();
+  });
+
+  it('leaves another machine’s marks alone (a data folder on a shared drive)', async () => {
+    const dataDir = tempDir();
+    (await openTestCore({ dataDir })).close();
+    const other = join(dataDir, SESSIONS_FOLDER, '4242-cafef00d@another-machine');
+    writeFileSync(other, '');
+    const opened = await openDatabase(join(dataDir, DATABASE_FILE), { fullCheckBytes: 0 });
+    expect(opened.checked).toBe('header and schema');
+    expect(existsSync(other)).toBe(true);
+    opened.db.close();
+    opened.endSession();
+  });
+
+  it('does not take a mark it cannot remove for damage', async () => {
+    const dataDir = tempDir();
+    (await openTestCore({ dataDir })).close();
+    const gone = spawnSync(process.execPath, ['-e', '']).pid;
+    // A folder where a mark should be: removing it fails.
+    mkdirSync(join(dataDir, SESSIONS_FOLDER, `${gone}-deadbeef@${HOST}`, 'inside'), {
+      recursive: true,
+    });
+    const opened = await openDatabase(join(dataDir, DATABASE_FILE), { fullCheckBytes: 0 });
+    expect(opened.checked).toBe('every page');
+    expect(existsSync(join(dataDir, DATABASE_FILE))).toBe(true);
+    opened.db.close();
+    opened.endSession();
   });
 
   it('still refuses a file that is not a database without the full check', async () => {

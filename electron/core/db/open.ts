@@ -77,7 +77,6 @@ export async function openDatabase(
       // The report can run over several lines; keep the message to one.
       if (check !== 'ok') throw new Error(check.trim().replace(/\s*\n\s*/g, '; '));
     }
-    session.clearStale();
   } catch (error) {
     db?.close();
     session.end();
@@ -95,6 +94,9 @@ export async function openDatabase(
         'Restore a backup, or start again and a new empty database will be created.',
     );
   }
+
+  // Checked and healthy: the marks that called for the check are no longer needed.
+  session.clearStale();
 
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > latest) {
