@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { openCore } from '../../electron/core/app';
 import { CERTIFICATES_SQL, SCOPE_SQL } from '../../electron/core/register/entries';
@@ -50,6 +50,8 @@ export const registerBuildBench: Bench = {
       const outDir = join(ctx.scratch, 'register');
       const builds: number[] = [];
       for (let run = 0; run < RUNS; run += 1) {
+        // Each build into an empty folder (replacing an earlier publication also deletes it).
+        rmSync(outDir, { recursive: true, force: true });
         const { ms, value } = await timed(() =>
           core.invoke('register.build', {
             outDir,

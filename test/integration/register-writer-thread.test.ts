@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateData } from '../../electron/core/bench/generate';
@@ -11,6 +11,19 @@ import { WORKERS_DIR } from '../helpers/paths';
 import { tempDir } from '../helpers/temp-dir';
 
 let entries: RegisterEntry[];
+
+/** Files under `dir` this process has open (its threads share the process's descriptors). */
+function openFilesUnder(dir: string): string[] {
+  return readdirSync('/proc/self/fd')
+    .map((fd) => {
+      try {
+        return readlinkSync(join('/proc/self/fd', fd));
+      } catch {
+        return '';
+      }
+    })
+    .filter((path) => path.startsWith(`${dir}/`));
+}
 
 beforeAll(async () => {
   const core = await openTestCore();
@@ -69,6 +82,8 @@ describe('the register’s writer thread', () => {
     }
     expect(String(failure)).toMatch(/ENOENT|no such file/);
     await thread.abandon();
+    // Nothing in the folder is still open (on Windows an open file could not be removed).
+    expect(openFilesUnder(dir)).toEqual([]);
     rmSync(dir, { recursive: true });
     expect(() => readdirSync(dir)).toThrow();
   });
@@ -76,10 +91,13 @@ describe('the register’s writer thread', () => {
   it('abandons a build half-way: the files are closed and the thread ends', async () => {
     const dir = tempDir();
     const thread = new WriterThread(WORKERS_DIR, dir, [{ kind: 'json', header }]);
-    thread.add(entries);
+    // Three chunks: the build then waits for the thread to answer one, so it is surely writing.
+    for (let i = 0; i < 3; i += 1) thread.add(entries);
     await thread.caughtUp();
+    expect(openFilesUnder(dir)).toEqual([join(dir, 'register.json')]);
     await thread.abandon();
     expect(readdirSync(dir).sort()).toEqual(['register.json', 'register.schema.json']);
+    expect(openFilesUnder(dir)).toEqual([]);
     // Ended: nothing more is taken.
     await thread.abandon();
   });

@@ -416,7 +416,8 @@ function locate(
 
 /**
  * A live record whose file is recorded as not held here came from a bundle that left the file
- * out (personal data travels only when the sender includes it): say so, not "file missing".
+ * out (personal data the sender chose not to include, or a file the sender did not hold itself):
+ * say so, not "file missing".
  */
 function refuseIfNotHeld(ctx: CoreContext, sha256: string): void {
   const blob = ctx.db
@@ -425,7 +426,8 @@ function refuseIfNotHeld(ctx: CoreContext, sha256: string): void {
   if (blob?.deleted_at) {
     throw refused(
       'the file is not held here: it was left out of the bundle this evidence was imported from ' +
-        '(files holding personal data travel only when the sender includes them); ask the sender for it',
+        '(a bundle carries files holding personal data only when its sender includes them, and ' +
+        'only files its sender holds); ask whoever holds the file for a copy',
     );
   }
 }
