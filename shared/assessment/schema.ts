@@ -3,6 +3,7 @@ import { frameworkSchema } from '../framework/schema';
 import { PROVIDER_TYPES } from '../providers/vocabulary';
 import { isoDateSchema } from '../validation/uk';
 import { OUTCOMES, RATINGS, ratingValueSchema } from './ratings';
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from '../validation/text';
 
 export const ASSESSMENT_KINDS = ['self', 'external'] as const;
 export type AssessmentKind = (typeof ASSESSMENT_KINDS)[number];
@@ -101,18 +102,26 @@ export const assessmentDetailSchema = z.object({
 });
 export type AssessmentDetail = z.infer<typeof assessmentDetailSchema>;
 
+/**
+ * Free text kept with a rating. Control characters are refused: a NUL, for one, would cut the
+ * text short in the database (SQLite's length() stops at it) and in every file it is written to.
+ */
+const ratingText = (what: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${what} is at most ${max} characters`)
+    .refine((v) => !hasControlCharacter(v), `${what} ${CONTROL_CHARACTER_MESSAGE}`)
+    .nullable()
+    .optional();
+
 export const rateInputSchema = z.object({
   id: z.string().min(1),
   criterion: z.string().trim().min(1, 'name a criterion code'),
   rating: ratingValueSchema.nullable(),
-  note: z.string().trim().max(4000, 'a note is at most 4000 characters').nullable().optional(),
-  reason: z.string().trim().max(1000, 'a reason is at most 1000 characters').nullable().optional(),
-  overrideReason: z
-    .string()
-    .trim()
-    .max(1000, 'an override reason is at most 1000 characters')
-    .nullable()
-    .optional(),
+  note: ratingText('a note', 4000),
+  reason: ratingText('a reason', 1000),
+  overrideReason: ratingText('an override reason', 1000),
 });
 
 export const actionInputSchema = z.object({

@@ -87,6 +87,40 @@ describe('importing ratings from CSV', () => {
     expect(dumpDatabase(core.context.db)).toEqual(before);
   });
 
+  it('refuses a control character in a note or reason, naming line and column (fuzzing found a NUL)', async () => {
+    const core = await openTestCore();
+    const { assessment } = await startSelfAssessment(core, 'activity');
+    const before = dumpDatabase(core.context.db);
+    const csv = [
+      'criterion,rating,note,reason',
+      `${dev3},na,,\u0000`,
+      `${dev1},met,bell\u0007,`,
+    ].join('\n');
+    const error = failure(
+      await core.invoke('assessments.importRatings', { id: assessment.id, fileName: 'r.csv', csv }),
+      'invalid_input',
+    );
+    const problems = (error.details as { problems: CsvProblem[] }).problems;
+    expect(problems.map((p) => [p.line, p.column, p.message])).toEqual([
+      [2, 'reason', 'a reason contains a control character'],
+      [3, 'note', 'a note contains a control character'],
+    ]);
+    expect(dumpDatabase(core.context.db)).toEqual(before);
+    // The same refusal when rating one criterion at a time.
+    expect(
+      failure(
+        await core.invoke('assessments.rate', {
+          id: assessment.id,
+          criterion: dev3,
+          rating: 'na',
+          reason: '\u0000',
+        }),
+        'invalid_input',
+      ).message,
+    ).toContain('a reason contains a control character');
+    expect(dumpDatabase(core.context.db)).toEqual(before);
+  });
+
   it('refuses a file with the wrong columns or no rows, changing nothing', async () => {
     const core = await openTestCore();
     const { assessment } = await startSelfAssessment(core, 'activity');
