@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { defaultDataDir } from './core/data-dir';
-import { startCoreWorker, type CoreClient } from './core/host/worker-client';
+import { openWorkerCore, type CoreClient } from './core/host/worker-client';
 import { externalLinkToOpen, isUserActivation } from './external-links';
 import { registerIpc } from './ipc';
 import { CONTENT_SECURITY_POLICY } from './web/security';
@@ -114,7 +114,8 @@ if (!gotLock) {
       callback({ responseHeaders });
     });
     try {
-      core = await startCoreWorker(join(unpackedRoot, 'dist', 'electron', 'core-worker.cjs'), {
+      // Restorable: a restore from the Backup screen closes the core, swaps the data and reopens it.
+      core = await openWorkerCore(join(unpackedRoot, 'dist', 'electron', 'core-worker.cjs'), {
         dataDir: app.getPath('userData'),
         resourcesDir,
         nativeBinding: existsSync(nativeBinding) ? nativeBinding : undefined,
@@ -137,7 +138,14 @@ if (!gotLock) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => {
-    void core?.close();
+  // Quitting waits for the core to close its database (a restore or calls in flight finish
+  // first; the worker is stopped after 10 s regardless), so the next start knows it ended cleanly
+  // and need not check every page of a large database.
+  app.on('will-quit', (event) => {
+    const closing = core;
+    if (!closing) return;
+    core = null;
+    event.preventDefault();
+    void closing.close().finally(() => app.exit(0));
   });
 }

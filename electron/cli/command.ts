@@ -1,5 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
-import type { Method, MethodOutput } from '../../shared/contract';
+import type { CoreMethod, MethodOutput } from '../../shared/contract';
 import type { Progress } from '../../shared/result';
 import type { Core } from '../core/app';
 
@@ -20,7 +20,7 @@ export interface CommandContext extends CliIo {
   /** Opens the core on first use, so commands that need no database never create one. */
   core(): Promise<Core>;
   /** Calls the core; a failure becomes a CliFailure carrying the right exit code. */
-  call<M extends Method>(method: M, input: unknown): Promise<MethodOutput<M>>;
+  call<M extends CoreMethod>(method: M, input: unknown): Promise<MethodOutput<M>>;
   /** Prints a value: as JSON under --json, otherwise through the human formatter. */
   print(value: unknown, human: () => string): void;
 }

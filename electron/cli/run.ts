@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { Method } from '../../shared/contract';
+import type { CoreMethod } from '../../shared/contract';
 import type { Progress } from '../../shared/result';
 import { openCore, type Core } from '../core/app';
 import { defaultDataDir } from '../core/data-dir';
@@ -162,7 +162,7 @@ export async function runCli(argv: string[], io: RunIo): Promise<number> {
         });
         return core;
       },
-      call: async (method: Method, input: unknown) => {
+      call: async (method: CoreMethod, input: unknown) => {
         const c = await ctx.core();
         const result = await c.invokeUnknown(method, input, { onProgress });
         if (!result.ok) {

@@ -1,9 +1,16 @@
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import { contract, isMethod, type Method, type MethodOutput } from '../../shared/contract';
+import {
+  coreContract,
+  isCoreMethod,
+  isHostMethod,
+  type CoreMethod,
+  type MethodOutput,
+} from '../../shared/contract';
 import type { Progress, Result } from '../../shared/result';
 import { assessmentHandlers } from './assessments/handlers';
 import { backupHandlers } from './backup/handlers';
+import { recordRestore, type RestoredFrom } from './backup/restore-audit';
 import { bundleHandlers } from './bundles/handlers';
 import { systemClock, type Clock } from './clock';
 import type { CoreContext, HandlerTable, StagedUpload } from './context';
@@ -34,6 +41,11 @@ export interface CoreOptions {
   nativeBinding?: string | undefined;
   /** Check every result against the contract's output schema too (tests turn this on). */
   validateOutput?: boolean;
+  /**
+   * Set by the host when it opens the core on data it has just restored from a backup: the
+   * restore is then recorded in the restored database's own audit trail.
+   */
+  restored?: RestoredFrom | undefined;
 }
 
 export interface InvokeOptions {
@@ -41,7 +53,7 @@ export interface InvokeOptions {
 }
 
 export interface Core {
-  invoke<M extends Method>(
+  invoke<M extends CoreMethod>(
     method: M,
     input: unknown,
     options?: InvokeOptions,
@@ -83,9 +95,12 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     progress: () => undefined,
     uploads: new Map(),
   };
+  // Who acts, for the audit trail: as configured, else the local profile's name, else the OS user.
+  const actorNow = () => options.actor ?? readProfile(context.db)?.name ?? context.actor;
   try {
     installBundledFrameworks(context);
     await clearInterruptedWrites(storeRoot(options.dataDir));
+    if (options.restored) recordRestore({ ...context, actor: actorNow() }, options.restored);
   } catch (error) {
     opened.db.close();
     opened.endSession();
@@ -115,18 +130,28 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     input: unknown,
     invokeOptions: InvokeOptions = {},
   ): Promise<Result<unknown>> {
-    if (!isMethod(method)) {
+    if (isHostMethod(method) && !isCoreMethod(method)) {
+      return {
+        ok: false,
+        error: {
+          code: 'refused',
+          message:
+            `${method} is answered by the app around the core (the desktop app or browser mode), ` +
+            'not by the core on its own',
+        },
+      };
+    }
+    if (!isCoreMethod(method)) {
       return { ok: false, error: { code: 'invalid_input', message: `unknown method "${method}"` } };
     }
-    const spec = contract[method];
+    const spec = coreContract[method];
     const parsed = spec.input.safeParse(input);
     if (!parsed.success) return { ok: false, error: fromZod(parsed.error).toShape() };
     const handler = handlers[method] as (input: unknown, ctx: CoreContext) => unknown;
     try {
       const value = await handler(parsed.data, {
         ...context,
-        // Who acts, for the audit trail: as configured, else the local profile's name, else the OS user.
-        actor: options.actor ?? readProfile(context.db)?.name ?? context.actor,
+        actor: actorNow(),
         progress: invokeOptions.onProgress ?? (() => undefined),
       });
       if (options.validateOutput) {

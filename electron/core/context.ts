@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { Method, MethodOutput, ParsedInput } from '../../shared/contract';
+import type { CoreMethod, MethodOutput, ParsedInput } from '../../shared/contract';
 import type { Progress } from '../../shared/result';
 import { appendAudit, type AuditEntry } from './audit/trail';
 import { isoNow, type Clock } from './clock';
@@ -25,15 +25,16 @@ export interface StagedUpload {
   originalName: string;
 }
 
-export type Handler<M extends Method> = (
+export type Handler<M extends CoreMethod> = (
   input: ParsedInput<M>,
   ctx: CoreContext,
 ) => MethodOutput<M> | Promise<MethodOutput<M>>;
 
-export type HandlerTable = { [M in Method]: Handler<M> };
+/** Every method the core answers; the host's own methods (`hostContract`) have no handler here. */
+export type HandlerTable = { [M in CoreMethod]: Handler<M> };
 
 /** The handlers of one domain, checked against that domain's part of the contract. */
-export type HandlersFor<T> = { [M in keyof T & Method]: Handler<M> };
+export type HandlersFor<T> = { [M in keyof T & CoreMethod]: Handler<M> };
 
 /**
  * Runs a change in one immediate transaction and records it in the audit trail in the same

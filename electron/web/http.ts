@@ -1,10 +1,12 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import type { Core } from '../core/app';
 import { AppError } from '../core/errors';
+import type { InProcessConnection } from '../core/host/in-process';
+import type { RestorableCore } from '../core/host/restorable-core';
 import { SECURITY_HEADERS, isLoopbackHost } from './security';
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -25,7 +27,8 @@ const MEDIA_TYPES: Record<string, string> = {
 const invokeBodySchema = z.object({ method: z.string().min(1).max(100), input: z.unknown() });
 
 export interface WebServerOptions {
-  core: Core;
+  /** Uploads and downloads run through `use`, so a restore waits for them and they for it. */
+  core: RestorableCore<InProcessConnection>;
   rendererDir: string;
   token: string;
   port: number;
@@ -83,10 +86,8 @@ export function createWebServer(options: WebServerOptions): Server {
             (url.searchParams.get('name') ?? '').replace(/[\\/]/g, '_').slice(0, 255) || 'upload';
           const declared = Number(req.headers['content-length']);
           try {
-            const staged = await core.stageUpload(
-              req,
-              name,
-              Number.isFinite(declared) ? declared : null,
+            const staged = await core.use(({ core: open }) =>
+              open.stageUpload(req, name, Number.isFinite(declared) ? declared : null),
             );
             return send(res, 200, JSON.stringify({ ok: true, value: staged }), 'application/json');
           } catch (error) {
@@ -100,16 +101,19 @@ export function createWebServer(options: WebServerOptions): Server {
         // GET /api/evidence/<id>/content: the stored file, for downloading in browser mode.
         const match = /^\/api\/evidence\/(evd_[0-9A-Z]+)\/content$/.exec(url.pathname);
         if (!match?.[1] || req.method !== 'GET') return send(res, 404, 'not found');
-        const located = await core.invoke('evidence.locate', { id: match[1] });
-        if (!located.ok) return send(res, 404, located.error.message);
-        res.writeHead(200, {
-          ...SECURITY_HEADERS,
-          'Content-Type': 'application/octet-stream',
-          'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(located.value.fileName)}`,
-          'Cache-Control': 'no-store',
+        const id = match[1];
+        return core.use(async ({ core: open }) => {
+          const located = await open.invoke('evidence.locate', { id });
+          if (!located.ok) return send(res, 404, located.error.message);
+          res.writeHead(200, {
+            ...SECURITY_HEADERS,
+            'Content-Type': 'application/octet-stream',
+            'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(located.value.fileName)}`,
+            'Cache-Control': 'no-store',
+          });
+          await pipeline(createReadStream(located.value.path), res);
+          return undefined;
         });
-        createReadStream(located.value.path).pipe(res);
-        return undefined;
       }
 
       if (url.pathname === '/api/invoke') {
@@ -132,9 +136,9 @@ export function createWebServer(options: WebServerOptions): Server {
           'Content-Type': 'application/x-ndjson',
           'Cache-Control': 'no-store',
         });
-        const result = await core.invokeUnknown(body.method, body.input, {
-          onProgress: (p) => res.write(`${JSON.stringify({ type: 'progress', ...p })}\n`),
-        });
+        const result = await core.invoke(body.method, body.input, (p) =>
+          res.write(`${JSON.stringify({ type: 'progress', ...p })}\n`),
+        );
         res.end(`${JSON.stringify({ type: 'result', result })}\n`);
         return undefined;
       }

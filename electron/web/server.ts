@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { openCore } from '../core/app';
 import { defaultDataDir } from '../core/data-dir';
+import { openInProcessCore } from '../core/host/in-process';
 import { createWebServer } from './http';
 
 /**
@@ -35,7 +35,7 @@ if (!existsSync(`${RENDERER_DIR}/index.html`)) {
 const dataDir = values['data-dir'] ?? defaultDataDir();
 let core;
 try {
-  core = await openCore({ dataDir, resourcesDir: RESOURCES_DIR, workersDir: WORKERS_DIR });
+  core = await openInProcessCore({ dataDir, resourcesDir: RESOURCES_DIR, workersDir: WORKERS_DIR });
 } catch (error) {
   process.stderr.write(`spqa web: ${(error as Error).message}\n`);
   process.exit(2);
@@ -49,10 +49,12 @@ server.listen(port, '127.0.0.1', () => {
   process.stdout.write(`spqa web: data folder ${dataDir}\n`);
 });
 
+// A restore under way finishes (and calls in flight end) before the records are closed; a call
+// that hangs does not keep the process alive for ever.
 const stop = () => {
   server.close();
-  core.close();
-  process.exit(0);
+  setTimeout(() => process.exit(0), 10_000).unref();
+  void core.close().finally(() => process.exit(0));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

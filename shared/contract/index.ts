@@ -6,15 +6,16 @@ import { evidenceMethods } from './evidence';
 import { accreditationMethods } from './accreditation';
 import type { MethodSpec } from './define';
 import { frameworkMethods } from './frameworks';
+import { hostContract, isHostMethod, type HostMethod } from './host';
 import { providerMethods } from './providers';
 import { registerMethods } from './register';
 import { systemMethods } from './system';
 
 /**
- * Every request the UI, the browser bridge and the CLI can make, with its input and
- * output schemas. The core's handler table and the renderer's `invoke` are typed from it.
+ * The requests the core answers, with their input and output schemas. The core's handler table
+ * is typed from these (a missing handler is a type error), and the CLI calls them.
  */
-export const contract = {
+export const coreContract = {
   ...systemMethods,
   ...frameworkMethods,
   ...providerMethods,
@@ -26,8 +27,12 @@ export const contract = {
   ...bundleMethods,
 } satisfies Record<string, MethodSpec>;
 
+/** Every request the UI can make, through the desktop bridge or browser mode; `invoke` is typed from it. */
+export const contract = { ...coreContract, ...hostContract };
+
 export type Contract = typeof contract;
 export type Method = keyof Contract;
+export type CoreMethod = keyof typeof coreContract;
 export type MethodInput<M extends Method> = z.input<Contract[M]['input']>;
 export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
 export type MethodOutput<M extends Method> = z.output<Contract[M]['output']>;
@@ -35,3 +40,9 @@ export type MethodOutput<M extends Method> = z.output<Contract[M]['output']>;
 export function isMethod(name: string): name is Method {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
+
+export function isCoreMethod(name: string): name is CoreMethod {
+  return Object.prototype.hasOwnProperty.call(coreContract, name);
+}
+
+export { hostContract, isHostMethod, type HostMethod };

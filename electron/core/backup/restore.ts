@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { link, mkdir, mkdtemp, open, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import type { RestoreResult } from '../../../shared/contract/backup';
 import type { Progress } from '../../../shared/result';
 import { AppError, refused } from '../errors';
 import { DATABASE_FILE } from '../data-dir';
@@ -17,21 +18,15 @@ export interface RestoreOptions {
   now?: Date;
   nativeBinding?: string | undefined;
   progress?: (p: Progress) => void;
+  /**
+   * Called once the archive has passed every check, just before the data folder is touched: a
+   * host closes the core here (the app keeps working while a large archive is checked). If it
+   * throws, nothing is swapped and the error is the restore's.
+   */
+  beforeSwap?: () => Promise<void>;
 }
 
-export interface RestoreResult {
-  archive: string;
-  createdAt: string;
-  appVersion: string;
-  schemaVersion: number;
-  databaseBytes: number;
-  evidenceFiles: number;
-  evidenceBytes: number;
-  counts: Record<string, number>;
-  restored: boolean;
-  /** Where the data that was replaced now lives; null when there was none (or a dry run). */
-  setAside: string | null;
-}
+export type { RestoreResult };
 
 const stamp = (d: Date) => d.toISOString().replace(/[:.]/g, '-');
 const SIDE_FILES = ['-wal', '-shm'];
@@ -43,7 +38,8 @@ const SIDE_FILES = ['-wal', '-shm'];
  * data folder, never deleted. Whatever is refused leaves the data folder exactly as it was.
  *
  * No process may have the database open meanwhile: the CLI runs this before it opens the core,
- * and a database that another process (the app) holds open is refused.
+ * the app's host closes its core in `beforeSwap`, and a database that another process holds open
+ * is refused.
  */
 export async function restoreBackup(options: RestoreOptions): Promise<RestoreResult> {
   const dataDir = resolve(options.dataDir);
@@ -76,6 +72,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
     };
     if (options.dryRun) return result;
 
+    await options.beforeSwap?.();
     const database = join(dataDir, DATABASE_FILE);
     ensureNotInUse(database, options.nativeBinding);
     const setAside = await swapIn(dataDir, staging, archive, now);
@@ -106,8 +103,8 @@ function ensureNotInUse(database: string, nativeBinding: string | undefined): vo
     const code = (error as { code?: string }).code ?? '';
     if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
       throw refused(
-        'the data folder is in use (the SPQA app or another spqa command has it open); ' +
-          'close it and try again. Nothing was changed.',
+        'the data folder is in use by another program (the SPQA app, browser mode or an spqa ' +
+          'command); close it and try again. Nothing was changed.',
       );
     }
     // A damaged database is no reason to refuse: restoring a backup is its remedy.
