@@ -10,6 +10,7 @@ import { SubmitPage } from './routes/accreditation/SubmitPage';
 import { AssessmentPage } from './routes/assessments/AssessmentPage';
 import { PlanPage } from './routes/assessments/PlanPage';
 import { ReadinessPage } from './routes/assessments/ReadinessPage';
+import { BackupPage } from './routes/backup/BackupPage';
 import { ImportBundlePage } from './routes/bundles/ImportBundlePage';
 import { TrustedKeysPage } from './routes/bundles/TrustedKeysPage';
 import { CertificatePage } from './routes/certificates/CertificatePage';
@@ -58,6 +59,7 @@ const router = createHashRouter([
       { path: '/bundles', element: <ImportBundlePage /> },
       { path: '/bundles/keys', element: <TrustedKeysPage /> },
       { path: '/profile', element: <ProfilePage /> },
+      { path: '/backup', element: <BackupPage /> },
       { path: '/evidence', element: <EvidenceStorePage /> },
       { path: '/frameworks', element: <FrameworksPage /> },
       { path: '/frameworks/:key', element: <FrameworkPage /> },

@@ -342,6 +342,44 @@ await shot('register-site');
 await page.screenshot({ path: join(outDir, 'register-site-full.png'), fullPage: true });
 rmSync(published, { recursive: true, force: true });
 
+// Backup and restore, last: the restore puts the records back as they were at the backup.
+const backups = mkdtempSync(join(tmpdir(), 'spqa-screens-backup-'));
+await page.goto(`${base}#/backup`);
+await page.waitForLoadState('networkidle');
+await shot('backup');
+await page.getByLabel('Save the backup as').fill(join(backups, 'spqa-backup.zip'));
+await page.getByRole('button', { name: 'Make a backup' }).click();
+await page.getByRole('heading', { name: 'Backup made' }).waitFor();
+await shot('backup-made');
+await page.screenshot({ path: join(outDir, 'backup-made-full.png'), fullPage: true });
+await page.getByLabel('Backup file').fill(join(backups, 'nowhere.zip'));
+await page.getByRole('button', { name: 'Check backup' }).click();
+await page.locator('#error-archivePath').waitFor();
+await shot('backup-restore-error');
+await page.getByLabel('Backup file').fill(join(backups, 'spqa-backup.zip'));
+await page.getByRole('button', { name: 'Check backup' }).click();
+await page.getByRole('heading', { name: 'What the backup holds' }).waitFor();
+await shot('backup-checked');
+await page.screenshot({ path: join(outDir, 'backup-checked-full.png'), fullPage: true });
+await page.getByRole('button', { name: 'Restore this backup…' }).click();
+await page.getByRole('dialog').waitFor();
+await shot('backup-confirm');
+// Held back for a moment, so the restore's progress can be seen (it is quick with demo data).
+let releaseRestore = () => undefined;
+const restoreHeld = new Promise((resolve) => (releaseRestore = resolve));
+await page.route('**/api/invoke', async (route) => {
+  if (route.request().postData()?.includes('"backup.restore"')) await restoreHeld;
+  await route.continue();
+});
+await page.getByRole('button', { name: 'Restore the backup' }).click();
+await page.getByRole('progressbar', { name: 'Restoring the backup' }).waitFor();
+await shot('backup-restoring');
+releaseRestore();
+await page.getByRole('heading', { name: 'Backup restored' }).waitFor();
+await shot('backup-restored');
+await page.screenshot({ path: join(outDir, 'backup-restored-full.png'), fullPage: true });
+rmSync(backups, { recursive: true, force: true });
+
 await browser.close();
 server.kill();
 rmSync(csvDir, { recursive: true, force: true });

@@ -53,6 +53,9 @@ export function Layout() {
                 <NavLink to="/bundles">Bundles</NavLink>
               </li>
               <li>
+                <NavLink to="/backup">Backup</NavLink>
+              </li>
+              <li>
                 <NavLink to="/profile">Your profile</NavLink>
               </li>
             </ul>

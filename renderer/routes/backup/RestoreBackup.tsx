@@ -1,0 +1,224 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import type { BackupSummary, RestoreResult } from '../../../shared/contract/backup';
+import type { Progress } from '../../../shared/result';
+import { ApiError, invoke, isDesktop } from '../../api/bridge';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorSummary, type FieldError } from '../../components/ErrorSummary';
+import { TextField } from '../../components/fields';
+import { ProgressBar } from '../../components/ProgressBar';
+import { formatDateTime } from '../register/format';
+import { BackupFacts } from './BackupFacts';
+import { pathErrors, progressText } from './describe';
+
+type Stage =
+  | { kind: 'form' }
+  | { kind: 'checking'; progress: Progress | null }
+  | { kind: 'checked'; summary: BackupSummary; confirming: boolean }
+  | { kind: 'restoring'; summary: BackupSummary; progress: Progress | null }
+  | { kind: 'restored'; result: RestoreResult };
+
+const FIELD = 'archivePath';
+
+/**
+ * A refused restore changed nothing, and says so; a failure of the app itself (`internal`) says
+ * what happened in its own words, which name where the records are.
+ */
+function restoreErrors(error: unknown): FieldError[] {
+  const changedNothing = error instanceof ApiError && error.code !== 'internal';
+  if (!changedNothing) return pathErrors(error, FIELD);
+  return pathErrors(error, FIELD, 'the backup was not restored').map((e) => ({
+    ...e,
+    message: /nothing was changed/i.test(e.message)
+      ? e.message
+      : `${e.message} Nothing was changed.`,
+  }));
+}
+
+/**
+ * Restoring: type the backup's path, check it (nothing changes), see what it holds, confirm,
+ * then watch it restore. The current records are moved aside into the data folder, never deleted.
+ */
+export function RestoreBackup({ dataDir }: { dataDir: string }) {
+  const [path, setPath] = useState('');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [stage, setStage] = useState<Stage>({ kind: 'form' });
+  const resultHeading = useRef<HTMLHeadingElement>(null);
+  // Each answer appears below the form: take the reader (and the keyboard focus) to it. Counted,
+  // so closing the dialog leaves focus on the button that opened it, as dialogs should.
+  const [arrivals, setArrivals] = useState(0);
+  const arrive = (next: Stage) => {
+    setStage(next);
+    setArrivals((n) => n + 1);
+  };
+  useEffect(() => {
+    if (arrivals === 0) return;
+    resultHeading.current?.focus();
+    // The outcome (where the old records went, the way to them) is short: show all of it.
+    resultHeading.current?.closest('.notice')?.scrollIntoView({ block: 'nearest' });
+  }, [arrivals]);
+
+  function changePath(value: string) {
+    setPath(value);
+    // What was checked was another file; its summary and its restore button go.
+    if (stage.kind === 'checked' || stage.kind === 'restored') setStage({ kind: 'form' });
+  }
+
+  async function check(event: FormEvent) {
+    event.preventDefault();
+    if (!path.trim()) {
+      setErrors([{ field: FIELD, message: 'Enter the path of the backup file' }]);
+      return;
+    }
+    setErrors([]);
+    setStage({ kind: 'checking', progress: null });
+    try {
+      const summary = await invoke('backup.inspect', { path: path.trim() }, (progress) =>
+        setStage({ kind: 'checking', progress }),
+      );
+      arrive({ kind: 'checked', summary, confirming: false });
+    } catch (error) {
+      setErrors(pathErrors(error, FIELD));
+      setStage({ kind: 'form' });
+    }
+  }
+
+  async function restore(summary: BackupSummary) {
+    arrive({ kind: 'restoring', summary, progress: null });
+    try {
+      const result = await invoke('backup.restore', { path: summary.path }, (progress) =>
+        setStage({ kind: 'restoring', summary, progress }),
+      );
+      arrive({ kind: 'restored', result });
+    } catch (error) {
+      setErrors(restoreErrors(error));
+      setStage({ kind: 'form' });
+    }
+  }
+
+  const busy = stage.kind === 'checking' || stage.kind === 'restoring';
+  return (
+    <section className="panel" aria-labelledby="restore-heading">
+      <h2 id="restore-heading">Restore a backup</h2>
+      <p>
+        Restoring puts the records and evidence of a backup in place of those SPQA has now. Nothing
+        is deleted: the records it replaces are kept aside in the data folder. The backup is checked
+        first, and you see what it holds before anything changes.
+      </p>
+      <ErrorSummary errors={errors} />
+      <form className="form" onSubmit={(e) => void check(e)} noValidate>
+        <TextField
+          name={FIELD}
+          label="Backup file"
+          hint={`The full path of a backup SPQA made (a .zip file).${
+            isDesktop() ? '' : ' The file is on the computer running SPQA.'
+          }`}
+          value={path}
+          onChange={changePath}
+          error={errors.find((e) => e.field === FIELD)?.message}
+          required
+        />
+        <div className="form-actions">
+          <button id="check-backup" type="submit" className="button secondary" disabled={busy}>
+            {stage.kind === 'checking' ? 'Checking…' : 'Check backup'}
+          </button>
+        </div>
+      </form>
+
+      {stage.kind === 'checking' ? (
+        <ProgressBar
+          label="Checking the backup"
+          value={stage.progress?.done ?? 0}
+          max={stage.progress?.total || 1}
+          text={progressText(stage.progress)}
+        />
+      ) : null}
+
+      {stage.kind === 'checked' ? (
+        <section aria-labelledby="checked-heading">
+          <h3 id="checked-heading" tabIndex={-1} ref={resultHeading}>
+            What the backup holds
+          </h3>
+          <p role="status">
+            This is a complete SPQA backup: every file in it matches its fingerprint and its
+            database is whole. Nothing has been changed.
+          </p>
+          <BackupFacts
+            facts={stage.summary}
+            file={stage.summary.path}
+            caption="Records in the backup"
+          />
+          <div className="button-row">
+            <button
+              id="restore-backup"
+              type="button"
+              className="button"
+              onClick={() => setStage({ ...stage, confirming: true })}
+            >
+              Restore this backup…
+            </button>
+          </div>
+          {stage.confirming ? (
+            <ConfirmDialog
+              title="Restore this backup?"
+              confirmLabel="Restore the backup"
+              busy={false}
+              onConfirm={() => void restore(stage.summary)}
+              onClose={() => setStage({ ...stage, confirming: false })}
+            >
+              <p>
+                The records and evidence SPQA has now will be replaced by those in the backup made
+                on {formatDateTime(stage.summary.createdAt)}.
+              </p>
+              <p>
+                Your current records are not deleted: they are kept aside in a folder named{' '}
+                <span className="code">before-restore-&lt;time&gt;</span> in the data folder:
+              </p>
+              <p className="code break-anywhere">{dataDir}</p>
+              <p>Anything else you do in SPQA waits until the restore has finished.</p>
+            </ConfirmDialog>
+          ) : null}
+        </section>
+      ) : null}
+
+      {stage.kind === 'restoring' ? (
+        <section aria-labelledby="restoring-heading">
+          <h3 id="restoring-heading" tabIndex={-1} ref={resultHeading}>
+            Restoring the backup made on {formatDateTime(stage.summary.createdAt)}
+          </h3>
+          <ProgressBar
+            label="Restoring the backup"
+            value={stage.progress?.done ?? 0}
+            max={stage.progress?.total || 1}
+            text={progressText(stage.progress)}
+          />
+        </section>
+      ) : null}
+
+      {stage.kind === 'restored' ? (
+        <div className="notice notice-success" role="status">
+          <h3 tabIndex={-1} ref={resultHeading}>
+            Backup restored
+          </h3>
+          <p>
+            SPQA now has the records and evidence of the backup made on{' '}
+            {formatDateTime(stage.result.createdAt)}.
+          </p>
+          {stage.result.setAside ? (
+            <>
+              <p>The records it replaced are kept in this folder:</p>
+              <p className="code break-anywhere">{stage.result.setAside}</p>
+            </>
+          ) : (
+            <p>There were no earlier records to keep aside.</p>
+          )}
+          <div className="button-row">
+            <Link id="restored-dashboard" className="button" to="/">
+              See the restored records on the dashboard
+            </Link>
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+import type { Progress } from '../../../shared/result';
+import type { FieldError } from '../../components/ErrorSummary';
+import { fieldErrorsFrom } from '../../components/problems';
+import { bytes } from '../register/format';
+import { sentence } from '../bundles/sentence';
+
+/** The tables a backup counts, as people call their records. */
+const RECORD_LABELS: Record<string, string> = {
+  providers: 'Providers',
+  services: 'Services and activities',
+  assessments: 'Assessments',
+  ratings: 'Ratings',
+  evidence: 'Evidence records',
+  decisions: 'Decisions',
+  certificates: 'Certificates',
+  audit_log: 'Audit trail entries',
+};
+
+export function recordLabel(table: string): string {
+  return RECORD_LABELS[table] ?? sentence(table.replace(/_/g, ' ')).replace(/\.$/, '');
+}
+
+/**
+ * What a progress event says: bytes for the phases that count them, and for the restore's own
+ * steps (closing and reopening the records, reported as steps of four) just what is happening.
+ */
+export function progressText(p: Progress | null): string {
+  if (!p) return 'Starting…';
+  const phase = sentence(p.phase).replace(/\.$/, '');
+  if (p.phase === 'checking the backup' || p.phase === 'writing the archive')
+    return `${phase}: ${bytes(p.done)} of ${bytes(p.total)}`;
+  if (p.total <= 4) return `${phase}…`;
+  return `${phase}: ${Math.floor((100 * p.done) / (p.total || 1))}%`;
+}
+
+/**
+ * The core's refusal of a path, as errors against the one field that names it, made sentences
+ * (its messages are clauses for the command line), after `lead` if one is given.
+ */
+export function pathErrors(error: unknown, field: string, lead = ''): FieldError[] {
+  return fieldErrorsFrom(error).map((e) => ({
+    field,
+    message: sentence(lead ? `${lead}: ${e.message}` : e.message),
+  }));
+}
+
+/** "/home/sam/Documents/spqa-2026-05-01.zip", in the form paths take on this computer. */
+export function examplePath(dataDir: string): string {
+  const today = new Date().toLocaleDateString('en-CA');
+  return /^[A-Za-z]:\\/.test(dataDir)
+    ? `C:\\Users\\you\\Documents\\spqa-${today}.zip`
+    : `/home/you/Documents/spqa-${today}.zip`;
+}
