@@ -16,7 +16,7 @@ import { systemClock, type Clock } from './clock';
 import type { CoreContext, HandlerTable, StagedUpload } from './context';
 import type { Readable } from 'node:stream';
 import { DATABASE_FILE } from './data-dir';
-import { AppError, fromZod } from './errors';
+import { errorShape, fromZod } from './errors';
 import { frameworkHandlers } from './frameworks/handlers';
 import { installBundledFrameworks } from './frameworks/install';
 import { readProfile } from './accreditation/profile';
@@ -130,7 +130,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     input: unknown,
     invokeOptions: InvokeOptions = {},
   ): Promise<Result<unknown>> {
-    if (isHostMethod(method) && !isCoreMethod(method)) {
+    if (isHostMethod(method)) {
       return {
         ok: false,
         error: {
@@ -164,11 +164,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       }
       return { ok: true, value };
     } catch (error) {
-      if (error instanceof AppError) return { ok: false, error: error.toShape() };
-      return {
-        ok: false,
-        error: { code: 'internal', message: (error as Error).message ?? String(error) },
-      };
+      return { ok: false, error: errorShape(error) };
     }
   }
 

@@ -29,6 +29,20 @@ export const conflict = (message: string, details?: unknown) =>
 export const refused = (message: string, details?: unknown) =>
   new AppError('refused', message, details);
 
+/** An error's message, whatever was thrown. */
+export const messageOf = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
+
+/**
+ * What a caller is told of a failure: an AppError as it is, anything else as an internal error
+ * with its message (the core, its hosts and the browser bridge all answer this way).
+ */
+export function errorShape(error: unknown): AppErrorShape {
+  return error instanceof AppError
+    ? error.toShape()
+    : { code: 'internal', message: messageOf(error) };
+}
+
 export function fromZod(error: z.ZodError, prefix?: string): AppError {
   const problems = problemsFromZod(error);
   const summary = summariseProblems(problems);

@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { AppError } from '../core/errors';
+import { errorShape } from '../core/errors';
 import type { InProcessConnection } from '../core/host/in-process';
 import type { RestorableCore } from '../core/host/restorable-core';
 import { SECURITY_HEADERS, isLoopbackHost } from './security';
@@ -91,10 +91,7 @@ export function createWebServer(options: WebServerOptions): Server {
             );
             return send(res, 200, JSON.stringify({ ok: true, value: staged }), 'application/json');
           } catch (error) {
-            const shape =
-              error instanceof AppError
-                ? error.toShape()
-                : { code: 'internal', message: (error as Error).message };
+            const shape = errorShape(error);
             return send(res, 200, JSON.stringify({ ok: false, error: shape }), 'application/json');
           }
         }

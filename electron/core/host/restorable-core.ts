@@ -2,9 +2,9 @@ import { resolve } from 'node:path';
 import type { MethodOutput, ParsedInput } from '../../../shared/contract';
 import { hostContract, isHostMethod, type HostMethod } from '../../../shared/contract/host';
 import type { RestoreResult } from '../../../shared/contract/backup';
-import type { AppErrorShape, Progress, Result } from '../../../shared/result';
+import type { Progress, Result } from '../../../shared/result';
 import type { RestoredFrom } from '../backup/restore-audit';
-import { AppError, fromZod, refused } from '../errors';
+import { AppError, errorShape, fromZod, messageOf, refused } from '../errors';
 
 // Nothing here may load better-sqlite3: the Electron main process runs this module, and its bundle
 // carries no database driver (the core and the restore itself run in worker threads there).
@@ -59,14 +59,6 @@ export interface RestorableCore<C extends CoreConnection> {
 type HostHandlers = {
   [M in HostMethod]: (input: ParsedInput<M>, progress: OnProgress) => Promise<MethodOutput<M>>;
 };
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-function shapeOf(error: unknown): AppErrorShape {
-  return error instanceof AppError
-    ? error.toShape()
-    : { code: 'internal', message: messageOf(error) };
-}
 
 /** The steps after the archive's own checks, which report bytes; these report steps of four. */
 const step = (progress: OnProgress, phase: string, done: number) =>
@@ -227,7 +219,7 @@ export async function openRestorableCore<C extends CoreConnection>(
         }
         return await use((c) => c.invoke(method, input, onProgress));
       } catch (error) {
-        return { ok: false, error: shapeOf(error) };
+        return { ok: false, error: errorShape(error) };
       }
     },
     use,

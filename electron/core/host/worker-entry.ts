@@ -3,7 +3,7 @@ import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { Result } from '../../../shared/result';
 import { openCore } from '../app';
 import { restoreBackup } from '../backup/restore';
-import { AppError, refused } from '../errors';
+import { errorShape, refused } from '../errors';
 import {
   restoreCommandSchema,
   workerRequestSchema,
@@ -86,13 +86,7 @@ function runRestore(port: MessagePort, task: RestoreTaskInit): void {
   })
     .then(
       (value): Result<typeof value> => ({ ok: true, value }),
-      (error: unknown): Result<never> => ({
-        ok: false,
-        error:
-          error instanceof AppError
-            ? error.toShape()
-            : { code: 'internal', message: (error as Error).message ?? String(error) },
-      }),
+      (error: unknown): Result<never> => ({ ok: false, error: errorShape(error) }),
     )
     .then((result) => {
       post({ type: 'result', result });
