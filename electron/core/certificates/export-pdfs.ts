@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import type { CertificateStatus } from '../../../shared/accreditation/vocabulary';
 import { statusOn, type StoredStatus } from '../../../shared/accreditation/lifecycle';
@@ -7,6 +6,7 @@ import { isoToday } from '../clock';
 import type { CoreContext } from '../context';
 import { invalid, notFound } from '../errors';
 import { renderCertificatePdfs } from '../exports/pdf-pool';
+import { writeFileAtomic } from '../files/write-file';
 
 export interface ExportPdfsInput {
   folder: string;
@@ -77,7 +77,8 @@ function* documents(ctx: CoreContext, numbers: string[]): Generator<string> {
 /** Problems with the folder are the folder field's, on the screen. */
 const FOLDER = { field: 'folder' };
 
-const PART = /^\..+\.pdf\.[0-9a-f]{12}\.part$/;
+/** What writeFileAtomic leaves beside a PDF when the process is killed mid-write. */
+const PART = /^\..+\.pdf\.[0-9a-f]{12}\.tmp$/;
 
 /** Makes the folder if need be, and removes parts of PDFs an interrupted export left behind. */
 async function prepareFolder(folder: string): Promise<void> {
@@ -100,9 +101,9 @@ async function prepareFolder(folder: string): Promise<void> {
 }
 
 /**
- * Writes each certificate's PDF (the same bytes `certificates.render` gives) as `<number>.pdf`.
- * Each file is written under a hidden temporary name and renamed, so the folder never shows a
- * partial PDF; an existing PDF of the same certificate is replaced. Nothing in the records
+ * Writes each certificate's PDF (the same bytes `certificates.render` gives) as `<number>.pdf`,
+ * whole or not at all (writeFileAtomic), so the folder never shows a partial PDF; an existing PDF
+ * of the same certificate is replaced. Nothing in the records
  * changes, so nothing is audited.
  */
 export async function exportCertificatePdfs(
@@ -122,7 +123,6 @@ export async function exportCertificatePdfs(
   await prepareFolder(folder);
   const phase = 'writing certificate PDFs';
   ctx.progress({ phase, done: 0, total: numbers.length });
-  const tag = randomBytes(6).toString('hex');
   let bytes = 0;
   let lastReport = 0;
   const threads = await renderCertificatePdfs(
@@ -130,18 +130,7 @@ export async function exportCertificatePdfs(
     numbers.length,
     { resourcesDir: ctx.resourcesDir, workersDir: ctx.workersDir },
     async (index, pdf) => {
-      const number = numbers[index] ?? '';
-      const target = join(folder, `${number}.pdf`);
-      const temporary = join(folder, `.${number}.pdf.${tag}.part`);
-      try {
-        await writeFile(temporary, pdf);
-        await rename(temporary, target);
-      } catch (error) {
-        await rm(temporary, { force: true });
-        throw invalid(
-          `${target} could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-        );
-      }
+      writeFileAtomic(join(folder, `${numbers[index] ?? ''}.pdf`), pdf);
       bytes += pdf.length;
       const done = index + 1;
       const now = Date.now();

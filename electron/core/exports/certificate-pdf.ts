@@ -258,3 +258,14 @@ export async function renderCertificatePdf(
   // 50 objects, a millisecond or more each) would cost more than they give back in a batch.
   return pdf.save({ objectsPerTick: Number.POSITIVE_INFINITY });
 }
+
+/** The PDF of a certificate as stored, its signed document's JSON text; bad JSON rejects. */
+export async function renderStoredCertificatePdf(
+  document: string,
+  resourcesDir: string,
+): Promise<Uint8Array> {
+  return renderCertificatePdf(
+    JSON.parse(document) as SignedDocument<CertificatePayload>,
+    resourcesDir,
+  );
+}

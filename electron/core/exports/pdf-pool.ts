@@ -1,10 +1,7 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { CertificatePayload } from '../../../shared/accreditation/schema';
-import type { SignedDocument } from '../../../shared/signing/format';
-import { renderCertificatePdf } from './certificate-pdf';
+import { bundledWorker } from '../workers';
+import { renderStoredCertificatePdf } from './certificate-pdf';
 
 /** The bundled worker script, in the folder the hosts pass as `workersDir`. */
 export const PDF_WORKER_FILE = 'certificate-pdf.cjs';
@@ -31,8 +28,8 @@ const IN_FLIGHT_PER_THREAD = 2;
 
 /** How many threads a batch of `count` PDFs gets. */
 export function threadsFor(count: number, options: PdfBatchOptions): number {
-  if (!options.workersDir || count < MIN_BATCH_FOR_THREADS) return 0;
-  if (!existsSync(join(options.workersDir, PDF_WORKER_FILE))) return 0;
+  if (count < MIN_BATCH_FOR_THREADS || !bundledWorker(options.workersDir, PDF_WORKER_FILE))
+    return 0;
   const wanted = options.threads ?? Math.min(availableParallelism(), 8);
   return Math.max(1, Math.min(wanted, Math.ceil(count / MIN_BATCH_FOR_THREADS)));
 }
@@ -59,8 +56,7 @@ export async function renderCertificatePdfs(
     for (const text of documents) {
       let bytes: Uint8Array;
       try {
-        const doc = JSON.parse(text) as SignedDocument<CertificatePayload>;
-        bytes = await renderCertificatePdf(doc, options.resourcesDir);
+        bytes = await renderStoredCertificatePdf(text, options.resourcesDir);
       } catch (error) {
         throw new Error(
           `${describe(index)} could not be rendered as a PDF: ${(error as Error).message}`,
@@ -71,7 +67,7 @@ export async function renderCertificatePdfs(
     }
     return 0;
   }
-  const script = join(options.workersDir ?? '', PDF_WORKER_FILE);
+  const script = bundledWorker(options.workersDir, PDF_WORKER_FILE) ?? '';
   const workers = Array.from(
     { length: threads },
     () => new Worker(script, { workerData: { resourcesDir: options.resourcesDir } }),

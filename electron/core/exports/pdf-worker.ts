@@ -1,8 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { z } from 'zod';
-import type { CertificatePayload } from '../../../shared/accreditation/schema';
-import type { SignedDocument } from '../../../shared/signing/format';
-import { renderCertificatePdf } from './certificate-pdf';
+import { messageOf } from '../errors';
+import { renderStoredCertificatePdf } from './certificate-pdf';
 import type { PdfJob, PdfReply } from './pdf-pool';
 
 /**
@@ -17,20 +16,17 @@ const { resourcesDir } = z.object({ resourcesDir: z.string() }).parse(workerData
 // Only pdf-pool.ts posts here; the envelope is still checked so a mistake fails loudly.
 const jobSchema = z.object({ id: z.number().int(), document: z.string() });
 
-const render = async (document: string): Promise<Uint8Array> =>
-  renderCertificatePdf(JSON.parse(document) as SignedDocument<CertificatePayload>, resourcesDir);
-
 port.on('message', (raw: unknown) => {
   const job: PdfJob = jobSchema.parse(raw);
   // A document that does not parse is that job's failure, answered like any other.
-  render(job.document).then(
+  renderStoredCertificatePdf(job.document, resourcesDir).then(
     (bytes) => {
       // The buffer is handed over, not copied.
       const reply: PdfReply = { id: job.id, bytes };
       port.postMessage(reply, [bytes.buffer as ArrayBuffer]);
     },
     (error: unknown) => {
-      const reply: PdfReply = { id: job.id, error: (error as Error).message };
+      const reply: PdfReply = { id: job.id, error: messageOf(error) };
       port.postMessage(reply);
     },
   );
