@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateData } from '../../electron/core/bench/generate';
 import { RegisterReader } from '../../electron/core/register/entries';
-import { WriterThread } from '../../electron/core/register/writer-thread';
+import { WRITER_WORKER_FILE, WriterThread } from '../../electron/core/register/writer-thread';
 import type { RegisterEntry } from '../../shared/register/schema';
 import { openTestCore } from '../helpers/core';
 import { WORKERS_DIR } from '../helpers/paths';
 import { tempDir } from '../helpers/temp-dir';
 
+const SCRIPT = join(WORKERS_DIR, WRITER_WORKER_FILE);
 let entries: RegisterEntry[];
 
 /** Files under `dir` this process has open (its threads share the process's descriptors). */
@@ -39,7 +40,7 @@ describe('the register’s writer thread', () => {
     expect(entries.length).toBeGreaterThan(5);
     const dir = tempDir();
     mkdirSync(join(dir, 'oruk'));
-    const thread = new WriterThread(WORKERS_DIR, dir, [{ kind: 'json', header }, { kind: 'oruk' }]);
+    const thread = new WriterThread(SCRIPT, dir, [{ kind: 'json', header }, { kind: 'oruk' }]);
     // More chunks than it may fall behind by: the build waits for it rather than queue them all.
     for (let i = 0; i < 5; i += 1) {
       thread.add(i === 0 ? entries : []);
@@ -69,7 +70,7 @@ describe('the register’s writer thread', () => {
   it('fails the build with the thread’s reason, and lets go of its files when abandoned', async () => {
     const dir = tempDir();
     // No oruk/ folder: the thread cannot open its first ORUK file.
-    const thread = new WriterThread(WORKERS_DIR, dir, [{ kind: 'json', header }, { kind: 'oruk' }]);
+    const thread = new WriterThread(SCRIPT, dir, [{ kind: 'json', header }, { kind: 'oruk' }]);
     let failure: unknown = null;
     try {
       for (let i = 0; i < 4; i += 1) {
@@ -90,7 +91,7 @@ describe('the register’s writer thread', () => {
 
   it('abandons a build half-way: the files are closed and the thread ends', async () => {
     const dir = tempDir();
-    const thread = new WriterThread(WORKERS_DIR, dir, [{ kind: 'json', header }]);
+    const thread = new WriterThread(SCRIPT, dir, [{ kind: 'json', header }]);
     // Three chunks: the build then waits for the thread to answer one, so it is surely writing.
     for (let i = 0; i < 3; i += 1) thread.add(entries);
     await thread.caughtUp();

@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CERTIFICATE_STATUSES } from '../../../shared/accreditation/vocabulary';
 import type { RegisterBuildResult } from '../../../shared/contract/register';
@@ -8,13 +6,14 @@ import { networkName, writeSetting } from '../accreditation/profile';
 import { isoNow, isoToday } from '../clock';
 import { change, type CoreContext } from '../context';
 import { networkKeyRow, unlockNetworkKey } from '../signing/keystore';
+import { bundledWorker } from '../workers';
 import { CsvWriter } from './csv';
 import { RegisterReader } from './entries';
 import { WRITER_WORKER_FILE, WriterThread, type ThreadOutput } from './writer-thread';
-import { OrukWriter } from './oruk-writer';
-import { RegisterJsonWriter, StatusListWriter, writeManifest, type OutputWriter } from './outputs';
-import { readSiteAssets, SiteWriter } from './site';
+import { StatusListWriter, writeManifest, type OutputWriter } from './outputs';
+import { readSiteAssets } from './site';
 import { StagingFolder, type WrittenFile } from './staging';
+import { openOutputs, orukServicesOf } from './thread-outputs';
 
 export const LAST_PUBLICATION_KEY = 'register_last_publication';
 
@@ -30,10 +29,10 @@ function threadFor(
   staging: StagingFolder,
   outputs: ThreadOutput[],
 ): WriterThread | null {
-  if (outputs.length === 0 || !ctx.workersDir) return null;
-  if (!existsSync(join(ctx.workersDir, WRITER_WORKER_FILE))) return null;
+  const script = bundledWorker(ctx.workersDir, WRITER_WORKER_FILE);
+  if (outputs.length === 0 || !script) return null;
   if (outputs.some((o) => o.kind === 'oruk')) staging.folder('oruk');
-  return new WriterThread(ctx.workersDir, staging.folder(''), outputs);
+  return new WriterThread(script, staging.folder(''), outputs);
 }
 
 /**
@@ -114,13 +113,7 @@ export async function buildRegister(
     const thread = threadFor(ctx, staging, threadable);
     if (thread) threads = 2;
     abandonThread = () => thread?.abandon();
-    const inline: OutputWriter[] = thread
-      ? []
-      : threadable.map((output) => {
-          if (output.kind === 'json') return new RegisterJsonWriter(staging, output.header);
-          if (output.kind === 'html') return new SiteWriter(staging, output.assets, output.context);
-          return new OrukWriter(staging);
-        });
+    const inline = thread ? [] : openOutputs(staging, threadable);
     const writers: OutputWriter[] = [
       ...(thread ? [thread] : inline),
       ...(formats.includes('csv') ? [new CsvWriter(staging)] : []),
@@ -136,10 +129,7 @@ export async function buildRegister(
     }
     await report('signing the status list and manifest', total);
     for (const writer of writers) files.push(...(await writer.finish()));
-    orukServices =
-      thread?.orukServices ??
-      inline.find((w): w is OrukWriter => w instanceof OrukWriter)?.serviceCount ??
-      0;
+    orukServices = thread?.orukServices ?? orukServicesOf(inline);
     const keyFile = staging.file('public-key.pem');
     keyFile.write(publicKeyPem);
     files.push(keyFile.close());

@@ -205,11 +205,9 @@ export class StagingFolder implements FileOpener {
 
   /** Opens a new file in the publication, e.g. `register.json` or `oruk/services.json`. */
   file(path: string): FileWriter {
-    const absolute = join(
-      this.folder(path.split('/').slice(0, -1).join('/')),
-      partsOf(path).at(-1) ?? '',
-    );
-    const writer = new FileWriter(absolute, path);
+    const parts = partsOf(path);
+    const name = parts.pop() ?? '';
+    const writer = new FileWriter(join(this.folder(parts.join('/')), name), path);
     this.writers.push(writer);
     return writer;
   }

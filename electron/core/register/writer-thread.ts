@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { RegisterEntry } from '../../../shared/register/schema';
 import type { OutputWriter } from './outputs';
@@ -43,8 +42,8 @@ export class WriterThread implements OutputWriter {
   /** Services in the Open Referral UK files, known once finished. */
   orukServices = 0;
 
-  constructor(workersDir: string, stagingDir: string, outputs: ThreadOutput[]) {
-    this.worker = new Worker(join(workersDir, WRITER_WORKER_FILE), {
+  constructor(script: string, stagingDir: string, outputs: ThreadOutput[]) {
+    this.worker = new Worker(script, {
       workerData: { dir: stagingDir, outputs },
     });
     this.worker.on('message', (reply: WriterReply) => {

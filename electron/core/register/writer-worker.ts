@@ -1,9 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { z } from 'zod';
-import { OrukWriter } from './oruk-writer';
-import { RegisterJsonWriter, type OutputWriter } from './outputs';
-import { SiteWriter } from './site';
+import { messageOf } from '../errors';
+import type { OutputWriter } from './outputs';
 import { ThreadFiles, type WrittenFile } from './staging';
+import { openOutputs, orukServicesOf } from './thread-outputs';
 import type { ThreadOutput, WriterReply, WriterRequest } from './writer-thread';
 
 /**
@@ -24,14 +24,10 @@ const reply = (message: WriterReply) => port.postMessage(message);
 
 let writers: OutputWriter[] | null = null;
 try {
-  writers = start.outputs.map((output) => {
-    if (output.kind === 'json') return new RegisterJsonWriter(files, output.header);
-    if (output.kind === 'html') return new SiteWriter(files, output.assets, output.context);
-    return new OrukWriter(files);
-  });
+  writers = openOutputs(files, start.outputs);
 } catch (error) {
   files.abandon();
-  reply({ type: 'failed', message: (error as Error).message });
+  reply({ type: 'failed', message: messageOf(error) });
 }
 
 port.on('message', (request: WriterRequest) => {
@@ -46,8 +42,7 @@ port.on('message', (request: WriterRequest) => {
       reply({
         type: 'finished',
         files: written,
-        orukServices:
-          writers.find((w): w is OrukWriter => w instanceof OrukWriter)?.serviceCount ?? 0,
+        orukServices: orukServicesOf(writers),
       });
     } else {
       files.abandon();
@@ -57,6 +52,6 @@ port.on('message', (request: WriterRequest) => {
   } catch (error) {
     files.abandon();
     writers = null;
-    reply({ type: 'failed', message: (error as Error).message });
+    reply({ type: 'failed', message: messageOf(error) });
   }
 });
