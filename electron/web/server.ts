@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { RESOURCES_DIR, WORKERS_DIR } from '../cli/paths';
 import { defaultDataDir } from '../core/data-dir';
 import { openInProcessCore } from '../core/host/in-process';
 import { createWebServer } from './http';
@@ -11,8 +12,6 @@ import { createWebServer } from './http';
  * Paths are relative to this file both as source and bundled (dist/web/server.mjs).
  */
 const RENDERER_DIR = fileURLToPath(new URL('../renderer', import.meta.url));
-const RESOURCES_DIR = fileURLToPath(new URL('../../resources/', import.meta.url));
-const WORKERS_DIR = fileURLToPath(new URL('../../dist/workers/', import.meta.url));
 
 const { values } = parseArgs({
   options: {

@@ -1,10 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import type { Progress } from '../../shared/result';
 
-/** The project's resources; this file is bundled to dist/bench/, two folders below the root too. */
-export const RESOURCES_DIR = fileURLToPath(new URL('../../resources/', import.meta.url));
-/** The bundled worker scripts (certificate PDFs), built by scripts/build-node.mjs. */
-export const WORKERS_DIR = fileURLToPath(new URL('../../dist/workers/', import.meta.url));
+// Resources and worker scripts are found as the CLI finds them.
+export { RESOURCES_DIR, WORKERS_DIR } from '../../electron/cli/paths';
+/** This file is bundled to dist/bench/, two folders below the root as its source is. */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Signs the generated certificates; bench data is throwaway, so a fixed passphrase is fine. */

@@ -22,15 +22,8 @@ export const backupSummarySchema = z.object({
 export type BackupSummary = z.infer<typeof backupSummarySchema>;
 
 /** What a restore did: the backup's summary, and where the data it replaced was put. */
-export const restoreResultSchema = z.object({
+export const restoreResultSchema = backupSummarySchema.omit({ path: true }).extend({
   archive: z.string(),
-  createdAt: z.string(),
-  appVersion: z.string(),
-  schemaVersion: z.number(),
-  databaseBytes: z.number(),
-  evidenceFiles: z.number(),
-  evidenceBytes: z.number(),
-  counts: z.record(z.string(), z.number()),
   restored: z.boolean(),
   /** Where the data that was replaced now lives (`before-restore-<time>/`); null when there was none. */
   setAside: z.string().nullable(),
