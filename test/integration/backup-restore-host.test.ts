@@ -17,7 +17,7 @@ import type { Progress, Result } from '../../shared/result';
 import { backupItems, itemsOf, sha256Of, writeZip } from '../helpers/backup';
 import { failure, openTestCore, unwrap } from '../helpers/core';
 import { folderFingerprint } from '../helpers/folder-hash';
-import { REPO_ROOT, RESOURCES_DIR } from '../helpers/paths';
+import { CORE_WORKER_BUNDLE, NODE_SQLITE_BINDING, RESOURCES_DIR } from '../helpers/paths';
 import { tempDir } from '../helpers/temp-dir';
 
 /**
@@ -242,17 +242,12 @@ describe('restoring through the host, in process (browser mode)', () => {
 
 describe('restoring through the host, with the core in a worker thread (the desktop app)', () => {
   // The Electron bundle of the worker, run on Node with Node's build of the database driver.
-  const script = join(REPO_ROOT, 'dist', 'electron', 'core-worker.cjs');
-  const nativeBinding = join(
-    REPO_ROOT,
-    'node_modules',
-    'better-sqlite3',
-    'build',
-    'Release',
-    'better_sqlite3.node',
-  );
   const workerCore = (dataDir: string) =>
-    openWorkerCore(script, { dataDir, resourcesDir: RESOURCES_DIR, nativeBinding });
+    openWorkerCore(CORE_WORKER_BUNDLE, {
+      dataDir,
+      resourcesDir: RESOURCES_DIR,
+      nativeBinding: NODE_SQLITE_BINDING,
+    });
 
   it('restores in a thread of its own and reopens the core on the restored data', async () => {
     const dataDir = tempDir();

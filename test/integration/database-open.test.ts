@@ -214,13 +214,25 @@ describe('checking a large database on open', () => {
     expect(readdirSync(sessions)).toEqual([]);
   });
 
+  /** A data folder whose database was opened once and closed cleanly. */
+  async function closedCleanly(): Promise<{ dataDir: string; file: string }> {
+    const dataDir = tempDir();
+    (await openTestCore({ dataDir })).close();
+    return { dataDir, file: join(dataDir, DATABASE_FILE) };
+  }
+
+  /** Opens `file` as a database above the size limit, closes it, and says how it was checked. */
+  async function checkedAsLarge(file: string): Promise<string> {
+    const opened = await openDatabase(file, { fullCheckBytes: 0 });
+    opened.db.close();
+    opened.endSession();
+    return opened.checked;
+  }
+
   it('reads only the header and schema when every earlier process closed it (above the size limit)', async () => {
     const { file } = await damagedAfterCleanClose();
     // The scribbled pages are not read on open: above the limit, a clean history is trusted.
-    const opened = await openDatabase(file, { fullCheckBytes: 0 });
-    expect(opened.checked).toBe('header and schema');
-    opened.db.close();
-    opened.endSession();
+    expect(await checkedAsLarge(file)).toBe('header and schema');
     // Below the limit every page is checked, whatever the history, and the damage is found.
     await expect(openDatabase(file)).rejects.toThrow(/is damaged/);
   });
@@ -236,70 +248,48 @@ describe('checking a large database on open', () => {
   });
 
   it('forgets a gone process once the full check has passed, so the next open is quick', async () => {
-    const dataDir = tempDir();
-    (await openTestCore({ dataDir })).close();
+    const { dataDir, file } = await closedCleanly();
     const gone = spawnSync(process.execPath, ['-e', '']).pid;
     const stale = join(dataDir, SESSIONS_FOLDER, `${gone}-deadbeef@${HOST}`);
     writeFileSync(stale, '');
-    const file = join(dataDir, DATABASE_FILE);
-    const first = await openDatabase(file, { fullCheckBytes: 0 });
-    expect(first.checked).toBe('every page');
+    expect(await checkedAsLarge(file)).toBe('every page');
     expect(existsSync(stale)).toBe(false);
-    first.db.close();
-    first.endSession();
-    const second = await openDatabase(file, { fullCheckBytes: 0 });
-    expect(second.checked).toBe('header and schema');
-    second.db.close();
-    second.endSession();
+    expect(await checkedAsLarge(file)).toBe('header and schema');
   });
 
   it('takes a mark made before the machine last started as a crash, whatever its process id', async () => {
-    const dataDir = tempDir();
-    (await openTestCore({ dataDir })).close();
+    const { dataDir, file } = await closedCleanly();
     // The id of a process that is running now (this one's parent), as after a restart ids are
     // used again: the mark's date, before the start, is what tells.
     const mark = join(dataDir, SESSIONS_FOLDER, `${process.ppid}-0badf00d@${HOST}`);
     writeFileSync(mark, '');
     const beforeStart = new Date(Date.now() - uptime() * 1000 - 60_000);
     utimesSync(mark, beforeStart, beforeStart);
-    const opened = await openDatabase(join(dataDir, DATABASE_FILE), { fullCheckBytes: 0 });
-    expect(opened.checked).toBe('every page');
+    expect(await checkedAsLarge(file)).toBe('every page');
     expect(existsSync(mark)).toBe(false);
-    opened.db.close();
-    opened.endSession();
   });
 
   it('leaves another machine’s marks alone (a data folder on a shared drive)', async () => {
-    const dataDir = tempDir();
-    (await openTestCore({ dataDir })).close();
+    const { dataDir, file } = await closedCleanly();
     const other = join(dataDir, SESSIONS_FOLDER, '4242-cafef00d@another-machine');
     writeFileSync(other, '');
-    const opened = await openDatabase(join(dataDir, DATABASE_FILE), { fullCheckBytes: 0 });
-    expect(opened.checked).toBe('header and schema');
+    expect(await checkedAsLarge(file)).toBe('header and schema');
     expect(existsSync(other)).toBe(true);
-    opened.db.close();
-    opened.endSession();
   });
 
   it('does not take a mark it cannot remove for damage', async () => {
-    const dataDir = tempDir();
-    (await openTestCore({ dataDir })).close();
+    const { dataDir, file } = await closedCleanly();
     const gone = spawnSync(process.execPath, ['-e', '']).pid;
     // A folder where a mark should be: removing it fails.
     mkdirSync(join(dataDir, SESSIONS_FOLDER, `${gone}-deadbeef@${HOST}`, 'inside'), {
       recursive: true,
     });
-    const opened = await openDatabase(join(dataDir, DATABASE_FILE), { fullCheckBytes: 0 });
-    expect(opened.checked).toBe('every page');
-    expect(existsSync(join(dataDir, DATABASE_FILE))).toBe(true);
-    opened.db.close();
-    opened.endSession();
+    expect(await checkedAsLarge(file)).toBe('every page');
+    expect(existsSync(file)).toBe(true);
   });
 
   it('still refuses a file that is not a database without the full check', async () => {
-    const dataDir = tempDir();
-    (await openTestCore({ dataDir })).close();
-    const file = join(dataDir, DATABASE_FILE);
+    const { file } = await closedCleanly();
     writeFileSync(file, Buffer.alloc(8192, 7));
     const error = await rejection(openDatabase(file, { fullCheckBytes: 0 }));
     expect(error.message).toContain('is damaged');
