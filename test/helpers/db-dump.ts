@@ -15,7 +15,13 @@ export function dumpDatabase(db: Database): DatabaseDump {
     schema: db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY type, name').all(),
   };
   for (const table of tables) {
-    dump[table] = db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all();
+    // A WITHOUT ROWID table is stored in its primary key's order, which is its storage order.
+    const withoutRowid = /WITHOUT ROWID\s*;?\s*$/i.test(
+      db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(table) as string,
+    );
+    dump[table] = db
+      .prepare(`SELECT * FROM "${table}"${withoutRowid ? '' : ' ORDER BY rowid'}`)
+      .all();
   }
   return dump;
 }

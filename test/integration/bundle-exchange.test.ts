@@ -95,6 +95,14 @@ describe('exporting and importing a bundle between two data folders', () => {
       }),
     );
     expect(verdict.valid).toBe(true);
+    // Its scope is recorded beside it, as the register reads it.
+    const scopeOf = (db: typeof receiver.core.context.db) =>
+      db
+        .prepare('SELECT service_id FROM certificate_services WHERE number = ? ORDER BY position')
+        .pluck()
+        .all(made.certificate);
+    expect(scopeOf(receiver.core.context.db)).toEqual(scopeOf(sender.core.context.db));
+    expect(scopeOf(receiver.core.context.db).length).toBeGreaterThan(0);
     // The receiver's own numbering now starts after the imported certificate.
     expect(
       receiver.core.context.db

@@ -61,8 +61,8 @@ type ScopeRow = [
  * The register is read in chunks of certificates, in certificate-number order, by two
  * statements per chunk whatever its size: one row per certificate (its own facts, the decision,
  * the framework it was assessed against and the holder as recorded now), and one row per service
- * in its scope with the capacity its provider last confirmed. Only the scope is read from each
- * signed document, by SQLite's JSON functions.
+ * in its scope with the capacity its provider last confirmed. The scope is the one its signed
+ * document names, kept beside it in certificate_services (migration 0070).
  */
 export const CERTIFICATES_SQL = `
   SELECT c.number, c.status, c.issued_on, c.expires_on, c.suspended_on, c.superseded_by, c.key_id,
@@ -85,10 +85,10 @@ export const CERTIFICATES_SQL = `
 export const SCOPE_SQL = `
   SELECT c.number, s.id, s.name, s.category, s.description, s.referral_route, s.self_referral,
     s.accepting_referrals, s.places_per_month, s.waiting_weeks, s.capacity_confirmed_on
-  FROM certificates c, json_each(c.document, '$.payload.scope.services') j
-  JOIN services s ON s.id = j.value ->> 'id'
+  FROM certificate_services c
+  JOIN services s ON s.id = c.service_id
   WHERE c.number > @after AND c.number <= @last AND s.archived_at IS NULL
-  ORDER BY c.number, j.key`;
+  ORDER BY c.number, c.position`;
 
 function serviceOf(row: ScopeRow): RegisterService {
   const [, id, name, category, description, referralRoute, self, accepting, places, weeks, on] =
