@@ -23,8 +23,7 @@ class OrukList {
   }
 
   add(record: string): void {
-    this.out.write(this.count > 0 ? ',\n' : '\n');
-    this.out.write(record);
+    this.out.write(this.count > 0 ? `,\n${record}` : `\n${record}`);
     this.count += 1;
   }
 
@@ -81,7 +80,7 @@ export class OrukWriter implements OutputWriter {
       const shared = {
         organizationId: provider.id,
         locationId: provider.location,
-        accreditations: accreditationText(entry),
+        accreditationsJson: JSON.stringify(accreditationText(entry)),
       };
       for (const service of entry.services) {
         if (this.seenServices.has(service.id)) continue;

@@ -152,16 +152,18 @@ function termOf(t: Taxonomy, term: string): TaxonomyTerm {
   return found;
 }
 
-// Every service carries the same few terms; each is written out once and reused.
-const termJson = new Map<TaxonomyTerm, string>();
+/**
+ * Every service carries a few of the same terms, so everything in an attribute after its own id
+ * is written out once per term. A register has about a million attributes.
+ */
+const attributeTail = new Map<TaxonomyTerm, string>();
 function attributeJson(serviceUuid: string, term: TaxonomyTerm): string {
-  let nested = termJson.get(term);
-  if (!nested) {
-    nested = JSON.stringify(term);
-    termJson.set(term, nested);
+  let tail = attributeTail.get(term);
+  if (tail === undefined) {
+    tail = `","link_type":"service","taxonomy_term_id":"${term.id}","taxonomy_term":${JSON.stringify(term)}}`;
+    attributeTail.set(term, tail);
   }
-  const id = linkId(serviceUuid, term.id);
-  return `{"id":"${id}","link_id":"${serviceUuid}","link_type":"service","taxonomy_term_id":"${term.id}","taxonomy_term":${nested}}`;
+  return `{"id":"${linkId(serviceUuid, term.id)}","link_id":"${serviceUuid}${tail}`;
 }
 
 const NATIONS: Partial<Record<Region, string>> = {
@@ -241,53 +243,53 @@ export function accreditationText(entry: RegisterEntry): string {
   );
 }
 
+// The terms each attribute names, looked up by the value that selects them.
+const termsOf = <K extends string>(t: Taxonomy, keys: readonly K[]) =>
+  new Map(keys.map((k) => [k, termOf(t, k)] as const));
+const QUALITY_TERMS = termsOf(QUALITY_MARK, ['accredited', 'accredited-with-conditions']);
+const CATEGORY_TERMS = termsOf(CATEGORIES, SERVICE_CATEGORIES);
+const ROUTE_TERMS = termsOf(REFERRAL_ROUTES_TAXONOMY, REFERRAL_ROUTES);
+const SELF_REFERRAL = termOf(REFERRAL_ROUTES_TAXONOMY, 'self-referral');
+
+const text = (value: string) => JSON.stringify(value);
+
 /**
  * A service as ORUK JSON text, with its attributes: the quality mark (accredited, or with
- * conditions), its category, who can refer, and self-referral where it is accepted.
+ * conditions), its category, who can refer, and self-referral where it is accepted. It is written
+ * as text field by field, in a fixed order (a register has hundreds of thousands of services,
+ * and this is several times quicker than building each as an object to stringify); the UUIDs
+ * are hexadecimal and dashes, so only the free text needs quoting. `shared.accreditations` is
+ * already JSON text, being the same for every service of a certificate.
  */
 export function orukServiceJson(
   entry: RegisterEntry,
   service: RegisterService,
-  shared: { organizationId: string; locationId: string | null; accreditations: string },
+  shared: { organizationId: string; locationId: string | null; accreditationsJson: string },
 ): string {
   const { locationId } = shared;
   const id = orukId('service', service.id);
-  const terms = [
-    termOf(
-      QUALITY_MARK,
-      entry.outcome === 'conditional' ? 'accredited-with-conditions' : 'accredited',
-    ),
-    termOf(CATEGORIES, service.category),
-    termOf(REFERRAL_ROUTES_TAXONOMY, service.referralRoute),
-  ];
-  if (service.selfReferral) terms.push(termOf(REFERRAL_ROUTES_TAXONOMY, 'self-referral'));
-  const alert = !service.acceptingReferrals
-    ? 'Not accepting new referrals at present.'
-    : service.waitingWeeks
-      ? `Accepting referrals; the wait is about ${service.waitingWeeks} week${service.waitingWeeks === 1 ? '' : 's'}.`
-      : null;
-  const record = {
-    id,
-    organization_id: shared.organizationId,
-    name: service.name,
-    description:
-      service.description ??
-      `${SERVICE_CATEGORY_LABELS[service.category]} from ${entry.holder.name}.`,
-    ...(entry.holder.website ? { url: entry.holder.website } : {}),
-    status: 'active',
-    accreditations: shared.accreditations,
-    assured_date: service.capacityConfirmedOn,
-    ...(alert ? { alert } : {}),
-    service_at_locations: locationId
-      ? [
-          {
-            id: linkId(id, locationId),
-            service_id: id,
-            location_id: locationId,
-          },
-        ]
-      : [],
-  };
-  const attributes = terms.map((t) => attributeJson(id, t)).join(',');
-  return `${JSON.stringify(record).slice(0, -1)},"attributes":[${attributes}]}`;
+  const description =
+    service.description ??
+    `${SERVICE_CATEGORY_LABELS[service.category]} from ${entry.holder.name}.`;
+  let json =
+    `{"id":"${id}","organization_id":"${shared.organizationId}","name":${text(service.name)},` +
+    `"description":${text(description)}`;
+  if (entry.holder.website) json += `,"url":${text(entry.holder.website)}`;
+  json += `,"status":"active","accreditations":${shared.accreditationsJson},"assured_date":${text(service.capacityConfirmedOn)}`;
+  if (!service.acceptingReferrals) json += ',"alert":"Not accepting new referrals at present."';
+  else if (service.waitingWeeks)
+    json += `,"alert":"Accepting referrals; the wait is about ${service.waitingWeeks} week${service.waitingWeeks === 1 ? '' : 's'}."`;
+  json += locationId
+    ? `,"service_at_locations":[{"id":"${linkId(id, locationId)}","service_id":"${id}","location_id":"${locationId}"}]`
+    : ',"service_at_locations":[]';
+  const quality = QUALITY_TERMS.get(
+    entry.outcome === 'conditional' ? 'accredited-with-conditions' : 'accredited',
+  );
+  const category = CATEGORY_TERMS.get(service.category);
+  const route = ROUTE_TERMS.get(service.referralRoute);
+  if (!quality || !category || !route)
+    throw new Error(`service ${service.id} has a category or referral route ORUK has no term for`);
+  json += `,"attributes":[${attributeJson(id, quality)},${attributeJson(id, category)},${attributeJson(id, route)}`;
+  if (service.selfReferral) json += `,${attributeJson(id, SELF_REFERRAL)}`;
+  return `${json}]}`;
 }

@@ -51,8 +51,7 @@ export class RegisterJsonWriter implements OutputWriter {
 
   add(entries: readonly RegisterEntry[]): void {
     for (const e of entries) {
-      this.out.write(this.first ? '\n' : ',\n');
-      this.out.write(JSON.stringify(e));
+      this.out.write(`${this.first ? '\n' : ',\n'}${JSON.stringify(e)}`);
       this.first = false;
     }
   }

@@ -190,8 +190,8 @@ export class SiteWriter {
 
   add(entries: readonly RegisterEntry[]): void {
     for (const e of entries) {
-      if (!this.first) this.out.write(',');
-      this.out.write(scriptSafeJson(compact(e)));
+      const json = scriptSafeJson(compact(e));
+      this.out.write(this.first ? json : `,${json}`);
       this.first = false;
     }
   }
