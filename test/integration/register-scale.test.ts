@@ -184,7 +184,7 @@ describe(`the register at scale (${SIZE.toLocaleString('en-GB')} certificates)`,
     console.log(`register verify: ${Math.round(performance.now() - verifying)} ms`);
     expect(verdict.ok, JSON.stringify(verdict.checks.filter((c) => !c.ok))).toBe(true);
 
-    // The same register built with JSON, ORUK and the web page on the writer thread (as the
+    // The same register built with JSON, CSV, ORUK and the web page on the writer thread (as the
     // app, the CLI and browser mode build it) is the same publication, byte for byte.
     const threaded = await openTestCore({
       dataDir: core.context.dataDir,

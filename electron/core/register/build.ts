@@ -7,7 +7,6 @@ import { isoNow, isoToday } from '../clock';
 import { change, type CoreContext } from '../context';
 import { networkKeyRow, unlockNetworkKey } from '../signing/keystore';
 import { bundledWorker } from '../workers';
-import { CsvWriter } from './csv';
 import { RegisterReader } from './entries';
 import { WRITER_WORKER_FILE, WriterThread, type ThreadOutput } from './writer-thread';
 import { StatusListWriter, writeManifest, type OutputWriter } from './outputs';
@@ -88,12 +87,14 @@ export async function buildRegister(
     };
     await report('reading the records', 0);
 
-    // JSON, ORUK and the web page (most of the bytes) go to a writer thread when there is one.
+    // JSON, ORUK, CSV and the web page (nearly all the bytes) go to a writer thread when there is
+    // one; the status list stays here, since its signing key never leaves the core's thread.
     const threadable: ThreadOutput[] = [
       ...(formats.includes('json')
         ? [{ kind: 'json' as const, header: { generatedAt, network: issuer } }]
         : []),
       ...(formats.includes('oruk') ? [{ kind: 'oruk' as const }] : []),
+      ...(formats.includes('csv') ? [{ kind: 'csv' as const }] : []),
       ...(site
         ? [
             {
@@ -116,7 +117,6 @@ export async function buildRegister(
     const inline = thread ? [] : openOutputs(staging, threadable);
     const writers: OutputWriter[] = [
       ...(thread ? [thread] : inline),
-      ...(formats.includes('csv') ? [new CsvWriter(staging)] : []),
       new StatusListWriter(staging, { generatedAt, issuer, privateKey: key.privateKey }),
     ];
     const reader = new RegisterReader(ctx.db, isoToday(ctx.clock));

@@ -1,6 +1,6 @@
 import { CERTIFICATE_STATUS_LABELS } from '../../../shared/accreditation/vocabulary';
 import type { RegisterEntry } from '../../../shared/register/schema';
-import type { FileWriter, StagingFolder, WrittenFile } from './staging';
+import type { FileOpener, FileWriter, WrittenFile } from './staging';
 
 /**
  * A cell a spreadsheet would read as a formula (=, +, -, @, or a leading tab or carriage return
@@ -64,7 +64,7 @@ export const CSV_COLUMNS: readonly [string, (e: RegisterEntry) => string][] = [
 export class CsvWriter {
   private readonly out: FileWriter;
 
-  constructor(staging: StagingFolder) {
+  constructor(staging: FileOpener) {
     this.out = staging.file('register.csv');
     this.out.write(`\uFEFF${CSV_COLUMNS.map(([name]) => name).join(',')}\r\n`);
   }

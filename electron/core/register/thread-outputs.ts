@@ -1,3 +1,4 @@
+import { CsvWriter } from './csv';
 import { OrukWriter } from './oruk-writer';
 import { RegisterJsonWriter, type OutputWriter } from './outputs';
 import { SiteWriter } from './site';
@@ -9,6 +10,7 @@ export function openOutputs(files: FileOpener, outputs: readonly ThreadOutput[])
   return outputs.map((output) => {
     if (output.kind === 'json') return new RegisterJsonWriter(files, output.header);
     if (output.kind === 'html') return new SiteWriter(files, output.assets, output.context);
+    if (output.kind === 'csv') return new CsvWriter(files);
     return new OrukWriter(files);
   });
 }

@@ -16,7 +16,7 @@ if (!port) throw new Error('the register’s writers must run on a worker thread
 const start = z
   .object({
     dir: z.string(),
-    outputs: z.array(z.object({ kind: z.enum(['json', 'oruk', 'html']) }).passthrough()),
+    outputs: z.array(z.object({ kind: z.enum(['json', 'oruk', 'csv', 'html']) }).passthrough()),
   })
   .parse(workerData) as { dir: string; outputs: ThreadOutput[] };
 const files = new ThreadFiles(start.dir);
