@@ -33,16 +33,17 @@ const PAGE = 250;
 
 /** The certificates to export, in number order: named ones (each must exist), else by status. */
 function select(ctx: CoreContext, input: ExportPdfsInput): string[] {
-  const rows = ctx.db
-    .prepare('SELECT number, status, expires_on, suspended_on FROM certificates ORDER BY number')
-    .all() as SelectionRow[];
   if (input.numbers) {
-    const known = new Set(rows.map((r) => r.number));
+    // Named ones are looked up one by one: a handful out of a national register.
+    const exists = ctx.db.prepare('SELECT 1 FROM certificates WHERE number = ?').pluck();
     const wanted = [...new Set(input.numbers.map((n) => n.trim().toUpperCase()))];
-    const missing = wanted.find((n) => !known.has(n));
+    const missing = wanted.find((n) => exists.get(n) === undefined);
     if (missing) throw notFound('certificate', missing);
     return wanted.sort();
   }
+  const rows = ctx.db
+    .prepare('SELECT number, status, expires_on, suspended_on FROM certificates ORDER BY number')
+    .all() as SelectionRow[];
   if (!input.statuses) return rows.map((r) => r.number);
   const today = isoToday(ctx.clock);
   const statuses = new Set(input.statuses);
@@ -103,8 +104,7 @@ async function prepareFolder(folder: string): Promise<void> {
 /**
  * Writes each certificate's PDF (the same bytes `certificates.render` gives) as `<number>.pdf`,
  * whole or not at all (writeFileAtomic), so the folder never shows a partial PDF; an existing PDF
- * of the same certificate is replaced. Nothing in the records
- * changes, so nothing is audited.
+ * of the same certificate is replaced. Nothing in the records changes, so nothing is audited.
  */
 export async function exportCertificatePdfs(
   ctx: CoreContext,
