@@ -4,6 +4,7 @@ import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'ele
 const INVOKE_CHANNEL = 'spqa:invoke';
 const PROGRESS_CHANNEL = 'spqa:progress';
 const OPEN_EVIDENCE_CHANNEL = 'spqa:open-evidence';
+const CHOOSE_PATH_CHANNEL = 'spqa:choose-path';
 
 interface ProgressMessage {
   requestId: number;
@@ -28,7 +29,8 @@ ipcRenderer.on(PROGRESS_CHANNEL, (_event: IpcRendererEvent, message: ProgressMes
 /**
  * The whole surface the page gets: one frozen object, no raw ipcRenderer. Besides contract calls,
  * the only shell abilities are finding a dropped or picked file's path (so the core can stream it
- * from disk rather than the page reading it into memory) and opening evidence in the system viewer.
+ * from disk rather than the page reading it into memory), opening evidence in the system viewer,
+ * and the native dialog for choosing a folder or file (the main process checks the request).
  */
 const api = Object.freeze({
   platform: 'desktop' as const,
@@ -37,6 +39,9 @@ const api = Object.freeze({
   },
   async openEvidence(id: string): Promise<unknown> {
     return ipcRenderer.invoke(OPEN_EVIDENCE_CHANNEL, id);
+  },
+  async choosePath(request: unknown): Promise<unknown> {
+    return ipcRenderer.invoke(CHOOSE_PATH_CHANNEL, request);
   },
   async invoke(method: string, input: unknown, onProgress?: ProgressListener): Promise<unknown> {
     const requestId = nextRequestId++;

@@ -1,4 +1,5 @@
 import type { Method, MethodInput, MethodOutput } from '../../shared/contract';
+import type { ChoosePathRequest } from '../../shared/contract/choose-path';
 import type { AppErrorShape, Progress, Result } from '../../shared/result';
 
 type ProgressListener = (p: Progress) => void;
@@ -8,6 +9,7 @@ interface DesktopBridge {
   invoke(method: string, input: unknown, onProgress?: ProgressListener): Promise<unknown>;
   pathForFile(file: File): string;
   openEvidence(id: string): Promise<unknown>;
+  choosePath?(request: ChoosePathRequest): Promise<unknown>;
 }
 
 declare global {
@@ -85,6 +87,17 @@ async function invokeOverHttp(
 }
 
 export const isDesktop = () => window.spqa?.platform === 'desktop';
+
+/** Whether there is a native dialog for choosing folders and files (the desktop app only). */
+export const canChoosePaths = () => typeof window.spqa?.choosePath === 'function';
+
+/** Asks the desktop shell's native dialog for a path: the one chosen, or null if cancelled. */
+export async function choosePath(request: ChoosePathRequest): Promise<string | null> {
+  if (!window.spqa?.choosePath) throw new Error('there is no file dialog in browser mode');
+  const result = (await window.spqa.choosePath(request)) as Result<{ path: string | null }>;
+  if (!result.ok) throw new ApiError(result.error);
+  return result.value.path;
+}
 
 /** Calls a contract method in the core: through the preload bridge, or the loopback server. */
 export async function invoke<M extends Method>(

@@ -1,4 +1,6 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import type { ChoosePathRequest } from '../../shared/contract/choose-path';
+import { canChoosePaths, choosePath } from '../api/bridge';
 
 interface Common {
   name: string;
@@ -16,7 +18,7 @@ function describedBy(name: string, hint?: string, error?: string): string | unde
 function Frame({ name, label, hint, error, required, children }: Common & { children: ReactNode }) {
   return (
     <div className={`field${error ? ' field-error' : ''}`}>
-      <label htmlFor={`field-${name}`}>
+      <label htmlFor={`field-${name}`} id={`field-${name}-label`}>
         {label}
         {required ? null : <span className="optional"> (optional)</span>}
       </label>
@@ -73,6 +75,82 @@ export function TextField(
         aria-invalid={error ? true : undefined}
         required={required}
       />
+    </Frame>
+  );
+}
+
+const CHOOSE_LABELS: Record<ChoosePathRequest['kind'], string> = {
+  folder: 'Choose a folder…',
+  'new-file': 'Choose where to save…',
+  'existing-file': 'Choose a file…',
+};
+
+/**
+ * A path on this computer: typed, or in the desktop app chosen with the system's own dialog
+ * (the button beside the field). Browser mode has no such dialog for the computer's folders, so
+ * there the path is typed. A cancelled dialog leaves the field as it was.
+ */
+export function PathField(
+  props: Common & {
+    value: string;
+    onChange: (value: string) => void;
+    choose: Omit<ChoosePathRequest, 'title' | 'defaultPath'>;
+    disabled?: boolean;
+  },
+) {
+  const { name, value, onChange, choose, disabled, hint, error, required, label } = props;
+  const [problem, setProblem] = useState<string | null>(null);
+  async function pick() {
+    setProblem(null);
+    try {
+      const path = await choosePath({
+        ...choose,
+        title: label,
+        ...(value.trim() ? { defaultPath: value.trim() } : {}),
+      });
+      if (path !== null) onChange(path);
+    } catch (e) {
+      setProblem(`The dialog could not be opened: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  return (
+    <Frame {...props}>
+      <div className="path-field">
+        <input
+          id={`field-${name}`}
+          name={name}
+          type="text"
+          className="input input-long"
+          value={value}
+          onChange={(e) => {
+            setProblem(null);
+            onChange(e.target.value);
+          }}
+          autoComplete="off"
+          spellCheck={false}
+          aria-describedby={describedBy(name, hint, error)}
+          aria-invalid={error ? true : undefined}
+          required={required}
+          disabled={disabled}
+        />
+        {canChoosePaths() ? (
+          <button
+            type="button"
+            className="button secondary"
+            id={`choose-${name}`}
+            aria-describedby={`field-${name}-label`}
+            onClick={() => void pick()}
+            disabled={disabled}
+          >
+            {CHOOSE_LABELS[choose.kind]}
+          </button>
+        ) : null}
+      </div>
+      {problem ? (
+        <p className="error-message" role="alert">
+          {problem}
+        </p>
+      ) : null}
     </Frame>
   );
 }

@@ -3,7 +3,7 @@ import type { MethodOutput } from '../../../shared/contract';
 import type { Progress } from '../../../shared/result';
 import { invoke, isDesktop } from '../../api/bridge';
 import { ErrorSummary, type FieldError } from '../../components/ErrorSummary';
-import { CheckboxField, TextField } from '../../components/fields';
+import { CheckboxField, PathField } from '../../components/fields';
 import { ProgressBar } from '../../components/ProgressBar';
 import { bytes, plural } from '../register/format';
 import { BackupFacts } from './BackupFacts';
@@ -54,9 +54,10 @@ export function MakeBackup({ dataDir }: { dataDir: string }) {
       </p>
       <ErrorSummary errors={errors} />
       <form className="form" onSubmit={(e) => void make(e)} noValidate>
-        <TextField
+        <PathField
           name="backupPath"
           label="Save the backup as"
+          choose={{ kind: 'new-file', filters: [{ name: 'SPQA backups', extensions: ['zip'] }] }}
           hint={`The full path of a new file, for example ${examplePath(dataDir)}.${
             isDesktop() ? '' : ' The file is saved on the computer running SPQA.'
           }`}

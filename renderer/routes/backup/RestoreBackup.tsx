@@ -5,7 +5,7 @@ import type { Progress } from '../../../shared/result';
 import { ApiError, invoke, isDesktop } from '../../api/bridge';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorSummary, type FieldError } from '../../components/ErrorSummary';
-import { TextField } from '../../components/fields';
+import { PathField } from '../../components/fields';
 import { ProgressBar } from '../../components/ProgressBar';
 import { formatDateTime } from '../register/format';
 import { BackupFacts } from './BackupFacts';
@@ -107,9 +107,13 @@ export function RestoreBackup({ dataDir }: { dataDir: string }) {
       </p>
       <ErrorSummary errors={errors} />
       <form className="form" onSubmit={(e) => void check(e)} noValidate>
-        <TextField
+        <PathField
           name={FIELD}
           label="Backup file"
+          choose={{
+            kind: 'existing-file',
+            filters: [{ name: 'SPQA backups', extensions: ['zip'] }],
+          }}
           hint={`The full path of a backup SPQA made (a .zip file).${
             isDesktop() ? '' : ' The file is on the computer running SPQA.'
           }`}

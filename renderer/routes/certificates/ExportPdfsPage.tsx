@@ -8,7 +8,7 @@ import type { Progress } from '../../../shared/result';
 import { invoke, isDesktop } from '../../api/bridge';
 import { useLoad } from '../../api/use-load';
 import { ErrorSummary, type FieldError } from '../../components/ErrorSummary';
-import { TextField } from '../../components/fields';
+import { PathField } from '../../components/fields';
 import { LoadError, Loading, Page } from '../../components/Page';
 import { ProgressBar } from '../../components/ProgressBar';
 import { fieldErrorsFrom } from '../../components/problems';
@@ -139,9 +139,10 @@ export function ExportPdfsPage() {
                 </div>
               ))}
             </fieldset>
-            <TextField
+            <PathField
               name="folder"
               label="Folder to save into"
+              choose={{ kind: 'folder' }}
               hint={`The full path of a folder; it is made if it does not exist.${
                 isDesktop() ? '' : ' The folder is on the computer running SPQA.'
               }`}

@@ -10,7 +10,7 @@ import type { Progress } from '../../../shared/result';
 import { invoke, isDesktop } from '../../api/bridge';
 import { useLoad } from '../../api/use-load';
 import { ErrorSummary, type FieldError } from '../../components/ErrorSummary';
-import { TextField } from '../../components/fields';
+import { PathField, TextField } from '../../components/fields';
 import { LoadError, Loading, Page } from '../../components/Page';
 import { ProgressBar } from '../../components/ProgressBar';
 import { fieldErrorsFrom } from '../../components/problems';
@@ -159,9 +159,10 @@ export function PublishPage() {
             </div>
           ))}
         </fieldset>
-        <TextField
+        <PathField
           name="outDir"
           label="Folder to publish into"
+          choose={{ kind: 'folder' }}
           hint={`The full path of a new or empty folder, or of an earlier publication, which is replaced whole.${
             isDesktop() ? '' : ' The folder is on the computer running SPQA.'
           }`}

@@ -1,0 +1,64 @@
+import type { ChoosePathRequest } from '../shared/contract/choose-path';
+
+/*
+ * The native dialog for a path request from the page (shared/contract/choose-path.ts): which one,
+ * and with what options. Kept free of `electron` imports (even of its types, which the layer rule
+ * keeps to the shell files) so it is tested on plain Node; ipc.ts shows the dialog, and the
+ * compiler checks these options against Electron's own types there.
+ */
+interface DialogCommon {
+  title: string;
+  defaultPath?: string;
+  filters?: { name: string; extensions: string[] }[];
+}
+type OpenDialogOptions = DialogCommon & {
+  properties: (
+    'openFile' | 'openDirectory' | 'createDirectory' | 'promptToCreate' | 'dontAddToRecent'
+  )[];
+};
+type SaveDialogOptions = DialogCommon & {
+  properties: ('createDirectory' | 'showOverwriteConfirmation')[];
+};
+
+export type NativeDialog =
+  { type: 'open'; options: OpenDialogOptions } | { type: 'save'; options: SaveDialogOptions };
+
+export function nativeDialogFor(request: ChoosePathRequest): NativeDialog {
+  const common = {
+    title: request.title,
+    ...(request.defaultPath ? { defaultPath: request.defaultPath } : {}),
+  };
+  const filters = request.filters?.map((f) => ({ name: f.name, extensions: [...f.extensions] }));
+  if (request.kind === 'new-file')
+    return {
+      type: 'save',
+      options: {
+        ...common,
+        ...(filters ? { filters } : {}),
+        // The page asks again before replacing a file; the dialog warns too, where it can.
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      },
+    };
+  return {
+    type: 'open',
+    options: {
+      ...common,
+      ...(request.kind === 'existing-file' && filters ? { filters } : {}),
+      properties:
+        request.kind === 'folder'
+          ? ['openDirectory', 'createDirectory', 'promptToCreate', 'dontAddToRecent']
+          : ['openFile', 'dontAddToRecent'],
+    },
+  };
+}
+
+/** The path from what a dialog returned: null when it was cancelled or gave nothing. */
+export function chosenPath(result: {
+  canceled: boolean;
+  filePaths?: string[];
+  filePath?: string | undefined;
+}): string | null {
+  if (result.canceled) return null;
+  const path = result.filePath ?? result.filePaths?.[0];
+  return path ? path : null;
+}
