@@ -1,4 +1,4 @@
-import type { ChoosePathRequest } from '../shared/contract/choose-path';
+import { choosePathRequestSchema, type ChoosePathRequest } from '../shared/contract/choose-path';
 
 /*
  * The native dialog for a path request from the page (shared/contract/choose-path.ts): which one,
@@ -61,4 +61,47 @@ export function chosenPath(result: {
   if (result.canceled) return null;
   const path = result.filePath ?? result.filePaths?.[0];
   return path ? path : null;
+}
+
+/** What a dialog gives back (Electron's open and save results both fit). */
+export interface DialogResult {
+  canceled: boolean;
+  filePaths?: string[];
+  filePath?: string | undefined;
+}
+
+export type ChoosePathReply =
+  | { ok: true; value: { path: string | null } }
+  | {
+      ok: false;
+      error: { code: 'invalid_input' | 'internal'; message: string; details?: unknown };
+    };
+
+/**
+ * Answers the page's request for a path: checks it, shows the dialog `show` stands for, and
+ * gives the path chosen. Every outcome is a reply, a failing dialog included, so the page hears
+ * why rather than an exception from the IPC layer.
+ */
+export async function answerChoosePath(
+  raw: unknown,
+  show: (dialog: NativeDialog) => Promise<DialogResult>,
+): Promise<ChoosePathReply> {
+  const request = choosePathRequestSchema.safeParse(raw);
+  if (!request.success)
+    return {
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: 'malformed request for a file dialog',
+        details: request.error.issues,
+      },
+    };
+  try {
+    return { ok: true, value: { path: chosenPath(await show(nativeDialogFor(request.data))) } };
+  } catch (error) {
+    return {
+      ok: false,
+      error: { code: 'internal', message: error instanceof Error ? error.message : String(error) },
+    };
+  }
 }

@@ -1,8 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow, dialog, ipcMain, shell, type IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
-import { choosePathRequestSchema } from '../shared/contract/choose-path';
-import { chosenPath, nativeDialogFor } from './choose-path';
+import { answerChoosePath } from './choose-path';
 import type { CoreClient } from './core/host/worker-client';
 
 export const INVOKE_CHANNEL = 'spqa:invoke';
@@ -57,28 +56,16 @@ export function registerIpc(core: CoreClient, rendererIndex: string): void {
   // the path the person chose (or null), and the core checks that path again when it is used.
   ipcMain.handle(CHOOSE_PATH_CHANNEL, async (event: IpcMainInvokeEvent, raw: unknown) => {
     if (!fromOurWindow(event)) return NOT_OURS;
-    const request = choosePathRequestSchema.safeParse(raw);
-    if (!request.success) {
-      return {
-        ok: false,
-        error: {
-          code: 'invalid_input',
-          message: 'malformed request for a file dialog',
-          details: request.error.issues,
-        },
-      };
-    }
-    const native = nativeDialogFor(request.data);
     const owner = BrowserWindow.fromWebContents(event.sender);
-    const result =
-      native.type === 'save'
-        ? await (owner
-            ? dialog.showSaveDialog(owner, native.options)
-            : dialog.showSaveDialog(native.options))
-        : await (owner
-            ? dialog.showOpenDialog(owner, native.options)
-            : dialog.showOpenDialog(native.options));
-    return { ok: true, value: { path: chosenPath(result) } };
+    return answerChoosePath(raw, (native) => {
+      if (native.type === 'save')
+        return owner
+          ? dialog.showSaveDialog(owner, native.options)
+          : dialog.showSaveDialog(native.options);
+      return owner
+        ? dialog.showOpenDialog(owner, native.options)
+        : dialog.showOpenDialog(native.options);
+    });
   });
 
   // A copy named with its original name is opened, so the system picks the right viewer.

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ChoosePathRequest } from '../../shared/contract/choose-path';
 import { canChoosePaths, choosePath } from '../api/bridge';
 
@@ -88,35 +88,61 @@ const CHOOSE_LABELS: Record<ChoosePathRequest['kind'], string> = {
 /**
  * A path on this computer: typed, or in the desktop app chosen with the system's own dialog
  * (the button beside the field). Browser mode has no such dialog for the computer's folders, so
- * there the path is typed. A cancelled dialog leaves the field as it was.
+ * there the path is typed. A cancelled dialog leaves the field as it was. After a choice, or a
+ * dialog that could not open, focus goes to the field, so its new value or the problem (shown as
+ * the field's error) is read out.
  */
 export function PathField(
   props: Common & {
     value: string;
     onChange: (value: string) => void;
     choose: Omit<ChoosePathRequest, 'title' | 'defaultPath'>;
+    /**
+     * Called with a path chosen in the dialog (after onChange), e.g. to note that the system's
+     * save dialog has already asked whether to replace the file.
+     */
+    onChosen?: (path: string) => void;
     disabled?: boolean;
   },
 ) {
-  const { name, value, onChange, choose, disabled, hint, error, required, label } = props;
+  const { name, value, onChange, choose, onChosen, disabled, hint, required, label } = props;
   const [problem, setProblem] = useState<string | null>(null);
+  const [choosing, setChoosing] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const error = props.error ?? problem ?? undefined;
+  // A dialog's failure is stale once the form is sent (by then the path was typed or kept).
+  useEffect(() => {
+    const form = input.current?.form;
+    if (!form) return;
+    const clear = () => setProblem(null);
+    form.addEventListener('submit', clear);
+    return () => form.removeEventListener('submit', clear);
+  }, []);
   async function pick() {
     setProblem(null);
+    setChoosing(true);
     try {
       const path = await choosePath({
         ...choose,
         title: label,
         ...(value.trim() ? { defaultPath: value.trim() } : {}),
       });
-      if (path !== null) onChange(path);
+      if (path === null) return;
+      onChange(path);
+      onChosen?.(path);
+      input.current?.focus();
     } catch (e) {
       setProblem(`The dialog could not be opened: ${e instanceof Error ? e.message : String(e)}`);
+      input.current?.focus();
+    } finally {
+      setChoosing(false);
     }
   }
   return (
-    <Frame {...props}>
+    <Frame {...props} error={error}>
       <div className="path-field">
         <input
+          ref={input}
           id={`field-${name}`}
           name={name}
           type="text"
@@ -140,17 +166,12 @@ export function PathField(
             id={`choose-${name}`}
             aria-describedby={`field-${name}-label`}
             onClick={() => void pick()}
-            disabled={disabled}
+            disabled={disabled || choosing}
           >
             {CHOOSE_LABELS[choose.kind]}
           </button>
         ) : null}
       </div>
-      {problem ? (
-        <p className="error-message" role="alert">
-          {problem}
-        </p>
-      ) : null}
     </Frame>
   );
 }

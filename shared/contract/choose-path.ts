@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasControlCharacter } from '../validation/text';
 
 /**
  * What the page may ask the desktop shell's native file dialog for: a folder (made if need be), a
@@ -8,17 +9,27 @@ import { z } from 'zod';
 export const choosePathRequestSchema = z
   .object({
     kind: z.enum(['folder', 'new-file', 'existing-file']),
-    /** The dialog's title, e.g. "Folder to publish the register into". */
+    /** The dialog's title: the field's label, e.g. "Folder to publish into". */
     title: z.string().trim().min(1).max(200),
     /** Where the dialog opens: what the field holds already, if anything. */
-    defaultPath: z.string().max(4096).optional(),
-    /** For files: the kinds offered, e.g. { name: 'SPQA backups', extensions: ['spqa-backup'] }. */
+    defaultPath: z
+      .string()
+      .max(4096)
+      .refine(
+        (path) => !hasControlCharacter(path) && !/[\t\n\r]/.test(path),
+        'a path has no control characters or line breaks',
+      )
+      .optional(),
+    /**
+     * For files: the kinds offered, e.g. { name: 'SPQA backups', extensions: ['zip'] }; an
+     * extension of "*" stands for any file.
+     */
     filters: z
       .array(
         z.object({
           name: z.string().trim().min(1).max(100),
           extensions: z
-            .array(z.string().regex(/^[A-Za-z0-9-]{1,20}$/, 'an extension without its dot'))
+            .array(z.string().regex(/^([A-Za-z0-9-]{1,20}|\*)$/, 'an extension without its dot'))
             .min(1)
             .max(10),
         }),
@@ -29,8 +40,3 @@ export const choosePathRequestSchema = z
   .strict();
 
 export type ChoosePathRequest = z.infer<typeof choosePathRequestSchema>;
-
-/** The shell's answer: the path chosen, or null when the person cancelled. */
-export const choosePathResultSchema = z.object({ path: z.string().min(1).nullable() });
-
-export type ChoosePathResult = z.infer<typeof choosePathResultSchema>;

@@ -93,6 +93,11 @@ test('in the desktop app, the backup file is chosen with the system’s dialog',
     await choose.focus();
     await page.keyboard.press('Enter');
     await expect(field).toHaveValue(archive);
+    await expect(field).toBeFocused();
+    // The system's save dialog asks before replacing a file, so the app does not ask again.
+    await expect(
+      page.getByRole('checkbox', { name: 'Replace the file if it already exists' }),
+    ).toBeChecked();
     expect(await requests(page)).toEqual([
       {
         kind: 'new-file',
@@ -111,10 +116,13 @@ test('in the desktop app, the backup file is chosen with the system’s dialog',
     // A dialog that cannot open says so, and the field is untouched.
     await answer(page, 'fail');
     await choose.click();
-    await expect(page.getByRole('alert').filter({ hasText: 'could not be opened' })).toContainText(
-      'no display to show it on',
+    await expect(page.locator('#error-backupPath')).toContainText(
+      'The dialog could not be opened: no display to show it on',
     );
+    await expect(field).toBeFocused();
+    await expect(field).toHaveAccessibleDescription(/could not be opened/);
     await expect(field).toHaveValue(archive);
+    await expectAccessible(page, 'the backup screen after a dialog failed');
 
     // The chosen path is where the backup is made.
     await page.locator('#make-backup').click();
@@ -122,15 +130,20 @@ test('in the desktop app, the backup file is chosen with the system’s dialog',
       `Saved to ${archive}`,
     );
     expect(existsSync(archive)).toBe(true);
+    await expect(page.locator('#error-backupPath')).toHaveCount(0);
 
     // And the backup to check is chosen the same way, as an existing file.
     const restore = page.getByRole('region', { name: 'Restore a backup' });
     await answer(page, archive);
     await restore.getByRole('button', { name: 'Choose a file…' }).click();
     await expect(page.locator('#field-archivePath')).toHaveValue(archive);
-    expect((await requests(page)).at(-1)).toMatchObject({
+    expect((await requests(page)).at(-1)).toEqual({
       kind: 'existing-file',
       title: 'Backup file',
+      filters: [
+        { name: 'SPQA backups', extensions: ['zip'] },
+        { name: 'All files', extensions: ['*'] },
+      ],
     });
     await page.locator('#check-backup').click();
     await expect(

@@ -6,6 +6,9 @@ test('self-assess a whole domain by keyboard, then see the readiness summary and
   page,
   app,
 }) => {
+  // About 40 s on a quiet machine (every criterion of a domain rated by keyboard); a CI run on a
+  // busy machine went past the default 60 s.
+  test.setTimeout(120_000);
   const added = await app.cli([
     '--json',
     'provider',
@@ -122,6 +125,8 @@ test('self-assess a whole domain by keyboard, then see the readiness summary and
 });
 
 test('every screen of a populated app passes the accessibility scan', async ({ page, app }) => {
+  // About 45 s on a quiet machine: every screen is visited and scanned.
+  test.setTimeout(120_000);
   expect((await app.cli(['demo'])).code).toBe(0);
   const assessments = JSON.parse((await app.cli(['--json', 'assessment', 'list'])).stdout) as {
     id: string;

@@ -15,13 +15,18 @@ export function dumpDatabase(db: Database): DatabaseDump {
     schema: db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY type, name').all(),
   };
   for (const table of tables) {
-    // A WITHOUT ROWID table is stored in its primary key's order, which is its storage order.
+    // A WITHOUT ROWID table has no rowid to order by: its primary key orders it instead.
     const withoutRowid = /WITHOUT ROWID\s*;?\s*$/i.test(
       db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(table) as string,
     );
-    dump[table] = db
-      .prepare(`SELECT * FROM "${table}"${withoutRowid ? '' : ' ORDER BY rowid'}`)
-      .all();
+    const key = withoutRowid
+      ? (db.pragma(`table_info("${table}")`) as { name: string; pk: number }[])
+          .filter((c) => c.pk > 0)
+          .sort((a, b) => a.pk - b.pk)
+          .map((c) => `"${c.name}"`)
+          .join(', ')
+      : 'rowid';
+    dump[table] = db.prepare(`SELECT * FROM "${table}" ORDER BY ${key}`).all();
   }
   return dump;
 }

@@ -255,7 +255,9 @@ describe('the backup and restore commands', () => {
 
     const again = spqa(dataDir, ['backup', file]);
     expect(again.status).toBe(2);
-    expect(again.errorLines).toEqual([expect.stringContaining('already exists')]);
+    expect(again.errorLines).toEqual([
+      expect.stringMatching(/already exists; choose another name, or pass --overwrite$/),
+    ]);
 
     const restore = spqa(dataDir, ['--json', 'restore', file]);
     expect(restore.status, restore.stderr).toBe(0);

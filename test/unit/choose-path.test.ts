@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { chosenPath, nativeDialogFor } from '../../electron/choose-path';
+import {
+  answerChoosePath,
+  chosenPath,
+  nativeDialogFor,
+  type NativeDialog,
+} from '../../electron/choose-path';
 import { choosePathRequestSchema } from '../../shared/contract/choose-path';
 
 const ZIP = [{ name: 'SPQA backups', extensions: ['zip'] }];
@@ -55,6 +60,7 @@ describe('the desktop file dialog', () => {
       { kind: 'new-file', title: 'x', filters: [{ name: 'Zip', extensions: ['.zip'] }] },
       { kind: 'new-file', title: 'x', filters: [{ name: 'Zip', extensions: [] }] },
       { kind: 'folder', title: 'x', defaultPath: 'p'.repeat(4097) },
+      { kind: 'folder', title: 'x', defaultPath: '/home/sam\n/etc' },
       null,
       'folder',
     ];
@@ -66,5 +72,34 @@ describe('the desktop file dialog', () => {
       choosePathRequestSchema.safeParse({ kind: 'new-file', title: 'Save as', filters: ZIP })
         .success,
     ).toBe(true);
+  });
+
+  it('answers the page with the path, null for Cancel, or why it could not', async () => {
+    const shown: NativeDialog[] = [];
+    const reply = await answerChoosePath({ kind: 'folder', title: 'Folder' }, (dialog) => {
+      shown.push(dialog);
+      return Promise.resolve({ canceled: false, filePaths: ['/srv/register'] });
+    });
+    expect(reply).toEqual({ ok: true, value: { path: '/srv/register' } });
+    expect(shown.map((d) => d.type)).toEqual(['open']);
+
+    expect(
+      await answerChoosePath({ kind: 'new-file', title: 'Save as' }, () =>
+        Promise.resolve({ canceled: true, filePath: '' }),
+      ),
+    ).toEqual({ ok: true, value: { path: null } });
+
+    // A dialog that throws is a reply the page can show, not an error from the IPC layer.
+    expect(
+      await answerChoosePath({ kind: 'folder', title: 'Folder' }, () =>
+        Promise.reject(new Error('no display')),
+      ),
+    ).toEqual({ ok: false, error: { code: 'internal', message: 'no display' } });
+
+    // A malformed request never reaches a dialog.
+    const refused = await answerChoosePath({ kind: 'folder', title: 'x', extra: true }, () => {
+      throw new Error('shown');
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 });

@@ -1,6 +1,7 @@
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { restoreBackup } from '../../core/backup/restore';
-import { flag, type Command } from '../command';
+import { CliFailure, flag, type Command } from '../command';
 
 const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
@@ -19,10 +20,12 @@ export const backupCommands: Command[] = [
     options: { overwrite: { type: 'boolean' } },
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
-      const result = await ctx.call('backup.create', {
-        path: resolve(args.positionals[0] ?? ''),
-        overwrite: flag(args, 'overwrite'),
-      });
+      const path = resolve(args.positionals[0] ?? '');
+      const overwrite = flag(args, 'overwrite');
+      // The core's refusal names no option; here the way to replace the file is --overwrite.
+      if (!overwrite && existsSync(path) && statSync(path).isFile())
+        throw new CliFailure(`${path} already exists; choose another name, or pass --overwrite`, 2);
+      const result = await ctx.call('backup.create', { path, overwrite });
       for (const hash of result.alteredFiles) {
         ctx.stderr(
           `spqa: warning: stored file ${hash} no longer matches its hash; it was backed up as it ` +

@@ -258,8 +258,8 @@ const text = (value: string) => JSON.stringify(value);
  * conditions), its category, who can refer, and self-referral where it is accepted. It is written
  * as text field by field, in a fixed order (a register has hundreds of thousands of services,
  * and this is several times quicker than building each as an object to stringify); the UUIDs
- * are hexadecimal and dashes, so only the free text needs quoting. `shared.accreditations` is
- * already JSON text, being the same for every service of a certificate.
+ * are hexadecimal and dashes, so only the free text needs quoting. `shared.accreditationsJson`
+ * is already JSON text, being the same for every service of a certificate.
  */
 export function orukServiceJson(
   entry: RegisterEntry,

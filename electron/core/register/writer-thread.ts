@@ -31,8 +31,9 @@ const MAX_IN_FLIGHT = 2;
  * there), in parallel with the core's thread reading the register and writing the signed status
  * list. They are most of a publication: at 100,000 certificates, JSON, CSV, Open Referral UK and
  * the web page are 746 of its 758 MiB. Reading is most of the core's thread's share (6 of its 9 s
- * in a profile at that size), so the writers all go here, which leaves the two about as busy. Each chunk is copied to the thread as it is read; the build waits only when the
- * thread falls more than two chunks behind, so memory stays bounded.
+ * in a profile at that size), so the writers all go here, which leaves the two about as busy.
+ * Each chunk is copied to the thread as it is read; the build waits only when the thread falls
+ * more than two chunks behind, so memory stays bounded.
  */
 export class WriterThread implements OutputWriter {
   private readonly worker: Worker;

@@ -58,6 +58,8 @@ export function MakeBackup({ dataDir }: { dataDir: string }) {
           name="backupPath"
           label="Save the backup as"
           choose={{ kind: 'new-file', filters: [{ name: 'SPQA backups', extensions: ['zip'] }] }}
+          // The system's save dialog has asked already if the file is to be replaced.
+          onChosen={() => setOverwrite(true)}
           hint={`The full path of a new file, for example ${examplePath(dataDir)}.${
             isDesktop() ? '' : ' The file is saved on the computer running SPQA.'
           }`}

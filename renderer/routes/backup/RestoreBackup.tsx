@@ -112,7 +112,11 @@ export function RestoreBackup({ dataDir }: { dataDir: string }) {
           label="Backup file"
           choose={{
             kind: 'existing-file',
-            filters: [{ name: 'SPQA backups', extensions: ['zip'] }],
+            // Some systems' save dialogs add no extension, so other files are offered too.
+            filters: [
+              { name: 'SPQA backups', extensions: ['zip'] },
+              { name: 'All files', extensions: ['*'] },
+            ],
           }}
           hint={`The full path of a backup SPQA made (a .zip file).${
             isDesktop() ? '' : ' The file is on the computer running SPQA.'
