@@ -28,7 +28,7 @@ export function nativeDialogFor(request: ChoosePathRequest): NativeDialog {
     title: request.title,
     ...(request.defaultPath ? { defaultPath: request.defaultPath } : {}),
   };
-  const filters = request.filters?.map((f) => ({ name: f.name, extensions: [...f.extensions] }));
+  const { filters } = request;
   if (request.kind === 'new-file')
     return {
       type: 'save',
@@ -53,11 +53,7 @@ export function nativeDialogFor(request: ChoosePathRequest): NativeDialog {
 }
 
 /** The path from what a dialog returned: null when it was cancelled or gave nothing. */
-export function chosenPath(result: {
-  canceled: boolean;
-  filePaths?: string[];
-  filePath?: string | undefined;
-}): string | null {
+export function chosenPath(result: DialogResult): string | null {
   if (result.canceled) return null;
   const path = result.filePath ?? result.filePaths?.[0];
   return path ? path : null;

@@ -55,17 +55,13 @@ export function registerIpc(core: CoreClient, rendererIndex: string): void {
   // The native dialog for a folder or file, modal to the window that asked; the page gets only
   // the path the person chose (or null), and the core checks that path again when it is used.
   ipcMain.handle(CHOOSE_PATH_CHANNEL, async (event: IpcMainInvokeEvent, raw: unknown) => {
-    if (!fromOurWindow(event)) return NOT_OURS;
     const owner = BrowserWindow.fromWebContents(event.sender);
-    return answerChoosePath(raw, (native) => {
-      if (native.type === 'save')
-        return owner
-          ? dialog.showSaveDialog(owner, native.options)
-          : dialog.showSaveDialog(native.options);
-      return owner
-        ? dialog.showOpenDialog(owner, native.options)
-        : dialog.showOpenDialog(native.options);
-    });
+    if (!fromOurWindow(event) || !owner) return NOT_OURS;
+    return answerChoosePath(raw, (native) =>
+      native.type === 'save'
+        ? dialog.showSaveDialog(owner, native.options)
+        : dialog.showOpenDialog(owner, native.options),
+    );
   });
 
   // A copy named with its original name is opened, so the system picks the right viewer.

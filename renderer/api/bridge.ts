@@ -9,7 +9,7 @@ interface DesktopBridge {
   invoke(method: string, input: unknown, onProgress?: ProgressListener): Promise<unknown>;
   pathForFile(file: File): string;
   openEvidence(id: string): Promise<unknown>;
-  choosePath?(request: ChoosePathRequest): Promise<unknown>;
+  choosePath(request: ChoosePathRequest): Promise<unknown>;
 }
 
 declare global {
@@ -88,12 +88,12 @@ async function invokeOverHttp(
 
 export const isDesktop = () => window.spqa?.platform === 'desktop';
 
-/** Whether there is a native dialog for choosing folders and files (the desktop app only). */
-export const canChoosePaths = () => typeof window.spqa?.choosePath === 'function';
-
-/** Asks the desktop shell's native dialog for a path: the one chosen, or null if cancelled. */
+/**
+ * Asks the desktop shell's native dialog for a path: the one chosen, or null if cancelled. Only
+ * the desktop app has the dialog (see isDesktop).
+ */
 export async function choosePath(request: ChoosePathRequest): Promise<string | null> {
-  if (!window.spqa?.choosePath) throw new Error('there is no file dialog in browser mode');
+  if (!window.spqa) throw new Error('there is no file dialog in browser mode');
   const result = (await window.spqa.choosePath(request)) as Result<{ path: string | null }>;
   if (!result.ok) throw new ApiError(result.error);
   return result.value.path;

@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { ChoosePathRequest } from '../../shared/contract/choose-path';
-import { canChoosePaths, choosePath } from '../api/bridge';
+import { choosePath, isDesktop } from '../api/bridge';
 
 interface Common {
   name: string;
@@ -46,6 +46,11 @@ export function TextField(
     autoComplete?: string;
     width?: 'short' | 'medium' | 'long';
     inputMode?: 'numeric' | 'text';
+    spellCheck?: boolean;
+    disabled?: boolean;
+    inputRef?: RefObject<HTMLInputElement | null>;
+    /** A control shown beside the text box, such as PathField's button. */
+    action?: ReactNode;
   },
 ) {
   const {
@@ -56,25 +61,42 @@ export function TextField(
     autoComplete,
     width = 'long',
     inputMode,
+    spellCheck,
+    disabled,
+    inputRef,
+    action,
     hint,
     error,
     required,
   } = props;
+  const input = (
+    <input
+      ref={inputRef}
+      id={`field-${name}`}
+      name={name}
+      type={type}
+      className={`input input-${width}`}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      autoComplete={autoComplete ?? 'off'}
+      inputMode={inputMode}
+      spellCheck={spellCheck}
+      aria-describedby={describedBy(name, hint, error)}
+      aria-invalid={error ? true : undefined}
+      required={required}
+      disabled={disabled}
+    />
+  );
   return (
     <Frame {...props}>
-      <input
-        id={`field-${name}`}
-        name={name}
-        type={type}
-        className={`input input-${width}`}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        autoComplete={autoComplete ?? 'off'}
-        inputMode={inputMode}
-        aria-describedby={describedBy(name, hint, error)}
-        aria-invalid={error ? true : undefined}
-        required={required}
-      />
+      {action ? (
+        <div className="input-with-action">
+          {input}
+          {action}
+        </div>
+      ) : (
+        input
+      )}
     </Frame>
   );
 }
@@ -105,11 +127,10 @@ export function PathField(
     disabled?: boolean;
   },
 ) {
-  const { name, value, onChange, choose, onChosen, disabled, hint, required, label } = props;
+  const { name, value, onChange, choose, onChosen, disabled, label } = props;
   const [problem, setProblem] = useState<string | null>(null);
   const [choosing, setChoosing] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  const error = props.error ?? problem ?? undefined;
   // A dialog's failure is stale once the form is sent (by then the path was typed or kept).
   useEffect(() => {
     const form = input.current?.form;
@@ -139,27 +160,17 @@ export function PathField(
     }
   }
   return (
-    <Frame {...props} error={error}>
-      <div className="path-field">
-        <input
-          ref={input}
-          id={`field-${name}`}
-          name={name}
-          type="text"
-          className="input input-long"
-          value={value}
-          onChange={(e) => {
-            setProblem(null);
-            onChange(e.target.value);
-          }}
-          autoComplete="off"
-          spellCheck={false}
-          aria-describedby={describedBy(name, hint, error)}
-          aria-invalid={error ? true : undefined}
-          required={required}
-          disabled={disabled}
-        />
-        {canChoosePaths() ? (
+    <TextField
+      {...props}
+      error={props.error ?? problem ?? undefined}
+      onChange={(path) => {
+        setProblem(null);
+        onChange(path);
+      }}
+      spellCheck={false}
+      inputRef={input}
+      action={
+        isDesktop() ? (
           <button
             type="button"
             className="button secondary"
@@ -170,9 +181,9 @@ export function PathField(
           >
             {CHOOSE_LABELS[choose.kind]}
           </button>
-        ) : null}
-      </div>
-    </Frame>
+        ) : null
+      }
+    />
   );
 }
 

@@ -14,12 +14,14 @@ export function dumpDatabase(db: Database): DatabaseDump {
     user_version: db.pragma('user_version', { simple: true }),
     schema: db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY type, name').all(),
   };
+  // A WITHOUT ROWID table has no rowid to order by: its primary key orders it instead.
+  const withoutRowid = new Set(
+    (db.pragma('table_list') as { name: string; wr: number }[])
+      .filter((t) => t.wr === 1)
+      .map((t) => t.name),
+  );
   for (const table of tables) {
-    // A WITHOUT ROWID table has no rowid to order by: its primary key orders it instead.
-    const withoutRowid = /WITHOUT ROWID\s*;?\s*$/i.test(
-      db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(table) as string,
-    );
-    const key = withoutRowid
+    const key = withoutRowid.has(table)
       ? (db.pragma(`table_info("${table}")`) as { name: string; pk: number }[])
           .filter((c) => c.pk > 0)
           .sort((a, b) => a.pk - b.pk)

@@ -1,6 +1,6 @@
-import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { restoreBackup } from '../../core/backup/restore';
+import { AppError } from '../../core/errors';
 import { CliFailure, flag, type Command } from '../command';
 
 const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
@@ -21,11 +21,20 @@ export const backupCommands: Command[] = [
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
       const path = resolve(args.positionals[0] ?? '');
-      const overwrite = flag(args, 'overwrite');
-      // The core's refusal names no option; here the way to replace the file is --overwrite.
-      if (!overwrite && existsSync(path) && statSync(path).isFile())
-        throw new CliFailure(`${path} already exists; choose another name, or pass --overwrite`, 2);
-      const result = await ctx.call('backup.create', { path, overwrite });
+      const result = await ctx
+        .call('backup.create', { path, overwrite: flag(args, 'overwrite') })
+        .catch((error: unknown) => {
+          // The core's refusal of an existing file names no option; here the way is --overwrite.
+          if (
+            error instanceof AppError &&
+            (error.details as { field?: string } | undefined)?.field === 'overwrite'
+          )
+            throw new CliFailure(
+              `${path} already exists; choose another name, or pass --overwrite`,
+              2,
+            );
+          throw error;
+        });
       for (const hash of result.alteredFiles) {
         ctx.stderr(
           `spqa: warning: stored file ${hash} no longer matches its hash; it was backed up as it ` +

@@ -56,7 +56,9 @@ export async function createBackup(options: CreateBackupOptions): Promise<Create
   const existing = await stat(target).catch(() => null);
   if (existing?.isDirectory()) throw invalid(`${target} is a folder; name a file to write`);
   if (existing && !options.overwrite) {
-    throw invalid(`${target} already exists; choose another name, or choose to replace it`);
+    throw invalid(`${target} already exists; choose another name, or choose to replace it`, {
+      field: 'overwrite',
+    });
   }
   const work = await mkdtemp(join(dirname(target), `.${basename(target)}.`)).catch(
     (error: NodeJS.ErrnoException) => {

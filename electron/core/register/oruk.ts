@@ -243,9 +243,10 @@ export function accreditationText(entry: RegisterEntry): string {
   );
 }
 
-// The terms each attribute names, looked up by the value that selects them.
+// The terms each attribute names, by the value that selects them (termOf fails at load if one is
+// missing, so every value has its term).
 const termsOf = <K extends string>(t: Taxonomy, keys: readonly K[]) =>
-  new Map(keys.map((k) => [k, termOf(t, k)] as const));
+  Object.fromEntries(keys.map((k) => [k, termOf(t, k)])) as Record<K, TaxonomyTerm>;
 const QUALITY_TERMS = termsOf(QUALITY_MARK, ['accredited', 'accredited-with-conditions']);
 const CATEGORY_TERMS = termsOf(CATEGORIES, SERVICE_CATEGORIES);
 const ROUTE_TERMS = termsOf(REFERRAL_ROUTES_TAXONOMY, REFERRAL_ROUTES);
@@ -282,13 +283,10 @@ export function orukServiceJson(
   json += locationId
     ? `,"service_at_locations":[{"id":"${linkId(id, locationId)}","service_id":"${id}","location_id":"${locationId}"}]`
     : ',"service_at_locations":[]';
-  const quality = QUALITY_TERMS.get(
-    entry.outcome === 'conditional' ? 'accredited-with-conditions' : 'accredited',
-  );
-  const category = CATEGORY_TERMS.get(service.category);
-  const route = ROUTE_TERMS.get(service.referralRoute);
-  if (!quality || !category || !route)
-    throw new Error(`service ${service.id} has a category or referral route ORUK has no term for`);
+  const quality =
+    QUALITY_TERMS[entry.outcome === 'conditional' ? 'accredited-with-conditions' : 'accredited'];
+  const category = CATEGORY_TERMS[service.category];
+  const route = ROUTE_TERMS[service.referralRoute];
   json += `,"attributes":[${attributeJson(id, quality)},${attributeJson(id, category)},${attributeJson(id, route)}`;
   if (service.selfReferral) json += `,${attributeJson(id, SELF_REFERRAL)}`;
   return `${json}]}`;

@@ -14,6 +14,14 @@ export type ThreadOutput =
   | { kind: 'csv' }
   | { kind: 'html'; assets: SiteAssets; context: SiteContext };
 
+/** Every kind of ThreadOutput, which the worker checks its start data against. */
+export const THREAD_OUTPUT_KINDS = [
+  'json',
+  'oruk',
+  'csv',
+  'html',
+] as const satisfies readonly ThreadOutput['kind'][];
+
 export type WriterRequest =
   { type: 'add'; entries: readonly RegisterEntry[] } | { type: 'finish' } | { type: 'abandon' };
 

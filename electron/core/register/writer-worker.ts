@@ -4,7 +4,12 @@ import { messageOf } from '../errors';
 import type { OutputWriter } from './outputs';
 import { ThreadFiles, type WrittenFile } from './staging';
 import { openOutputs, orukServicesOf } from './thread-outputs';
-import type { ThreadOutput, WriterReply, WriterRequest } from './writer-thread';
+import {
+  THREAD_OUTPUT_KINDS,
+  type ThreadOutput,
+  type WriterReply,
+  type WriterRequest,
+} from './writer-thread';
 
 /**
  * The thread of writer-thread.ts: the outputs it was given, over the staging folder the core's
@@ -16,7 +21,7 @@ if (!port) throw new Error('the register’s writers must run on a worker thread
 const start = z
   .object({
     dir: z.string(),
-    outputs: z.array(z.object({ kind: z.enum(['json', 'oruk', 'csv', 'html']) }).passthrough()),
+    outputs: z.array(z.object({ kind: z.enum(THREAD_OUTPUT_KINDS) }).passthrough()),
   })
   .parse(workerData) as { dir: string; outputs: ThreadOutput[] };
 const files = new ThreadFiles(start.dir);
