@@ -1,6 +1,7 @@
 // @ts-check
+import { existsSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { basename, dirname, resolve } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -10,7 +11,9 @@ import tseslint from 'typescript-eslint';
 const root = dirname(fileURLToPath(import.meta.url));
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 const code = '{ts,tsx,js,mjs}';
-const shellFiles = ['electron/main.ts', 'electron/preload.ts', 'electron/ipc.ts'];
+/** The Electron shell: main process, preload, IPC and dialogs. The only folder importing electron. */
+const SHELL_DIR = 'electron/shell';
+const shellFiles = [`${SHELL_DIR}/**/*.${code}`];
 
 /**
  * An esquery regex matching the given module names and their subpaths (`electron/main`). esquery
@@ -51,34 +54,84 @@ const layer = (files, { paths = [], patterns = [] }, reason) => ({
 });
 
 /**
- * Importing a shell file imports electron. Relative paths are checked by where they land, which
- * a pattern over the import text cannot tell (from electron/cli/commands, '../main' is the CLI).
+ * Layers that must not reach into one another by a relative path, which a pattern over the import
+ * text cannot tell (from electron/cli/commands, '../main' is the CLI's own entry): each import is
+ * checked by the file it lands on. Importing the shell imports electron; the CLI and browser mode
+ * share what they need through the core, never through each other; the product never imports the
+ * benchmarks' data generator in scripts/.
  */
-const shellModules = new Set(shellFiles.map((file) => resolve(root, file.replace(/\.ts$/, ''))));
+const folderRules = [
+  {
+    from: (file) => !file.startsWith(`${SHELL_DIR}/`),
+    into: `${SHELL_DIR}/`,
+    // Tests run on plain Node: they may load the shell's pure parts, never a file that loads electron.
+    allow: (file, target) => file.startsWith('test/') && !importsElectron(target),
+    message: '{{target}} is the Electron shell; only files in electron/shell/ import it.',
+  },
+  {
+    from: (file) => file.startsWith('electron/web/'),
+    into: 'electron/cli/',
+    message: 'browser mode does not import the CLI ({{target}}); share it through electron/core/.',
+  },
+  {
+    from: (file) => file.startsWith('electron/cli/'),
+    into: 'electron/web/',
+    message: 'the CLI does not import browser mode ({{target}}); share it through electron/core/.',
+  },
+  {
+    from: (file) => file.startsWith('electron/core/'),
+    into: 'electron/cli/',
+    message: 'electron/core/ is imported by the CLI, never the other way ({{target}}).',
+  },
+  {
+    from: (file) => file.startsWith('electron/core/'),
+    into: 'electron/web/',
+    message: 'electron/core/ is imported by browser mode, never the other way ({{target}}).',
+  },
+  {
+    from: (file) => /^(electron|shared|renderer)\//.test(file),
+    into: 'scripts/',
+    message: 'product code never imports scripts/ ({{target}}): they are tools around it.',
+  },
+];
+
+/** Whether the module at `target` (a path from the root, without extension) imports electron. */
+function importsElectron(target) {
+  const file = ['.ts', '.tsx', '.mjs', '.js']
+    .map((ext) => resolve(root, `${target}${ext}`))
+    .find((path) => existsSync(path));
+  if (!file) return true;
+  return /(?:from|import\s*\(|require\()\s*['"]electron(?:\/[^'"]*)?['"]/.test(
+    readFileSync(file, 'utf8'),
+  );
+}
+
 const layersPlugin = {
   rules: {
-    'no-shell-import': {
+    'no-cross-layer-import': {
       meta: {
         type: /** @type {const} */ ('problem'),
         schema: [],
-        messages: {
-          shell:
-            'electron/{{name}} is the Electron shell; only main.ts, preload.ts and ipc.ts import it.',
-        },
+        messages: { crossing: '{{message}}' },
       },
       /** @param {import('eslint').Rule.RuleContext} context */
       create(context) {
+        const file = relative(root, context.filename).split(sep).join('/');
+        const rules = folderRules.filter((r) => r.from(file));
         /** @param {{ source?: import('estree').Node | null }} node */
         const check = (node) => {
           const source = node.source;
           if (!source || source.type !== 'Literal' || typeof source.value !== 'string') return;
           if (!source.value.startsWith('.')) return;
-          const target = resolve(dirname(context.filename), source.value).replace(
-            /\.[cm]?[jt]sx?$/,
-            '',
+          const target = relative(root, resolve(dirname(context.filename), source.value))
+            .split(sep)
+            .join('/');
+          const rule = rules.find(
+            (r) => `${target}/`.startsWith(r.into) && !r.allow?.(file, target),
           );
-          if (shellModules.has(target)) {
-            context.report({ node: source, messageId: 'shell', data: { name: basename(target) } });
+          if (rule) {
+            const message = rule.message.replace('{{target}}', target);
+            context.report({ node: source, messageId: 'crossing', data: { message } });
           }
         };
         return {
@@ -119,13 +172,12 @@ export default tseslint.config(
   layer(
     [`**/*.${code}`],
     { paths: ['electron'], patterns: ['electron/*'] },
-    'Only the shell files (electron/main.ts, preload.ts, ipc.ts) import electron.',
+    'Only the shell (electron/shell/) imports electron.',
   ),
   {
     files: [`**/*.${code}`],
-    ignores: shellFiles,
     plugins: { layers: layersPlugin },
-    rules: { 'layers/no-shell-import': 'error' },
+    rules: { 'layers/no-cross-layer-import': 'error' },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],

@@ -44,13 +44,13 @@ await Promise.all([
   }),
   esbuild.build({
     ...common,
-    entryPoints: ['electron/main.ts'],
+    entryPoints: ['electron/shell/main.ts'],
     outfile: 'dist/electron/main.cjs',
     format: 'cjs',
   }),
   esbuild.build({
     ...common,
-    entryPoints: ['electron/preload.ts'],
+    entryPoints: ['electron/shell/preload.ts'],
     outfile: 'dist/electron/preload.cjs',
     format: 'cjs',
   }),

@@ -21,7 +21,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCore } from '../electron/core/app';
-import { generateData } from '../electron/core/bench/generate';
+import { generateData } from './bench/generator/generate';
 import { unlockNetworkKey } from '../electron/core/signing/keystore';
 import { signDocument } from '../electron/core/signing/documents';
 import {

@@ -1,5 +1,5 @@
 // Builds better-sqlite3's native module for the installed Electron into .native/electron/, which
-// the Electron shell passes to the core as `nativeBinding` (see electron/main.ts). Electron has
+// the Electron shell passes to the core as `nativeBinding` (see electron/shell/main.ts). Electron has
 // its own Node ABI, so the module in node_modules/better-sqlite3 (built for Node, which the CLI,
 // browser mode and the tests use) cannot be loaded there. Building a private copy instead of
 // rebuilding node_modules in place is what lets `npm test` and `npm start` take turns.

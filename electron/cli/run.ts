@@ -7,7 +7,7 @@ import { AppError } from '../core/errors';
 import { APP_VERSION } from '../core/version';
 import { CliFailure, type Command, type CommandContext } from './command';
 import { EXIT, exitCodeFor } from './exit-codes';
-import { RESOURCES_DIR, WORKERS_DIR } from './paths';
+import { RESOURCES_DIR, WORKERS_DIR } from '../core/install-paths';
 import { COMMANDS } from './registry';
 
 export interface RunIo {

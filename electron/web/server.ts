@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { RESOURCES_DIR, WORKERS_DIR } from '../cli/paths';
+import { RESOURCES_DIR, WORKERS_DIR } from '../core/install-paths';
 import { defaultDataDir } from '../core/data-dir';
 import { openInProcessCore } from '../core/host/in-process';
 import { createWebServer } from './http';

@@ -1,16 +1,7 @@
 import type { Method, MethodInput, MethodOutput } from '../../shared/contract';
 import type { ChoosePathRequest } from '../../shared/contract/choose-path';
+import type { DesktopBridge, ProgressListener } from '../../shared/contract/desktop-bridge';
 import type { AppErrorShape, Progress, Result } from '../../shared/result';
-
-type ProgressListener = (p: Progress) => void;
-
-interface DesktopBridge {
-  platform: 'desktop';
-  invoke(method: string, input: unknown, onProgress?: ProgressListener): Promise<unknown>;
-  pathForFile(file: File): string;
-  openEvidence(id: string): Promise<unknown>;
-  choosePath(request: ChoosePathRequest): Promise<unknown>;
-}
 
 declare global {
   interface Window {

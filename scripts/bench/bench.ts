@@ -6,7 +6,7 @@ import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openCore } from '../../electron/core/app';
-import { generateData } from '../../electron/core/bench/generate';
+import { generateData } from './generator/generate';
 import { BENCHES } from './benches';
 import {
   BENCH_PASSPHRASE,

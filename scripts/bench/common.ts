@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { Progress } from '../../shared/result';
 
 // Resources and worker scripts are found as the CLI finds them.
-export { RESOURCES_DIR, WORKERS_DIR } from '../../electron/cli/paths';
+export { RESOURCES_DIR, WORKERS_DIR } from '../../electron/core/install-paths';
 /** This file is bundled to dist/bench/, two folders below the root as its source is. */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openCore } from '../../electron/core/app';
-import { generateData } from '../../electron/core/bench/generate';
+import { generateData } from './generator/generate';
 import { RESOURCES_DIR, BENCH_PASSPHRASE, progressLine } from './common';
 
 const { values } = parseArgs({

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { openCore } from '../../electron/core/app';
-import { generateHeavyAssessment } from '../../electron/core/bench/generate';
+import { generateHeavyAssessment } from './generator/generate';
 import { RESOURCES_DIR, percentile, timed, type Bench } from './common';
 import { shellTimes, sqlLiteral, sqliteShellAvailable } from './sqlite-shell';
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { openCore } from '../../electron/core/app';
-import { seededRandom } from '../../electron/core/bench/names';
+import { seededRandom } from './generator/names';
 import { providerListStatements } from '../../electron/core/providers/queries';
 import { RESOURCES_DIR, percentile, timed, type Bench, type BenchFigure } from './common';
 import { shellTimes, sqlLiteral, sqliteShellAvailable } from './sqlite-shell';

@@ -12,7 +12,7 @@ interface DialogLog {
 }
 
 /**
- * The page as the desktop app has it: a stand-in for the preload bridge (electron/preload.ts),
+ * The page as the desktop app has it: a stand-in for the preload bridge (electron/shell/preload.ts),
  * whose contract calls go to the local server as browser mode's do, and whose file dialog answers
  * what the test queues. The Electron window itself cannot run on this machine; the main process's
  * side of the dialog is unit-tested (choose-path.test.ts) and typechecked.

@@ -1,7 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateData, generateHeavyAssessment } from '../../electron/core/bench/generate';
+import { generateData, generateHeavyAssessment } from '../../scripts/bench/generator/generate';
 import { DATABASE_FILE } from '../../electron/core/data-dir';
 import { openTestCore, unwrap } from '../helpers/core';
 import { tempDir } from '../helpers/temp-dir';

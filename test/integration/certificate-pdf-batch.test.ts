@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app';
-import { generateData } from '../../electron/core/bench/generate';
+import { generateData } from '../../scripts/bench/generator/generate';
 import { renderCertificatePdfs, threadsFor } from '../../electron/core/exports/pdf-pool';
 import type { Progress } from '../../shared/result';
 import { spqa } from '../helpers/cli';

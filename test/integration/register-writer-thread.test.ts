@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateData } from '../../electron/core/bench/generate';
+import { generateData } from '../../scripts/bench/generator/generate';
 import { RegisterReader } from '../../electron/core/register/entries';
 import { WRITER_WORKER_FILE, WriterThread } from '../../electron/core/register/writer-thread';
 import type { RegisterEntry } from '../../shared/register/schema';

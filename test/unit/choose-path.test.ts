@@ -4,7 +4,7 @@ import {
   chosenPath,
   nativeDialogFor,
   type NativeDialog,
-} from '../../electron/choose-path';
+} from '../../electron/shell/choose-path';
 import { choosePathRequestSchema } from '../../shared/contract/choose-path';
 
 const ZIP = [{ name: 'SPQA backups', extensions: ['zip'] }];

@@ -5,7 +5,7 @@ import {
   externalLinkToOpen,
   isUserActivation,
   USER_ACTIVATION_MS,
-} from '../../electron/external-links';
+} from '../../electron/shell/external-links';
 import { CONTENT_SECURITY_POLICY } from '../../electron/web/security';
 import { scan, scanProject, summarise } from '../../scripts/security-electron.mjs';
 import { REPO_ROOT } from '../helpers/paths';

@@ -19,7 +19,7 @@ import beforePack, { nativeBuildProblem } from '../../scripts/electron-before-pa
 /**
  * Installers cannot be built here (Electron's binary cannot be downloaded), so this checks what
  * the installers depend on in electron-builder.yml instead: that it is a valid configuration,
- * that the files electron/main.ts loads are packaged where it looks for them, and that the
+ * that the files electron/shell/main.ts loads are packaged where it looks for them, and that the
  * Node build of better-sqlite3 is neither rebuilt in place nor shipped.
  */
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -48,7 +48,7 @@ interface BuilderConfig {
 const configText = read('electron-builder.yml');
 const config = parse(configText) as BuilderConfig;
 const pkg = JSON.parse(read('package.json')) as { main: string };
-const mainSource = read('electron/main.ts');
+const mainSource = read('electron/shell/main.ts');
 const workerSource = read('electron/core/host/worker-entry.ts');
 
 /** The part of minimatch that electron-builder.yml uses (**, *, {a,b}); dot files match. */
@@ -93,7 +93,7 @@ function selects(patterns: readonly string[], path: string): boolean {
   return matched;
 }
 
-/** The paths electron/main.ts joins onto `base` (for example `unpackedRoot`), as posix paths. */
+/** The paths electron/shell/main.ts joins onto `base` (for example `unpackedRoot`), as posix paths. */
 function pathsJoinedOnto(base: string): string[] {
   const calls = mainSource.matchAll(new RegExp(`join\\(${base},([^)]*)\\)`, 'g'));
   return [...calls].map((call) =>
@@ -165,7 +165,7 @@ describe('electron-builder.yml', () => {
       'dist/renderer/assets/index-abc123.js.map',
       'dist/cli/spqa.mjs',
       'dist/web/server.mjs',
-      'electron/main.ts',
+      'electron/shell/main.ts',
       'renderer/App.tsx',
       'test/unit/packaging.test.ts',
       '.native/node/better_sqlite3.node',

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * The shipped resources (framework files, fonts). This file sits two folders below the project
- * root both as source (electron/cli/) and in every bundle that includes it (dist/cli/, dist/web/,
+ * root both as source (electron/core/) and in every bundle that includes it (dist/cli/, dist/web/,
  * dist/bench/), so the same path works for the CLI, browser mode and the benchmarks.
  */
 export const RESOURCES_DIR = fileURLToPath(new URL('../../resources/', import.meta.url));

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { blobPath } from '../evidence/store';
+import { blobPath } from '../../../electron/core/evidence/store';
 import { between, pick, type Random } from './names';
 
 export interface PoolFile {

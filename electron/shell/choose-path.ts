@@ -1,4 +1,4 @@
-import { choosePathRequestSchema, type ChoosePathRequest } from '../shared/contract/choose-path';
+import { choosePathRequestSchema, type ChoosePathRequest } from '../../shared/contract/choose-path';
 
 /*
  * The native dialog for a path request from the page (shared/contract/choose-path.ts): which one,

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, session, shell } from 'electron';
-import { defaultDataDir } from './core/data-dir';
-import { openWorkerCore, type CoreClient } from './core/host/worker-client';
+import { defaultDataDir } from '../core/data-dir';
+import { openWorkerCore, type CoreClient } from '../core/host/worker-client';
 import { externalLinkToOpen, isUserActivation } from './external-links';
 import { registerIpc } from './ipc';
-import { CONTENT_SECURITY_POLICY } from './web/security';
+import { CONTENT_SECURITY_POLICY } from '../web/security';
 
 /**
  * The Electron shell: one window, the core in a worker thread, and nothing else. Everything the

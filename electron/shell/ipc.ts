@@ -2,12 +2,8 @@ import { pathToFileURL } from 'node:url';
 import { BrowserWindow, dialog, ipcMain, shell, type IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
 import { answerChoosePath } from './choose-path';
-import type { CoreClient } from './core/host/worker-client';
-
-export const INVOKE_CHANNEL = 'spqa:invoke';
-export const PROGRESS_CHANNEL = 'spqa:progress';
-export const OPEN_EVIDENCE_CHANNEL = 'spqa:open-evidence';
-export const CHOOSE_PATH_CHANNEL = 'spqa:choose-path';
+import { DESKTOP_CHANNELS } from '../../shared/contract/desktop-bridge';
+import type { CoreClient } from '../core/host/worker-client';
 
 const invokeMessageSchema = z.object({
   requestId: z.number().int().nonnegative(),
@@ -31,7 +27,7 @@ export function registerIpc(core: CoreClient, rendererIndex: string): void {
   const fromOurWindow = (event: IpcMainInvokeEvent) =>
     event.senderFrame?.url.split('#')[0] === trustedUrl;
 
-  ipcMain.handle(INVOKE_CHANNEL, async (event: IpcMainInvokeEvent, raw: unknown) => {
+  ipcMain.handle(DESKTOP_CHANNELS.invoke, async (event: IpcMainInvokeEvent, raw: unknown) => {
     if (!fromOurWindow(event)) return NOT_OURS;
     const parsed = invokeMessageSchema.safeParse(raw);
     if (!parsed.success) {
@@ -47,14 +43,14 @@ export function registerIpc(core: CoreClient, rendererIndex: string): void {
     const { requestId, method, input } = parsed.data;
     return core.invoke(method, input, (progress) => {
       if (!event.sender.isDestroyed()) {
-        event.sender.send(PROGRESS_CHANNEL, { requestId, ...progress });
+        event.sender.send(DESKTOP_CHANNELS.progress, { requestId, ...progress });
       }
     });
   });
 
   // The native dialog for a folder or file, modal to the window that asked; the page gets only
   // the path the person chose (or null), and the core checks that path again when it is used.
-  ipcMain.handle(CHOOSE_PATH_CHANNEL, async (event: IpcMainInvokeEvent, raw: unknown) => {
+  ipcMain.handle(DESKTOP_CHANNELS.choosePath, async (event: IpcMainInvokeEvent, raw: unknown) => {
     const owner = BrowserWindow.fromWebContents(event.sender);
     if (!fromOurWindow(event) || !owner) return NOT_OURS;
     return answerChoosePath(raw, (native) =>
@@ -65,7 +61,7 @@ export function registerIpc(core: CoreClient, rendererIndex: string): void {
   });
 
   // A copy named with its original name is opened, so the system picks the right viewer.
-  ipcMain.handle(OPEN_EVIDENCE_CHANNEL, async (event: IpcMainInvokeEvent, raw: unknown) => {
+  ipcMain.handle(DESKTOP_CHANNELS.openEvidence, async (event: IpcMainInvokeEvent, raw: unknown) => {
     if (!fromOurWindow(event)) return NOT_OURS;
     const id = evidenceIdSchema.safeParse(raw);
     if (!id.success) {
