@@ -11,11 +11,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
 
 /** What is scanned: the Electron shell, the page it loads and the package (for Electron's version). */
-export const SCANNED = [
-  'electron/shell',
-  'renderer',
-  'package.json',
-];
+export const SCANNED = ['electron/shell', 'renderer', 'package.json'];
 
 /**
  * Checks left out, each with its reason. A finding on one line is instead waived where it occurs,
