@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { messageOf } from '../../shared/error-message';
 import type { AppErrorShape, ErrorCode } from '../../shared/result';
 import { problemsFromZod, summariseProblems } from '../../shared/validation/issues';
 
@@ -29,9 +30,7 @@ export const conflict = (message: string, details?: unknown) =>
 export const refused = (message: string, details?: unknown) =>
   new AppError('refused', message, details);
 
-/** An error's message, whatever was thrown. */
-export const messageOf = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
+export { messageOf };
 
 /**
  * What a caller is told of a failure: an AppError as it is, anything else as an internal error

@@ -29,9 +29,9 @@ export function previewKindOf(mediaType: string | null): PreviewKind | null {
   return null;
 }
 
-export function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
+import { plural } from '../../../shared/text/plural';
+
+export { plural };
 
 export const kindLabel = (record: EvidenceRecord) => EVIDENCE_KIND_LABELS[record.kind];
 

@@ -2,10 +2,9 @@ import { formatBytes } from '../../components/bytes';
 
 export const bytes = formatBytes;
 
-/** "1,234 certificates", with thousands separated as people read them. */
-export function plural(count: number, one: string, many: string): string {
-  return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
-}
+import { plural } from '../../../shared/text/plural';
+
+export { plural };
 
 /** "10 March 2026 at 09:00" in UK time. */
 export function formatDateTime(iso: string): string {

@@ -1,0 +1,3 @@
+/** An error's message, whatever was thrown (an Error, a string, anything else). */
+export const messageOf = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
