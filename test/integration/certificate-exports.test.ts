@@ -1,14 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import Ajv2019 from 'ajv/dist/2019';
-import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import type { CertificatePayload } from '../../shared/accreditation/schema';
 import type { SignedDocument } from '../../shared/signing/format';
 import type { Core } from '../../electron/core/app';
 import { renderCertificatePdf } from '../../electron/core/exports/certificate-pdf';
 import { manualClock, openTestCore, unwrap } from '../helpers/core';
-import { REPO_ROOT, RESOURCES_DIR } from '../helpers/paths';
+import { openBadgeValidator } from '../helpers/open-badge-schema';
+import { RESOURCES_DIR } from '../helpers/paths';
 import { pdfText, qpdfCheck } from '../helpers/pdf-tools';
 import { tempDir, writeTempFile } from '../helpers/temp-dir';
 
@@ -154,21 +151,7 @@ describe('a certificate issued by the core', () => {
     const badge = unwrap(
       await core.invoke('certificates.render', { number: certificate.number, format: 'badge' }),
     );
-    const ajv = new Ajv2019({ strict: false });
-    addFormats(ajv);
-    const schema = join(
-      REPO_ROOT,
-      '..',
-      'shared',
-      'schemas',
-      'obv3',
-      'openbadges-specification',
-      'gh-pages',
-      'docs',
-      'schema',
-      'achievementcredential.json',
-    );
-    const validate = ajv.compile(JSON.parse(readFileSync(schema, 'utf8')) as object);
+    const validate = openBadgeValidator();
     expect(
       validate(JSON.parse(bytesOf(badge).toString('utf8'))),
       JSON.stringify(validate.errors),

@@ -2,8 +2,6 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import Ajv2019 from 'ajv/dist/2019';
-import addFormats from 'ajv-formats';
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../electron/core/data-dir';
@@ -18,6 +16,7 @@ import { spqa, spqaJson, type CliRun } from '../helpers/cli';
 import { expectRefused } from '../helpers/cli-expect';
 import { dumpDatabaseFile } from '../helpers/db-dump';
 import { nationalCode, nationalCodes } from '../helpers/national';
+import { openBadgeValidator } from '../helpers/open-badge-schema';
 import { CLI_BUNDLE, REPO_ROOT } from '../helpers/paths';
 import { pdfText } from '../helpers/pdf-tools';
 import { tempDir, writeTempFile } from '../helpers/temp-dir';
@@ -505,27 +504,7 @@ describe('spqa external assessment, decision and certificate', { timeout: SLOW }
       const signed = JSON.parse(readFileSync(doc, 'utf8')) as SignedDocument<CertificatePayload>;
       expect(signed.payload).toEqual(certificate.payload);
 
-      const ajv = new Ajv2019({ strict: false });
-      addFormats(ajv);
-      const validate = ajv.compile(
-        JSON.parse(
-          readFileSync(
-            join(
-              REPO_ROOT,
-              '..',
-              'shared',
-              'schemas',
-              'obv3',
-              'openbadges-specification',
-              'gh-pages',
-              'docs',
-              'schema',
-              'achievementcredential.json',
-            ),
-            'utf8',
-          ),
-        ) as object,
-      );
+      const validate = openBadgeValidator();
       const credential = JSON.parse(readFileSync(badge, 'utf8')) as Record<string, unknown>;
       expect(validate(credential), JSON.stringify(validate.errors)).toBe(true);
       expect(credential).toMatchObject({
