@@ -1,7 +1,7 @@
 import type { Core } from '../../electron/core/app';
 import type { RatingValue } from '../../shared/assessment/ratings';
 import type { MethodInput } from '../../shared/contract';
-import type { Provider } from '../../shared/providers/schema';
+import type { Provider, ProviderInput } from '../../shared/providers/schema';
 import type { ProviderType } from '../../shared/providers/vocabulary';
 import { manualClock, openTestCore, unwrap, type TestCoreOptions } from './core';
 import { buildFramework } from './framework-builder';
@@ -76,6 +76,50 @@ export async function providerWithService(
       },
     }),
   );
+  return provider;
+}
+
+/**
+ * A Welsh charity with a community garden and a walking group, the holder the certificate and
+ * bundle tests follow through to a certificate; `details` adds to or changes its record.
+ */
+export async function providerWithTwoServices(
+  core: Core,
+  name = 'Cymdeithas Gŵyl Ŷd',
+  details: Partial<ProviderInput> = {},
+) {
+  const provider = unwrap(
+    await core.invoke('providers.create', {
+      name,
+      type: 'activity',
+      charityNumber: '1187654',
+      addressLine1: 'Hen Ysgol',
+      town: 'Llanrwst',
+      postcode: 'LL26 0LS',
+      region: 'wales',
+      ...details,
+    }),
+  );
+  for (const [serviceName, category] of [
+    ['Gardd Gymunedol', 'nature-and-gardening'],
+    ['Walking group', 'exercise-and-leisure'],
+  ] as const) {
+    unwrap(
+      await core.invoke('services.create', {
+        providerId: provider.id,
+        fields: {
+          name: serviceName,
+          category,
+          referralRoute: 'any-agency',
+          selfReferral: true,
+          acceptingReferrals: true,
+          placesPerMonth: 12,
+          waitingWeeks: 2,
+          description: null,
+        },
+      }),
+    );
+  }
   return provider;
 }
 
