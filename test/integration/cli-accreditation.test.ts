@@ -13,6 +13,7 @@ import type { Provider } from '../../shared/providers/schema';
 import { canonicalJson } from '../../shared/signing/canonical-json';
 import { fromBase64Url, type SignedDocument } from '../../shared/signing/format';
 import { spqa, spqaJson, type CliRun } from '../helpers/cli';
+import { addProviderArgs, rateArgs, startExternalArgs } from '../helpers/cli-args';
 import { expectRefused } from '../helpers/cli-expect';
 import { dumpDatabaseFile } from '../helpers/db-dump';
 import { nationalCode, nationalCodes } from '../helpers/national';
@@ -117,22 +118,21 @@ describe('spqa external assessment, decision and certificate', { timeout: SLOW }
   beforeAll(() => {
     dataDir = tempDir();
     out = tempDir('spqa-cli-out-');
-    const provider = spqaJson<Provider>(dataDir, [
-      'provider',
-      'add',
-      '--name',
-      'Tyneside Walking Friends',
-      '--type',
-      'activity',
-      '--address',
-      '2 Quayside',
-      '--town',
-      'Newcastle upon Tyne',
-      '--postcode',
-      'NE1 3DX',
-      '--region',
-      'north-east',
-    ]);
+    const provider = spqaJson<Provider>(
+      dataDir,
+      addProviderArgs(
+        'Tyneside Walking Friends',
+        'activity',
+        '--address',
+        '2 Quayside',
+        '--town',
+        'Newcastle upon Tyne',
+        '--postcode',
+        'NE1 3DX',
+        '--region',
+        'north-east',
+      ),
+    );
     providerId = provider.id;
     spqaJson(dataDir, [
       'service',
@@ -176,16 +176,12 @@ describe('spqa external assessment, decision and certificate', { timeout: SLOW }
     const blocked = json<AssessmentSummary>(
       spqa(dataDir, [
         '--json',
-        'assessment',
-        'start',
-        '--provider',
-        providerId,
-        '--kind',
-        'external',
-        '--assessor',
-        'Jo Blocked',
-        '--declare-conflict',
-        'I advised their trustees on governance in 2025',
+        ...startExternalArgs(
+          providerId,
+          'Jo Blocked',
+          '--declare-conflict',
+          'I advised their trustees on governance in 2025',
+        ),
       ]),
     );
     expect(blocked).toMatchObject({
@@ -193,32 +189,16 @@ describe('spqa external assessment, decision and certificate', { timeout: SLOW }
       assessor: 'Jo Blocked',
       conflict: 'I advised their trustees on governance in 2025',
     });
-    const human = spqa(dataDir, [
-      'assessment',
-      'start',
-      '--provider',
-      providerId,
-      '--kind',
-      'external',
-      '--assessor',
-      'Jo Blocked',
-      '--declare-conflict',
-      'Consultancy in 2024',
-    ]);
+    const human = spqa(
+      dataDir,
+      startExternalArgs(providerId, 'Jo Blocked', '--declare-conflict', 'Consultancy in 2024'),
+    );
     expect(human.status).toBe(0);
     expect(human.stdout).toContain('the assessment is blocked and cannot be rated or submitted');
 
     const before = dumpDatabaseFile(join(dataDir, DATABASE_FILE));
     expectRefused(
-      spqa(dataDir, [
-        'assessment',
-        'rate',
-        blocked.id,
-        '--criterion',
-        developmental,
-        '--rating',
-        'met',
-      ]),
+      spqa(dataDir, rateArgs(blocked.id, developmental, 'met')),
       'is blocked: the assessor declared a conflict of interest',
     );
     expectRefused(
@@ -234,31 +214,16 @@ describe('spqa external assessment, decision and certificate', { timeout: SLOW }
       const started = json<AssessmentSummary>(
         spqa(dataDir, [
           '--json',
-          'assessment',
-          'start',
-          '--provider',
-          providerId,
-          '--kind',
-          'external',
-          '--assessor',
-          ASSESSOR,
-          '--declare-no-conflict',
+          ...startExternalArgs(providerId, ASSESSOR, '--declare-no-conflict'),
         ]),
       );
       assessmentId = started.id;
       expect(started).toMatchObject({ kind: 'external', assessor: ASSESSOR, conflict: null });
 
-      const rated = spqa(dataDir, [
-        'assessment',
-        'rate',
-        assessmentId,
-        '--criterion',
-        essential,
-        '--rating',
-        'met',
-        '--override-reason',
-        'Policy seen at the visit',
-      ]);
+      const rated = spqa(
+        dataDir,
+        rateArgs(assessmentId, essential, 'met', '--override-reason', 'Policy seen at the visit'),
+      );
       expect(rated.status, rated.stderr).toBe(0);
       expect(rated.stdout).toContain(`${essential}: Met`);
 
@@ -342,15 +307,7 @@ describe('spqa external assessment, decision and certificate', { timeout: SLOW }
         new RegExp(`^submitted ${assessmentId}, revision 1, sealed as sha256 [0-9a-f]{64}\n$`),
       );
       expectRefused(
-        spqa(dataDir, [
-          'assessment',
-          'rate',
-          assessmentId,
-          '--criterion',
-          developmental,
-          '--rating',
-          'partial',
-        ]),
+        spqa(dataDir, rateArgs(assessmentId, developmental, 'partial')),
         'is submitted and sealed; open a new revision to change it',
       );
 

@@ -16,6 +16,7 @@ import { ingestStream, storeRoot } from '../../electron/core/evidence/store';
 import { DATABASE_FILE } from '../../electron/core/data-dir';
 import { failure, openTestCore, unwrap } from '../helpers/core';
 import { spqa } from '../helpers/cli';
+import { addEvidenceArgs } from '../helpers/cli-args';
 import { expectRefused } from '../helpers/cli-expect';
 import { dumpDatabase, dumpDatabaseFile } from '../helpers/db-dump';
 import {
@@ -191,12 +192,7 @@ describe('an unreadable file', () => {
     }
     const before = dumpDatabaseFile(join(dataDir, DATABASE_FILE));
     const attempt = (path: string) =>
-      spqa(
-        dataDir,
-        ['evidence', 'add', '--assessment', assessment.id, '--criterion', criterion, path],
-        {},
-        as,
-      );
+      spqa(dataDir, addEvidenceArgs(assessment.id, criterion, path), {}, as);
     try {
       let probe;
       try {

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app';
 import { storeRoot } from '../../electron/core/evidence/store';
 import { spqa } from '../helpers/cli';
+import { addEvidenceArgs } from '../helpers/cli-args';
 import { expectRefused } from '../helpers/cli-expect';
 import { failure, openTestCore, unwrap } from '../helpers/core';
 import { dumpDatabase } from '../helpers/db-dump';
@@ -80,18 +81,7 @@ describe('a full disk', () => {
     });
 
     // The real CLI says the same in one line and exits 2.
-    expectRefused(
-      spqa(dataDir, [
-        'evidence',
-        'add',
-        '--assessment',
-        assessment.id,
-        '--criterion',
-        criterion,
-        tooBig,
-      ]),
-      DISK_FULL,
-    );
+    expectRefused(spqa(dataDir, addEvidenceArgs(assessment.id, criterion, tooBig)), DISK_FULL);
     expect(snapshot(core, dataDir)).toEqual(before);
 
     // Once space is freed the same file goes in.

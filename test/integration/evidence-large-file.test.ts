@@ -10,6 +10,7 @@ import { startSelfAssessment } from '../helpers/fixtures';
 import { nationalCode } from '../helpers/national';
 import { CLI_BUNDLE, REPO_ROOT } from '../helpers/paths';
 import { tempDir } from '../helpers/temp-dir';
+import { addEvidenceArgs } from '../helpers/cli-args';
 
 const GiB = 1024 * MiB;
 /** Node itself, SQLite and the bundle take 60-110 MB here; a file read whole would add 1 GiB. */
@@ -38,13 +39,7 @@ describe('a 1 GiB file', () => {
         '--data-dir',
         dataDir,
         '--json',
-        'evidence',
-        'add',
-        '--assessment',
-        assessment.id,
-        '--criterion',
-        criterion,
-        source,
+        ...addEvidenceArgs(assessment.id, criterion, source),
       ],
       {
         cwd: REPO_ROOT,
