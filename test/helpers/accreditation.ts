@@ -135,10 +135,14 @@ export async function startSmallSelf(core: Core, providerId: string) {
 }
 
 /**
- * An external assessment on the small framework, declared free of conflicts: of the provider
- * given (a renewal), or of a new one.
+ * An external assessment on the small framework, declared free of conflicts, unless the fields
+ * say otherwise: of the provider given (a renewal), or of a new one.
  */
-export async function startExternal(core: Core, existing?: Provider) {
+export async function startExternal(
+  core: Core,
+  existing?: Provider,
+  fields: Partial<MethodInput<'assessments.startExternal'>> = {},
+) {
   const provider = existing ?? (await providerWithService(core));
   const assessment = unwrap(
     await core.invoke('assessments.startExternal', {
@@ -146,6 +150,7 @@ export async function startExternal(core: Core, existing?: Provider) {
       assessor: ASSESSOR,
       frameworkId: SMALL_FRAMEWORK.id,
       declaration: { kind: 'none' },
+      ...fields,
     }),
   );
   return { provider, assessment };

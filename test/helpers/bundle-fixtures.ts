@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { Core } from '../../electron/core/app';
 import { DATABASE_FILE } from '../../electron/core/data-dir';
-import { decide, issueCertificate, providerWithTwoServices } from './accreditation';
+import { decide, issueCertificate, providerWithTwoServices, startExternal } from './accreditation';
 import { manualClock, openTestCore, unwrap, type ManualClock } from './core';
 import { buildFramework } from './framework-builder';
 import { tempDir, writeTempFile } from './temp-dir';
@@ -75,14 +75,10 @@ export async function accreditedAssessment(
   const provider = await providerWithTwoServices(core, name, {
     contacts: [{ name: 'Elin Jones', email: 'elin@example.org' }],
   });
-  const assessment = unwrap(
-    await core.invoke('assessments.startExternal', {
-      providerId: provider.id,
-      assessor: ASSESSOR,
-      frameworkId: BUNDLE_FRAMEWORK.id,
-      declaration: { kind: 'none' },
-    }),
-  );
+  const { assessment } = await startExternal(core, provider, {
+    assessor: ASSESSOR,
+    frameworkId: BUNDLE_FRAMEWORK.id,
+  });
   const detail = unwrap(await core.invoke('assessments.get', { id: assessment.id }));
   const [first = '', second = ''] = detail.applicableCodes;
   const folder = tempDir('spqa-bundle-evidence-');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/app';
 import { failure, unwrap } from '../helpers/core';
 import { dumpDatabase } from '../helpers/db-dump';
 import { tempDir, writeTempFile } from '../helpers/temp-dir';
@@ -113,20 +114,22 @@ describe('the conflict of interest declaration', () => {
   });
 });
 
+/** Starts an external assessment of the provider from a self-assessment, which sets its framework. */
+const startFromSelf = (core: Core, providerId: string, fromAssessmentId: string) =>
+  core.invoke('assessments.startExternal', {
+    providerId,
+    assessor: ASSESSOR,
+    fromAssessmentId,
+    declaration: { kind: 'none' },
+  });
+
 describe('an external assessment started from the self-assessment', () => {
   it('uses the self-assessment’s framework and starts with no ratings of its own', async () => {
     const core = await smallCore();
     const provider = await providerWithService(core);
     const self = await startSmallSelf(core, provider.id);
     await rateAll(core, self.id, 'met');
-    const external = unwrap(
-      await core.invoke('assessments.startExternal', {
-        providerId: provider.id,
-        assessor: ASSESSOR,
-        fromAssessmentId: self.id,
-        declaration: { kind: 'none' },
-      }),
-    );
+    const external = unwrap(await startFromSelf(core, provider.id, self.id));
     expect(external).toMatchObject({
       kind: 'external',
       basedOn: self.id,
@@ -148,13 +151,7 @@ describe('an external assessment started from the self-assessment', () => {
     const other = await providerWithService(core, 'Another Group');
     const otherSelf = await startSmallSelf(core, other.id);
     const before = dumpDatabase(core.context.db);
-    const from = (fromAssessmentId: string) =>
-      core.invoke('assessments.startExternal', {
-        providerId: provider.id,
-        assessor: ASSESSOR,
-        fromAssessmentId,
-        declaration: { kind: 'none' },
-      });
+    const from = (fromAssessmentId: string) => startFromSelf(core, provider.id, fromAssessmentId);
     expect(failure(await from(otherSelf.id), 'invalid_input').message).toBe(
       `assessment ${otherSelf.id} is not of ${provider.name}`,
     );

@@ -248,7 +248,7 @@ describe('spqa external assessment, decision and certificate', { timeout: SLOW }
       const imported = spqa(dataDir, ['assessment', 'import-ratings', assessmentId, csv]);
       expect(imported.status, imported.stderr).toBe(0);
 
-      const incomplete = spqa(dataDir, [
+      const nonconformity = [
         'finding',
         'add',
         assessmentId,
@@ -258,7 +258,8 @@ describe('spqa external assessment, decision and certificate', { timeout: SLOW }
         'minor-nc',
         '--text',
         'Two inductions unsigned',
-      ]);
+      ];
+      const incomplete = spqa(dataDir, nonconformity);
       // Exit 2, the problem on the first line and each missing field listed under it.
       expect(incomplete.status).toBe(2);
       expect(incomplete.errorLines).toEqual([
@@ -268,15 +269,7 @@ describe('spqa external assessment, decision and certificate', { timeout: SLOW }
         '  actionDue: a nonconformity needs an action due date',
       ]);
       const finding = spqa(dataDir, [
-        'finding',
-        'add',
-        assessmentId,
-        '--criterion',
-        developmental,
-        '--type',
-        'minor-nc',
-        '--text',
-        'Two inductions unsigned',
+        ...nonconformity,
         '--action',
         'Sign off inductions',
         '--owner',
