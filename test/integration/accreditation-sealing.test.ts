@@ -12,6 +12,7 @@ import { evidence as evidenceMigration } from '../../electron/core/db/migrations
 import { installBundledFrameworks } from '../../electron/core/frameworks/install';
 import { canonicalJson } from '../../shared/signing/canonical-json';
 import { failure, unwrap, type ManualClock } from '../helpers/core';
+import { rateCriterion } from '../helpers/fixtures';
 import { dumpDatabase } from '../helpers/db-dump';
 import { storeListing } from '../helpers/evidence';
 import { NATIONAL_ID, NATIONAL_VERSION } from '../helpers/national';
@@ -95,13 +96,7 @@ describe('submitting an assessment', () => {
   it('is refused while criteria are unrated, saying which', async () => {
     const core = await smallCore();
     const { assessment } = await startExternal(core);
-    unwrap(
-      await core.invoke('assessments.rate', {
-        id: assessment.id,
-        criterion: 'AA1.2',
-        rating: 'met',
-      }),
-    );
+    await rateCriterion(core, assessment.id, 'AA1.2', 'met');
     const before = dumpDatabase(core.context.db);
     const error = failure(
       await core.invoke('assessments.submit', { id: assessment.id }),
@@ -351,13 +346,7 @@ describe('a new revision', () => {
     ).toContain('only a submitted assessment gets a new revision');
 
     // Revision 2 can change what revision 1 sealed.
-    unwrap(
-      await core.invoke('assessments.rate', {
-        id: assessment.id,
-        criterion: 'BB2.2',
-        rating: 'met',
-      }),
-    );
+    await rateCriterion(core, assessment.id, 'BB2.2', 'met');
     expect(revisionRow(core, assessment.id, 1)).toEqual(first);
 
     clock.set('2026-03-11T09:00:00Z');

@@ -3,6 +3,7 @@ import type { Core } from '../../electron/core/app';
 import type { CertificatePayload } from '../../shared/accreditation/schema';
 import type { SignedDocument } from '../../shared/signing/format';
 import { failure, manualClock, unwrap, type ManualClock } from '../helpers/core';
+import { rateCriterion } from '../helpers/fixtures';
 import { dumpDatabase } from '../helpers/db-dump';
 import {
   decide,
@@ -32,6 +33,18 @@ async function storedDocument(
   return JSON.parse(
     Buffer.from(file.base64, 'base64').toString('utf8'),
   ) as SignedDocument<CertificatePayload>;
+}
+
+/**
+ * The provider's renewal of a certificate: a new assessment, decided and issued, which
+ * supersedes the certificate given; returns the new one and the old one as it now stands.
+ */
+async function renewal(core: Core, first: Awaited<ReturnType<typeof issuedCertificate>>) {
+  const { assessment, certificate: renewed } = await issuedCertificate(core, first.provider);
+  expect(renewed.payload.supersedes).toBe(first.certificate.number);
+  const old = unwrap(await core.invoke('certificates.get', { number: first.certificate.number }));
+  expect(old).toMatchObject({ status: 'superseded', supersededBy: renewed.number });
+  return { assessment, renewed, old };
 }
 
 async function auditActions(core: Core, number: string): Promise<string[]> {
@@ -134,11 +147,7 @@ describe('issuing a certificate', () => {
   it('refuses to issue again for a decision whose certificate a renewal has since superseded', async () => {
     const { core } = await coreWithClock();
     const first = await issuedCertificate(core);
-    // The provider's renewal: a new assessment, decided, issued; it supersedes the first certificate.
-    const { certificate: renewed } = await issuedCertificate(core, first.provider);
-    expect(renewed.payload.supersedes).toBe(first.certificate.number);
-    const old = unwrap(await core.invoke('certificates.get', { number: first.certificate.number }));
-    expect(old).toMatchObject({ status: 'superseded', supersededBy: renewed.number });
+    const { renewed, old } = await renewal(core, first);
     expect(old.events.at(-1)).toMatchObject({
       action: 'supersede',
       fromStatus: 'active',
@@ -429,13 +438,7 @@ describe('reissuing a certificate', () => {
         reason: 'Complaint investigated',
       }),
     );
-    unwrap(
-      await core.invoke('assessments.rate', {
-        id: assessment.id,
-        criterion: 'AA1.1',
-        rating: 'partial',
-      }),
-    );
+    await rateCriterion(core, assessment.id, 'AA1.1', 'partial');
     unwrap(await core.invoke('assessments.submit', { id: assessment.id }));
     await decide(core, assessment.id, 'conditional', {
       conditions: 'Evidence of the safeguarding policy',
@@ -460,13 +463,7 @@ describe('a renewal', () => {
     const neighbour = await issuedCertificate(core);
     unwrap(await lifecycle(core, 'suspend', first.certificate.number));
 
-    const { assessment: renewal, certificate: renewed } = await issuedCertificate(
-      core,
-      first.provider,
-    );
-    expect(renewed.payload.supersedes).toBe(first.certificate.number);
-    const old = unwrap(await core.invoke('certificates.get', { number: first.certificate.number }));
-    expect(old).toMatchObject({ status: 'superseded', supersededBy: renewed.number });
+    const { assessment, renewed, old } = await renewal(core, first);
     expect(old.events.at(-1)).toMatchObject({
       action: 'supersede',
       fromStatus: 'suspended',
@@ -479,7 +476,7 @@ describe('a renewal', () => {
     expect(
       unwrap(await core.invoke('audit.list', { entityId: renewed.number }))[0]?.detail,
     ).toEqual({
-      assessmentId: renewal.id,
+      assessmentId: assessment.id,
       decisionId: expect.stringMatching(/^dec_/) as unknown,
       supersedes: first.certificate.number,
     });

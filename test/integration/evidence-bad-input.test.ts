@@ -27,7 +27,7 @@ import {
   storedPath,
   storeListing,
 } from '../helpers/evidence';
-import { startSelfAssessment } from '../helpers/fixtures';
+import { coreWithSelfAssessment, startSelfAssessment } from '../helpers/fixtures';
 import { nationalCode } from '../helpers/national';
 import { tempDir, writeTempFile } from '../helpers/temp-dir';
 
@@ -37,8 +37,7 @@ const SAVED = 'A policy saved before anything went wrong';
 /** A core with one piece of evidence already saved, which no failure may touch. */
 async function setUp() {
   const dataDir = tempDir();
-  const core = await openTestCore({ dataDir });
-  const { assessment } = await startSelfAssessment(core, 'activity');
+  const { core, assessment } = await coreWithSelfAssessment({ dataDir });
   const sources = tempDir('spqa-sources-');
   const add = (paths: string[]) =>
     core.invoke('evidence.add', {

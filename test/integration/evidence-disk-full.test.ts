@@ -7,10 +7,10 @@ import { storeRoot } from '../../electron/core/evidence/store';
 import { spqa } from '../helpers/cli';
 import { addEvidenceArgs } from '../helpers/cli-args';
 import { expectRefused } from '../helpers/cli-expect';
-import { failure, openTestCore, unwrap } from '../helpers/core';
+import { failure, unwrap } from '../helpers/core';
 import { dumpDatabase } from '../helpers/db-dump';
 import { storeListing, writeLargeFile } from '../helpers/evidence';
-import { startSelfAssessment } from '../helpers/fixtures';
+import { coreWithSelfAssessment } from '../helpers/fixtures';
 import { nationalCode } from '../helpers/national';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -41,8 +41,7 @@ afterEach(() => {
 async function setUp(options: string) {
   const dataDir = tempDir();
   if (!mountTinyStore(dataDir, options)) return null;
-  const core = await openTestCore({ dataDir });
-  const { assessment } = await startSelfAssessment(core, 'activity');
+  const { core, assessment } = await coreWithSelfAssessment({ dataDir });
   const sources = tempDir('spqa-sources-');
   const add = (path: string) =>
     core.invoke('evidence.add', {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { failure, openTestCore, unwrap } from '../helpers/core';
+import { failure, unwrap } from '../helpers/core';
 import { dumpDatabase } from '../helpers/db-dump';
-import { startSelfAssessment } from '../helpers/fixtures';
+import { coreWithSelfAssessment } from '../helpers/fixtures';
 import { nationalCode } from '../helpers/national';
 
 const first = nationalCode({ appliesTo: 'activity', level: 'essential' });
@@ -10,8 +10,7 @@ const linkWorkerOnly = nationalCode({ appliesTo: 'link-worker', notFor: 'activit
 
 describe('the improvement plan', () => {
   it('saves one action per criterion, replaces it on saving again, and deletes it', async () => {
-    const core = await openTestCore();
-    const { assessment } = await startSelfAssessment(core, 'activity');
+    const { core, assessment } = await coreWithSelfAssessment();
     const saved = unwrap(
       await core.invoke('actions.save', {
         assessmentId: assessment.id,
@@ -82,8 +81,7 @@ describe('the improvement plan', () => {
   });
 
   it('refuses an action without an owner, with an impossible date or for a criterion not asked', async () => {
-    const core = await openTestCore();
-    const { assessment } = await startSelfAssessment(core, 'activity');
+    const { core, assessment } = await coreWithSelfAssessment();
     const before = dumpDatabase(core.context.db);
     const base = {
       assessmentId: assessment.id,
