@@ -3,6 +3,7 @@ import { expect } from '@playwright/test';
 import {
   addEvidenceArgs,
   addProviderArgs,
+  decideArgs,
   startExternalArgs,
   startSelfArgs,
 } from '../helpers/cli-args';
@@ -165,15 +166,8 @@ export async function cliDecide(
   outcome: 'accredited' | 'conditional' | 'not-accredited' = 'accredited',
   decidedBy = 'Priya Shah',
 ): Promise<void> {
-  await cliJson(app.cli, [
-    'decision',
-    'record',
-    assessmentId,
-    '--outcome',
-    outcome,
-    '--decided-by',
-    decidedBy,
-    '--reason',
-    'Seen on the visit.',
-  ]);
+  await cliJson(
+    app.cli,
+    decideArgs(assessmentId, outcome, decidedBy, '--reason', 'Seen on the visit.'),
+  );
 }

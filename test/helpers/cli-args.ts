@@ -49,3 +49,21 @@ export function addEvidenceArgs(
 ): string[] {
   return ['evidence', 'add', '--assessment', assessmentId, '--criterion', criterion, ...more];
 }
+
+export function decideArgs(
+  assessmentId: string,
+  outcome: string,
+  decidedBy: string,
+  ...more: string[]
+): string[] {
+  return [
+    'decision',
+    'record',
+    assessmentId,
+    '--outcome',
+    outcome,
+    '--decided-by',
+    decidedBy,
+    ...more,
+  ];
+}

@@ -13,7 +13,7 @@ import type { Provider } from '../../shared/providers/schema';
 import { canonicalJson } from '../../shared/signing/canonical-json';
 import { fromBase64Url, type SignedDocument } from '../../shared/signing/format';
 import { spqa, spqaJson, type CliRun } from '../helpers/cli';
-import { addProviderArgs, rateArgs, startExternalArgs } from '../helpers/cli-args';
+import { addProviderArgs, decideArgs, rateArgs, startExternalArgs } from '../helpers/cli-args';
 import { expectRefused } from '../helpers/cli-expect';
 import { dumpDatabaseFile } from '../helpers/db-dump';
 import { nationalCode, nationalCodes } from '../helpers/national';
@@ -282,15 +282,7 @@ describe('spqa external assessment, decision and certificate', { timeout: SLOW }
 
       // A decision before submission is refused.
       expectRefused(
-        spqa(dataDir, [
-          'decision',
-          'record',
-          assessmentId,
-          '--outcome',
-          'accredited',
-          '--decided-by',
-          'Priya Shah',
-        ]),
+        spqa(dataDir, decideArgs(assessmentId, 'accredited', 'Priya Shah')),
         'a decision needs a submitted assessment',
       );
 
@@ -306,44 +298,28 @@ describe('spqa external assessment, decision and certificate', { timeout: SLOW }
 
       const before = dumpDatabaseFile(join(dataDir, DATABASE_FILE));
       expectRefused(
-        spqa(dataDir, [
-          'decision',
-          'record',
-          assessmentId,
-          '--outcome',
-          'accredited',
-          '--decided-by',
-          'sam okafor',
-        ]),
+        spqa(dataDir, decideArgs(assessmentId, 'accredited', 'sam okafor')),
         'cannot decide on it',
       );
       expectRefused(
-        spqa(dataDir, [
-          'decision',
-          'record',
-          assessmentId,
-          '--outcome',
-          'conditional',
-          '--decided-by',
-          'Priya Shah',
-          '--conditions',
-          'Sign off every induction',
-        ]),
+        spqa(
+          dataDir,
+          decideArgs(
+            assessmentId,
+            'conditional',
+            'Priya Shah',
+            '--conditions',
+            'Sign off every induction',
+          ),
+        ),
         'accreditation with conditions needs a due date',
       );
       expect(dumpDatabaseFile(join(dataDir, DATABASE_FILE))).toEqual(before);
 
-      const decided = spqa(dataDir, [
-        'decision',
-        'record',
-        assessmentId,
-        '--outcome',
-        'accredited',
-        '--decided-by',
-        'Priya Shah',
-        '--reason',
-        'Every standard met',
-      ]);
+      const decided = spqa(
+        dataDir,
+        decideArgs(assessmentId, 'accredited', 'Priya Shah', '--reason', 'Every standard met'),
+      );
       expect(decided.status, decided.stderr).toBe(0);
       expect(decided.stdout).toBe('decided: Accredited (recommended: Accredited)\n');
     },
