@@ -16,54 +16,20 @@ export function startSelfArgs(providerId: string, ...more: string[]): string[] {
 }
 
 /** An external assessment; `more` holds the conflict declaration, which the CLI insists on. */
-export function startExternalArgs(
-  providerId: string,
-  assessor: string,
-  ...more: string[]
-): string[] {
+export function startExternalArgs(providerId: string, assessor: string, ...more: string[]) {
   return startArgs(providerId, 'external', ['--assessor', assessor, ...more]);
 }
 
-export function rateArgs(
-  assessmentId: string,
-  criterion: string,
-  rating: string,
-  ...more: string[]
-): string[] {
-  return [
-    'assessment',
-    'rate',
-    assessmentId,
-    '--criterion',
-    criterion,
-    '--rating',
-    rating,
-    ...more,
-  ];
+/** Rates a criterion of the assessment `id`. */
+export function rateArgs(id: string, criterion: string, rating: string, ...more: string[]) {
+  return ['assessment', 'rate', id, '--criterion', criterion, '--rating', rating, ...more];
 }
 
-export function addEvidenceArgs(
-  assessmentId: string,
-  criterion: string,
-  ...more: string[]
-): string[] {
+export function addEvidenceArgs(assessmentId: string, criterion: string, ...more: string[]) {
   return ['evidence', 'add', '--assessment', assessmentId, '--criterion', criterion, ...more];
 }
 
-export function decideArgs(
-  assessmentId: string,
-  outcome: string,
-  decidedBy: string,
-  ...more: string[]
-): string[] {
-  return [
-    'decision',
-    'record',
-    assessmentId,
-    '--outcome',
-    outcome,
-    '--decided-by',
-    decidedBy,
-    ...more,
-  ];
+/** Records a decision on the assessment `id`. */
+export function decideArgs(id: string, outcome: string, decidedBy: string, ...more: string[]) {
+  return ['decision', 'record', id, '--outcome', outcome, '--decided-by', decidedBy, ...more];
 }
