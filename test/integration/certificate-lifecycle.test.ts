@@ -25,6 +25,16 @@ function lifecycle(core: Core, action: 'suspend' | 'reinstate' | 'withdraw', num
   return core.invoke(`certificates.${action}`, { number, reason: `${reason}: ${action}` });
 }
 
+/** The message of a reissue the lifecycle refuses. */
+async function refusedReissue(core: Core, number: string): Promise<string> {
+  const attempt = await core.invoke('certificates.reissue', {
+    number,
+    reason,
+    passphrase: PASSPHRASE,
+  });
+  return failure(attempt, 'refused').message;
+}
+
 async function storedDocument(
   core: Core,
   number: string,
@@ -238,12 +248,9 @@ describe('the certificate lifecycle', () => {
     expect(failure(await lifecycle(core, 'suspend', number), 'refused').message).toBe(
       `${number} cannot be suspended: a suspended certificate cannot be suspended`,
     );
-    expect(
-      failure(
-        await core.invoke('certificates.reissue', { number, reason, passphrase: PASSPHRASE }),
-        'refused',
-      ).message,
-    ).toBe(`${number} is suspended; only an active certificate is reissued`);
+    expect(await refusedReissue(core, number)).toBe(
+      `${number} is suspended; only an active certificate is reissued`,
+    );
     expect(dumpDatabase(core.context.db)).toEqual(before);
 
     unwrap(await lifecycle(core, 'withdraw', number));
@@ -253,12 +260,9 @@ describe('the certificate lifecycle', () => {
         new RegExp(`^${number} cannot be \\w+: a withdrawn certificate cannot be \\w+$`),
       );
     }
-    expect(
-      failure(
-        await core.invoke('certificates.reissue', { number, reason, passphrase: PASSPHRASE }),
-        'refused',
-      ).message,
-    ).toBe(`${number} is withdrawn; only an active certificate is reissued`);
+    expect(await refusedReissue(core, number)).toBe(
+      `${number} is withdrawn; only an active certificate is reissued`,
+    );
     expect(dumpDatabase(core.context.db)).toEqual(before);
 
     // A reason is needed, and the certificate must exist.
@@ -306,12 +310,9 @@ describe('the certificate lifecycle', () => {
         'the certificate expired on 2029-03-03; it can only be renewed',
       );
     }
-    expect(
-      failure(
-        await core.invoke('certificates.reissue', { number, reason, passphrase: PASSPHRASE }),
-        'refused',
-      ).message,
-    ).toBe(`${number} expired on 2029-03-03; renew it with a new assessment`);
+    expect(await refusedReissue(core, number)).toBe(
+      `${number} expired on 2029-03-03; renew it with a new assessment`,
+    );
     expect(dumpDatabase(core.context.db)).toEqual(before);
     // Expired is worked out from the date, never stored.
     const row = core.context.db
@@ -395,12 +396,9 @@ describe('reissuing a certificate', () => {
     for (const number of [base, r1.number]) {
       for (const action of ['suspend', 'reinstate', 'withdraw'] as const)
         failure(await lifecycle(core, action, number), 'refused');
-      expect(
-        failure(
-          await core.invoke('certificates.reissue', { number, reason, passphrase: PASSPHRASE }),
-          'refused',
-        ).message,
-      ).toBe(`${number} is superseded; only an active certificate is reissued`);
+      expect(await refusedReissue(core, number)).toBe(
+        `${number} is superseded; only an active certificate is reissued`,
+      );
     }
     // Nor is the decision issued afresh: its certificate now is the latest reissue.
     expect(
