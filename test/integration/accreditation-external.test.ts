@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app';
+import type { MethodInput } from '../../shared/contract';
 import { failure, unwrap } from '../helpers/core';
 import { dumpDatabase } from '../helpers/db-dump';
 import { tempDir, writeTempFile } from '../helpers/temp-dir';
@@ -166,10 +167,11 @@ describe('findings', () => {
   it('need the action, owner and due date for a nonconformity, and keep none for an observation', async () => {
     const core = await smallCore();
     const { assessment } = await startExternal(core);
+    const saveFinding = (fields: Omit<MethodInput<'findings.save'>, 'assessmentId'>) =>
+      core.invoke('findings.save', { assessmentId: assessment.id, ...fields });
     const before = dumpDatabase(core.context.db);
     const error = failure(
-      await core.invoke('findings.save', {
-        assessmentId: assessment.id,
+      await saveFinding({
         criterion: 'AA1.2',
         type: 'major-nc',
         text: 'No risk assessments for the garden tools.',
@@ -184,19 +186,13 @@ describe('findings', () => {
       'a nonconformity needs an action due date',
     ]);
     failure(
-      await core.invoke('findings.save', {
-        assessmentId: assessment.id,
-        criterion: 'ZZ9.9',
-        type: 'observation',
-        text: 'Unknown criterion.',
-      }),
+      await saveFinding({ criterion: 'ZZ9.9', type: 'observation', text: 'Unknown criterion.' }),
       'invalid_input',
     );
     expect(dumpDatabase(core.context.db)).toEqual(before);
 
     const observation = unwrap(
-      await core.invoke('findings.save', {
-        assessmentId: assessment.id,
+      await saveFinding({
         criterion: 'aa1.2',
         type: 'observation',
         text: 'Tools are stored safely.',
