@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
+import { rateArgs } from '../helpers/cli-args';
 import { expect, expectAccessible, test, type AppServer } from './fixtures';
 import { CertificateScreen, download, FindingsPanel } from './pages/accreditation';
 import { AssessmentScreen } from './pages/assessment';
@@ -55,26 +56,16 @@ test('an assessor declares interests, rates beside the self-assessment with find
 }, testInfo) => {
   test.setTimeout(150_000);
   const { providerId, assessmentId: selfId } = await seedAssessment(app);
-  await cliAddEvidence(app, selfId, [
-    '--criterion',
-    'AS1.1',
+  await cliAddEvidence(app, selfId, 'AS1.1', [
     '--title',
     'Welcome policy',
     '--kind',
     'policy',
     outputFile(testInfo, 'welcome-policy.txt', 'Everyone new is met at the door by a volunteer.\n'),
   ]);
-  const rated = await app.cli([
-    'assessment',
-    'rate',
-    selfId,
-    '--criterion',
-    'AS1.1',
-    '--rating',
-    'met',
-    '--note',
-    'A volunteer meets every newcomer.',
-  ]);
+  const rated = await app.cli(
+    rateArgs(selfId, 'AS1.1', 'met', '--note', 'A volunteer meets every newcomer.'),
+  );
   expect(rated.code, rated.stderr).toBe(0);
   const criteria = await activityCriteria(app);
 
@@ -187,9 +178,7 @@ test('an assessor declares interests, rates beside the self-assessment with find
 
   // The rest rated in bulk; the assessor's own visit notes attached as evidence.
   await cliRateAllBut(app, externalId, outputFile(testInfo, 'ratings.csv', ''), ['AS1.1']);
-  const [notes] = await cliAddEvidence(app, externalId, [
-    '--criterion',
-    'AS1.1',
+  const [notes] = await cliAddEvidence(app, externalId, 'AS1.1', [
     '--title',
     'Visit notes',
     '--kind',

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { addEvidenceArgs, addProviderArgs, rateArgs, startSelfArgs } from '../helpers/cli-args';
 import { expect, expectAccessible, test } from './fixtures';
 import { ImportBundleScreen, TrustedKeysScreen } from './pages/bundle-screens';
 import { seedAssessment } from './seed';
@@ -31,21 +32,17 @@ function makeSender(): Sender {
     if (result.status !== 0) throw new Error(`spqa ${args.join(' ')}: ${result.stderr}`);
     return JSON.parse(result.stdout) as Record<string, unknown>;
   };
-  const provider = run([
-    'provider',
-    'add',
-    '--name',
-    'Riverside Gardening Club',
-    '--type',
-    'activity',
-    '--region',
-    'north-east',
-    '--postcode',
-    'NE46 1AA',
-  ]) as { id: string };
-  const assessment = run(['assessment', 'start', '--provider', provider.id, '--kind', 'self']) as {
-    id: string;
-  };
+  const provider = run(
+    addProviderArgs(
+      'Riverside Gardening Club',
+      'activity',
+      '--region',
+      'north-east',
+      '--postcode',
+      'NE46 1AA',
+    ),
+  ) as { id: string };
+  const assessment = run(startSelfArgs(provider.id)) as { id: string };
   const framework = run(['framework', 'show', 'spqa-national@1.0.0']) as unknown as {
     domains: { standards: { criteria: { code: string; appliesTo: string[] }[] }[] }[];
   };
@@ -53,33 +50,14 @@ function makeSender(): Sender {
     d.standards.flatMap((s) => s.criteria.filter((c) => c.appliesTo.includes('activity'))),
   );
   const code = codes[0]?.code ?? '';
-  run(['assessment', 'rate', assessment.id, '--criterion', code, '--rating', 'partial']);
+  run(rateArgs(assessment.id, code, 'partial'));
   mkdirSync(join(dir, 'files'));
   const policy = join(dir, 'files', 'safeguarding-policy.txt');
   writeFileSync(policy, 'Our safeguarding policy, adopted by the trustees in January.\n');
-  run([
-    'evidence',
-    'add',
-    '--assessment',
-    assessment.id,
-    '--criterion',
-    code,
-    '--title',
-    'Safeguarding policy',
-    policy,
-  ]);
+  run(addEvidenceArgs(assessment.id, code, '--title', 'Safeguarding policy', policy));
   const register = join(dir, 'files', 'volunteer-register.csv');
   writeFileSync(register, 'name,dbs\nAled Roberts,001234567890\n');
-  run([
-    'evidence',
-    'add',
-    '--assessment',
-    assessment.id,
-    '--criterion',
-    code,
-    '--personal-data',
-    register,
-  ]);
+  run(addEvidenceArgs(assessment.id, code, '--personal-data', register));
   const key = run(['keys', 'init']) as { keyId: string };
   const bundle = join(dir, 'riverside.spqa');
   run(['bundle', 'export', '--assessment', assessment.id, bundle]);

@@ -407,9 +407,7 @@ test('the dashboard and the assessment screen warn of criteria relying on eviden
   const { assessmentId } = await seedAssessment(app, 'Harbour Lights Arts');
   const certificate = outputFile(testInfo, 'insurance.txt', 'Public liability: £5,000,000.\n');
   const expires = isoInDays(12);
-  await cliAddEvidence(app, assessmentId, [
-    '--criterion',
-    'GS4.1',
+  await cliAddEvidence(app, assessmentId, 'GS4.1', [
     '--criterion',
     'GS4.2',
     '--kind',
@@ -451,16 +449,12 @@ test('checking the evidence files reports an altered file; unused files are remo
   app,
 }, testInfo) => {
   const { assessmentId } = await seedAssessment(app, 'Canal Side Gardeners');
-  const [kept] = await cliAddEvidence(app, assessmentId, [
-    '--criterion',
-    'GS1.1',
+  const [kept] = await cliAddEvidence(app, assessmentId, 'GS1.1', [
     '--title',
     'Constitution',
     outputFile(testInfo, 'constitution.txt', 'Constitution of Canal Side Gardeners.\n'),
   ]);
-  const [tampered] = await cliAddEvidence(app, assessmentId, [
-    '--criterion',
-    'GS1.2',
+  const [tampered] = await cliAddEvidence(app, assessmentId, 'GS1.2', [
     '--title',
     'Bank statement',
     outputFile(testInfo, 'bank.txt', 'Bank statement, September: balance £1,204.\n'),
@@ -517,9 +511,7 @@ test('evidence past its keep-until date is removed securely, leaving a tombstone
   app,
 }, testInfo) => {
   const { assessmentId } = await seedAssessment(app, 'Northside Befriending');
-  const [notes] = await cliAddEvidence(app, assessmentId, [
-    '--criterion',
-    'AS1.1',
+  const [notes] = await cliAddEvidence(app, assessmentId, 'AS1.1', [
     '--kind',
     'case-study',
     '--title',
@@ -580,9 +572,7 @@ test('evidence of a submitted assessment is sealed: it can be previewed, not cha
     'Eastside Men’s Shed',
     outputFile(testInfo, 'ratings.csv', ''),
   );
-  const [notes] = await cliAddEvidence(app, assessmentId, [
-    '--criterion',
-    'AS1.1',
+  const [notes] = await cliAddEvidence(app, assessmentId, 'AS1.1', [
     '--kind',
     'case-study',
     '--title',

@@ -8,19 +8,33 @@ import { test as base, expect, type Page } from '@playwright/test';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** The real CLI on one data folder. */
+export type Cli = (args: string[]) => Promise<CliResult>;
+
 export interface AppServer {
   url: string;
   dataDir: string;
   /** Runs the real CLI against this test's data folder (to seed data or check what was saved). */
-  cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
+  cli: Cli;
 }
 
-function runNode(
+/** Runs the bundled CLI on a data folder, in the given environment. */
+export function runCli(
+  dataDir: string,
   args: string[],
   env: NodeJS.ProcessEnv,
-): Promise<{ code: number; stdout: string; stderr: string }> {
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, env });
+    const child = spawn(process.execPath, ['dist/cli/spqa.mjs', '--data-dir', dataDir, ...args], {
+      cwd: ROOT,
+      env,
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -64,8 +78,7 @@ export const test = base.extend<{ app: AppServer }>({
     await use({
       url,
       dataDir,
-      cli: (args) =>
-        runNode(['dist/cli/spqa.mjs', '--data-dir', dataDir, ...args], { ...process.env }),
+      cli: (args) => runCli(dataDir, args, { ...process.env }),
     });
     child.kill();
     rmSync(dataDir, { recursive: true, force: true });

@@ -1,6 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { expect } from '@playwright/test';
-import type { AppServer } from './fixtures';
+import {
+  addEvidenceArgs,
+  addProviderArgs,
+  decideArgs,
+  startExternalArgs,
+  startSelfArgs,
+} from '../helpers/cli-args';
+import type { AppServer, Cli } from './fixtures';
 
 /** A date some whole days from today (UTC, as the core counts them), as YYYY-MM-DD. */
 export function isoInDays(days: number): string {
@@ -19,38 +26,46 @@ export function shownDate(iso: string): string {
   });
 }
 
-async function cliJson<T>(app: AppServer, args: string[]): Promise<T> {
-  const result = await app.cli(['--json', ...args]);
-  expect(result.code, result.stderr).toBe(0);
-  return JSON.parse(result.stdout) as T;
+/** Whatever runs the real CLI: the app's own data folder, or one a test made. */
+type WithCli = Pick<AppServer, 'cli'>;
+
+/** Runs a command that must succeed with --json and returns its parsed output. */
+export async function cliJson<T>(cli: Cli, args: string[]): Promise<T> {
+  const run = await cli(['--json', ...args]);
+  expect(run.code, `spqa ${args.join(' ')}: ${run.stderr}`).toBe(0);
+  return JSON.parse(run.stdout) as T;
+}
+
+/** What a seeded provider is called and where it is; `more` holds further `provider add` options. */
+export interface SeededProvider {
+  name?: string;
+  region?: string;
+  postcode?: string;
+  more?: string[];
+}
+
+/** An activity provider made through the real CLI; returns its id. */
+export async function seedProvider(
+  app: WithCli,
+  {
+    name = 'Moorside Reading Circle',
+    region = 'north-west',
+    postcode = 'BB1 7DJ',
+    more = [],
+  }: SeededProvider = {},
+): Promise<string> {
+  const args = addProviderArgs(name, 'activity', '--region', region, '--postcode', postcode);
+  return (await cliJson<{ id: string }>(app.cli, [...args, ...more])).id;
 }
 
 /** An activity provider with a self-assessment started, made through the real CLI. */
 export async function seedAssessment(
-  app: AppServer,
-  name = 'Moorside Reading Circle',
+  app: WithCli,
+  name?: string,
 ): Promise<{ providerId: string; assessmentId: string }> {
-  const provider = await cliJson<{ id: string }>(app, [
-    'provider',
-    'add',
-    '--name',
-    name,
-    '--type',
-    'activity',
-    '--region',
-    'north-west',
-    '--postcode',
-    'BB1 7DJ',
-  ]);
-  const assessment = await cliJson<{ id: string }>(app, [
-    'assessment',
-    'start',
-    '--provider',
-    provider.id,
-    '--kind',
-    'self',
-  ]);
-  return { providerId: provider.id, assessmentId: assessment.id };
+  const providerId = await seedProvider(app, { name });
+  const assessment = await cliJson<{ id: string }>(app.cli, startSelfArgs(providerId));
+  return { providerId, assessmentId: assessment.id };
 }
 
 export interface SeededEvidence {
@@ -63,21 +78,22 @@ export interface SeededEvidence {
   expiryDate: string | null;
 }
 
-/** Adds evidence with the CLI (`evidence add`), returning the records it made. */
+/** Adds evidence for a criterion with the CLI (`evidence add`), returning the records it made. */
 export function cliAddEvidence(
-  app: AppServer,
+  app: WithCli,
   assessmentId: string,
-  args: string[],
+  criterion: string,
+  more: string[],
 ): Promise<SeededEvidence[]> {
-  return cliJson(app, ['evidence', 'add', '--assessment', assessmentId, ...args]);
+  return cliJson(app.cli, addEvidenceArgs(assessmentId, criterion, ...more));
 }
 
 export function cliListEvidence(
-  app: AppServer,
+  app: WithCli,
   assessmentId: string,
   removed = false,
 ): Promise<SeededEvidence[]> {
-  return cliJson(app, [
+  return cliJson(app.cli, [
     'evidence',
     'list',
     '--assessment',
@@ -87,62 +103,39 @@ export function cliListEvidence(
 }
 
 /**
- * An external assessment of a new activity provider, every criterion rated Partially met (which
- * needs no evidence) so it can be submitted. Returns its id; submit it with `cliSubmit`.
+ * An external assessment of the provider by Sam Okafor, every activity criterion rated (from a
+ * CSV file) Partially met, which needs no evidence, so it can be submitted. Returns its id.
  */
-export async function seedExternalAssessment(
-  app: AppServer,
-  name: string,
+export async function seedRatedExternal(
+  app: WithCli,
+  providerId: string,
   csvPath: string,
 ): Promise<string> {
-  const provider = await cliJson<{ id: string }>(app, [
-    'provider',
-    'add',
-    '--name',
-    name,
-    '--type',
-    'activity',
-    '--region',
-    'london',
-    '--postcode',
-    'E8 3PN',
-  ]);
-  const assessment = await cliJson<{ id: string }>(app, [
-    'assessment',
-    'start',
-    '--provider',
-    provider.id,
-    '--kind',
-    'external',
-    '--assessor',
-    'Sam Okafor',
-    '--declare-no-conflict',
-  ]);
-  const framework = await cliJson<{
-    domains: { standards: { criteria: { code: string; appliesTo: string[] }[] }[] }[];
-  }>(app, ['framework', 'show', 'spqa-national@1.0.0']);
-  const codes = framework.domains.flatMap((d) =>
-    d.standards.flatMap((s) =>
-      s.criteria.filter((c) => c.appliesTo.includes('activity')).map((c) => c.code),
-    ),
-  );
-  writeFileSync(
-    csvPath,
-    ['criterion,rating,note,reason', ...codes.map((c) => `${c},partial,,`)].join('\n') + '\n',
-  );
-  await cliJson(app, ['assessment', 'import-ratings', assessment.id, csvPath]);
+  const started = startExternalArgs(providerId, 'Sam Okafor', '--declare-no-conflict');
+  const assessment = await cliJson<{ id: string }>(app.cli, started);
+  await cliRateAllBut(app, assessment.id, csvPath, []);
   return assessment.id;
 }
 
-export async function cliSubmit(app: AppServer, assessmentId: string): Promise<void> {
-  await cliJson(app, ['assessment', 'submit', assessmentId]);
+/** The same for a new activity provider in London. Returns its id; submit it with `cliSubmit`. */
+export async function seedExternalAssessment(
+  app: WithCli,
+  name: string,
+  csvPath: string,
+): Promise<string> {
+  const providerId = await seedProvider(app, { name, region: 'london', postcode: 'E8 3PN' });
+  return seedRatedExternal(app, providerId, csvPath);
+}
+
+export async function cliSubmit(app: WithCli, assessmentId: string): Promise<void> {
+  await cliJson(app.cli, ['assessment', 'submit', assessmentId]);
 }
 
 /** The criteria of the national framework that an activity provider is assessed on. */
-export async function activityCriteria(app: AppServer): Promise<string[]> {
+export async function activityCriteria(app: WithCli): Promise<string[]> {
   const framework = await cliJson<{
     domains: { standards: { criteria: { code: string; appliesTo: string[] }[] }[] }[];
-  }>(app, ['framework', 'show', 'spqa-national@1.0.0']);
+  }>(app.cli, ['framework', 'show', 'spqa-national@1.0.0']);
   return framework.domains.flatMap((d) =>
     d.standards.flatMap((s) =>
       s.criteria.filter((c) => c.appliesTo.includes('activity')).map((c) => c.code),
@@ -152,7 +145,7 @@ export async function activityCriteria(app: AppServer): Promise<string[]> {
 
 /** Rates every activity criterion but the ones named, with one rating, from a CSV file. */
 export async function cliRateAllBut(
-  app: AppServer,
+  app: WithCli,
   assessmentId: string,
   csvPath: string,
   except: string[],
@@ -163,25 +156,18 @@ export async function cliRateAllBut(
     csvPath,
     ['criterion,rating', ...codes.map((c) => `${c},${rating}`)].join('\n') + '\n',
   );
-  await cliJson(app, ['assessment', 'import-ratings', assessmentId, csvPath]);
+  await cliJson(app.cli, ['assessment', 'import-ratings', assessmentId, csvPath]);
 }
 
 /** Records a decision with the CLI, by someone other than the assessor. */
 export async function cliDecide(
-  app: AppServer,
+  app: WithCli,
   assessmentId: string,
   outcome: 'accredited' | 'conditional' | 'not-accredited' = 'accredited',
   decidedBy = 'Priya Shah',
 ): Promise<void> {
-  await cliJson(app, [
-    'decision',
-    'record',
-    assessmentId,
-    '--outcome',
-    outcome,
-    '--decided-by',
-    decidedBy,
-    '--reason',
-    'Seen on the visit.',
-  ]);
+  await cliJson(
+    app.cli,
+    decideArgs(assessmentId, outcome, decidedBy, '--reason', 'Seen on the visit.'),
+  );
 }

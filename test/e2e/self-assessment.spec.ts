@@ -1,6 +1,7 @@
 import { expect, expectAccessible, test } from './fixtures';
 import { AssessmentScreen } from './pages/assessment';
 import { tabTo } from './pages/keyboard';
+import { seedProvider } from './seed';
 
 test('self-assess a whole domain by keyboard, then see the readiness summary and plan an action', async ({
   page,
@@ -9,21 +10,7 @@ test('self-assess a whole domain by keyboard, then see the readiness summary and
   // About 40 s on a quiet machine (every criterion of a domain rated by keyboard); a CI run on a
   // busy machine went past the default 60 s.
   test.setTimeout(120_000);
-  const added = await app.cli([
-    '--json',
-    'provider',
-    'add',
-    '--name',
-    'Moorside Reading Circle',
-    '--type',
-    'activity',
-    '--region',
-    'north-west',
-    '--postcode',
-    'BB1 7DJ',
-  ]);
-  expect(added.code, added.stderr).toBe(0);
-  const providerId = (JSON.parse(added.stdout) as { id: string }).id;
+  const providerId = await seedProvider(app);
 
   await page.goto(app.url);
   await page.goto(app.url.replace(/\?.*$/, `#/providers/${providerId}`));

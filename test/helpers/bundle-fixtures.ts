@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { Core } from '../../electron/core/app';
 import { DATABASE_FILE } from '../../electron/core/data-dir';
+import { decide, issueCertificate, providerWithTwoServices, startExternal } from './accreditation';
 import { manualClock, openTestCore, unwrap, type ManualClock } from './core';
 import { buildFramework } from './framework-builder';
 import { tempDir, writeTempFile } from './temp-dir';
@@ -71,46 +72,13 @@ export async function accreditedAssessment(
       text: JSON.stringify(BUNDLE_FRAMEWORK),
     }),
   );
-  const provider = unwrap(
-    await core.invoke('providers.create', {
-      name,
-      type: 'activity',
-      charityNumber: '1187654',
-      addressLine1: 'Hen Ysgol',
-      town: 'Llanrwst',
-      postcode: 'LL26 0LS',
-      region: 'wales',
-      contacts: [{ name: 'Elin Jones', email: 'elin@example.org' }],
-    }),
-  );
-  for (const [serviceName, category] of [
-    ['Gardd Gymunedol', 'nature-and-gardening'],
-    ['Walking group', 'exercise-and-leisure'],
-  ] as const) {
-    unwrap(
-      await core.invoke('services.create', {
-        providerId: provider.id,
-        fields: {
-          name: serviceName,
-          category,
-          referralRoute: 'any-agency',
-          selfReferral: true,
-          acceptingReferrals: true,
-          placesPerMonth: 12,
-          waitingWeeks: 2,
-          description: null,
-        },
-      }),
-    );
-  }
-  const assessment = unwrap(
-    await core.invoke('assessments.startExternal', {
-      providerId: provider.id,
-      assessor: ASSESSOR,
-      frameworkId: BUNDLE_FRAMEWORK.id,
-      declaration: { kind: 'none' },
-    }),
-  );
+  const provider = await providerWithTwoServices(core, name, {
+    contacts: [{ name: 'Elin Jones', email: 'elin@example.org' }],
+  });
+  const { assessment } = await startExternal(core, provider, {
+    assessor: ASSESSOR,
+    frameworkId: BUNDLE_FRAMEWORK.id,
+  });
   const detail = unwrap(await core.invoke('assessments.get', { id: assessment.id }));
   const [first = '', second = ''] = detail.applicableCodes;
   const folder = tempDir('spqa-bundle-evidence-');
@@ -181,19 +149,8 @@ export async function accreditedAssessment(
     }),
   );
   unwrap(await core.invoke('assessments.submit', { id: assessment.id }));
-  unwrap(
-    await core.invoke('decisions.record', {
-      assessmentId: assessment.id,
-      outcome: 'accredited',
-      decidedBy: PANEL,
-    }),
-  );
-  const certificate = unwrap(
-    await core.invoke('certificates.issue', {
-      assessmentId: assessment.id,
-      passphrase: PASSPHRASE,
-    }),
-  );
+  await decide(core, assessment.id, 'accredited', { decidedBy: PANEL });
+  const certificate = await issueCertificate(core, assessment.id, PASSPHRASE);
   return {
     providerId: provider.id,
     assessmentId: assessment.id,

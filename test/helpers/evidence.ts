@@ -9,6 +9,7 @@ import { blobPath, storeRoot } from '../../electron/core/evidence/store';
 import type { AssessmentSummary } from '../../shared/assessment/schema';
 import type { Provider } from '../../shared/providers/schema';
 import { spqaJson } from './cli';
+import { addProviderArgs, startSelfArgs } from './cli-args';
 import { dumpDatabaseFile } from './db-dump';
 import { tempDir } from './temp-dir';
 
@@ -131,22 +132,11 @@ export function errnoError(code: string, syscall: string, message = code): NodeJ
 /** A data folder with one activity provider and a self-assessment of it, made by the CLI. */
 export function cliAssessment(): { dataDir: string; assessmentId: string } {
   const dataDir = tempDir();
-  const provider = spqaJson<Provider>(dataDir, [
-    'provider',
-    'add',
-    '--name',
-    'Hilltop Walking Group',
-    '--type',
-    'activity',
-  ]);
-  const assessment = spqaJson<AssessmentSummary>(dataDir, [
-    'assessment',
-    'start',
-    '--provider',
-    provider.id,
-    '--kind',
-    'self',
-  ]);
+  const provider = spqaJson<Provider>(
+    dataDir,
+    addProviderArgs('Hilltop Walking Group', 'activity'),
+  );
+  const assessment = spqaJson<AssessmentSummary>(dataDir, startSelfArgs(provider.id));
   return { dataDir, assessmentId: assessment.id };
 }
 

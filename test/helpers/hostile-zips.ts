@@ -25,50 +25,59 @@ export interface RawEntry {
 
 const DOS_DATE = ((2026 - 1980) << 9) | (3 << 5) | 4;
 
+interface SharedFields {
+  flags: number;
+  method: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  nameLength: number;
+}
+
+/**
+ * The run of fields a local header and its central directory record both hold, from the version
+ * needed to the extra field's length (none), written from `at`.
+ */
+function writeSharedFields(header: Buffer, at: number, fields: SharedFields): void {
+  header.writeUInt16LE(20, at);
+  header.writeUInt16LE(fields.flags, at + 2);
+  header.writeUInt16LE(fields.method, at + 4);
+  header.writeUInt16LE(0, at + 6);
+  header.writeUInt16LE(DOS_DATE, at + 8);
+  header.writeUInt32LE(fields.crc, at + 10);
+  header.writeUInt32LE(fields.compressedSize >>> 0, at + 14);
+  header.writeUInt32LE(fields.size >>> 0, at + 18);
+  header.writeUInt16LE(fields.nameLength, at + 22);
+  header.writeUInt16LE(0, at + 24);
+}
+
 export function buildZip(entries: readonly RawEntry[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  for (const e of entries) {
-    const name = typeof e.name === 'string' ? Buffer.from(e.name, 'utf8') : e.name;
-    const body = e.compress ? deflateRawSync(e.data) : e.data;
-    const crc = crc32(e.data);
-    const size = e.declaredSize ?? e.data.length;
-    const compressedSize = e.declaredCompressedSize ?? body.length;
-    const flags = e.utf8 === false ? 0 : 0x800;
-    const method = e.compress ? 8 : 0;
+  for (const entry of entries) {
+    const name = typeof entry.name === 'string' ? Buffer.from(entry.name, 'utf8') : entry.name;
+    const body = entry.compress ? deflateRawSync(entry.data) : entry.data;
+    const crc = crc32(entry.data);
+    const size = entry.declaredSize ?? entry.data.length;
+    const compressedSize = entry.declaredCompressedSize ?? body.length;
+    const flags = entry.utf8 === false ? 0 : 0x800;
+    const method = entry.compress ? 8 : 0;
 
+    const shared = { flags, method, crc, compressedSize, size, nameLength: name.length };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(0, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(compressedSize >>> 0, 18);
-    local.writeUInt32LE(size >>> 0, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    writeSharedFields(local, 4, shared);
     locals.push(local, name, body);
 
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE((3 << 8) | 20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(flags, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt16LE(0, 12);
-    central.writeUInt16LE(DOS_DATE, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(compressedSize >>> 0, 20);
-    central.writeUInt32LE(size >>> 0, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt16LE(0, 30);
+    writeSharedFields(central, 6, shared);
     central.writeUInt16LE(0, 32);
     central.writeUInt16LE(0, 34);
     central.writeUInt16LE(0, 36);
-    central.writeUInt32LE(((e.mode ?? 0o100644) << 16) >>> 0, 38);
+    central.writeUInt32LE(((entry.mode ?? 0o100644) << 16) >>> 0, 38);
     central.writeUInt32LE(offset, 42);
     centrals.push(central, name);
     offset += local.length + name.length + body.length;

@@ -1,34 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app';
 import { dumpDatabase } from '../helpers/db-dump';
-import { failure, manualClock, openTestCore, unwrap } from '../helpers/core';
+import { failure, unwrap } from '../helpers/core';
 import {
   ASSESSOR,
+  decide,
   DECIDER,
-  importSmallFramework,
   rateAll,
+  smallCore,
   startExternal,
   submittedExternal,
 } from '../helpers/accreditation';
 import { startSelfAssessment } from '../helpers/fixtures';
 
-/** A core on 4 March 2026 with the small framework installed. */
-async function core(): Promise<Core> {
-  const c = await openTestCore({ clock: manualClock('2026-03-04T10:00:00Z') });
-  await importSmallFramework(c);
-  return c;
-}
-
-const decisionRows = (c: Core) => c.context.db.prepare('SELECT * FROM decisions').all();
+const decisionRows = (core: Core) => core.context.db.prepare('SELECT * FROM decisions').all();
 
 describe('who decides', () => {
   it('refuses the assessor as decision-maker, however the name is written, and saves nothing', async () => {
-    const c = await core();
-    const { assessment } = await submittedExternal(c);
-    const before = dumpDatabase(c.context.db);
+    const core = await smallCore();
+    const { assessment } = await submittedExternal(core);
+    const before = dumpDatabase(core.context.db);
     for (const name of [ASSESSOR, 'sam okafor', '  SAM   OKAFOR ', 'Sám Okafor', 'Sam-Okafor']) {
       const error = failure(
-        await c.invoke('decisions.record', {
+        await core.invoke('decisions.record', {
           assessmentId: assessment.id,
           outcome: 'accredited',
           decidedBy: name,
@@ -39,17 +33,12 @@ describe('who decides', () => {
       expect(error.message).toContain('people who did not assess');
       expect(error.details).toEqual({ field: 'decidedBy' });
     }
-    expect(dumpDatabase(c.context.db)).toEqual(before);
-    expect(unwrap(await c.invoke('decisions.get', { assessmentId: assessment.id }))).toBeNull();
+    expect(dumpDatabase(core.context.db)).toEqual(before);
+    expect(unwrap(await core.invoke('decisions.get', { assessmentId: assessment.id }))).toBeNull();
 
-    const decision = unwrap(
-      await c.invoke('decisions.record', {
-        assessmentId: assessment.id,
-        outcome: 'accredited',
-        decidedBy: DECIDER,
-        reasons: 'All standards met at the visit.',
-      }),
-    );
+    const decision = await decide(core, assessment.id, 'accredited', {
+      reasons: 'All standards met at the visit.',
+    });
     expect(decision).toMatchObject({
       assessmentId: assessment.id,
       revision: 1,
@@ -60,18 +49,18 @@ describe('who decides', () => {
       conditions: null,
       conditionsDue: null,
     });
-    const after = unwrap(await c.invoke('assessments.get', { id: assessment.id }));
+    const after = unwrap(await core.invoke('assessments.get', { id: assessment.id }));
     expect(after.assessment.status).toBe('decided');
   });
 });
 
 describe('accreditation with conditions', () => {
   it('needs the conditions and a due date within the framework’s limit; nothing is saved otherwise', async () => {
-    const c = await core();
-    const { assessment } = await submittedExternal(c, 'met', { 'AA1.1': 'partial' });
-    const before = dumpDatabase(c.context.db);
+    const core = await smallCore();
+    const { assessment } = await submittedExternal(core, 'met', { 'AA1.1': 'partial' });
+    const before = dumpDatabase(core.context.db);
     const attempt = (fields: Record<string, string | null>) =>
-      c.invoke('decisions.record', {
+      core.invoke('decisions.record', {
         assessmentId: assessment.id,
         outcome: 'conditional',
         decidedBy: DECIDER,
@@ -104,7 +93,7 @@ describe('accreditation with conditions', () => {
     // Conditions belong to the conditional outcome only.
     expect(
       failure(
-        await c.invoke('decisions.record', {
+        await core.invoke('decisions.record', {
           assessmentId: assessment.id,
           outcome: 'accredited',
           decidedBy: DECIDER,
@@ -114,7 +103,7 @@ describe('accreditation with conditions', () => {
         'invalid_input',
       ).message,
     ).toContain('only accreditation with conditions has conditions');
-    expect(dumpDatabase(c.context.db)).toEqual(before);
+    expect(dumpDatabase(core.context.db)).toEqual(before);
 
     const decision = unwrap(
       await attempt({ conditions: 'Adopt a safeguarding policy.', conditionsDue: '2026-06-02' }),
@@ -130,54 +119,59 @@ describe('accreditation with conditions', () => {
 
 describe('a decision needs a submitted external assessment', () => {
   it('refuses a draft, one in progress, a self-assessment, a decided one and an open revision, changing nothing', async () => {
-    const c = await core();
-    const decide = (assessmentId: string) =>
-      c.invoke('decisions.record', { assessmentId, outcome: 'accredited', decidedBy: DECIDER });
+    const core = await smallCore();
+    const attempt = (assessmentId: string) =>
+      core.invoke('decisions.record', { assessmentId, outcome: 'accredited', decidedBy: DECIDER });
 
-    const { assessment: draft } = await startExternal(c);
-    let before = dumpDatabase(c.context.db);
-    expect(failure(await decide(draft.id), 'refused').message).toBe(
+    const { assessment: draft } = await startExternal(core);
+    let before = dumpDatabase(core.context.db);
+    expect(failure(await attempt(draft.id), 'refused').message).toBe(
       `assessment ${draft.id} is draft; a decision needs a submitted assessment`,
     );
-    unwrap(await c.invoke('assessments.rate', { id: draft.id, criterion: 'AA1.2', rating: 'met' }));
-    before = dumpDatabase(c.context.db);
-    expect(failure(await decide(draft.id), 'refused').message).toContain(
+    unwrap(
+      await core.invoke('assessments.rate', { id: draft.id, criterion: 'AA1.2', rating: 'met' }),
+    );
+    before = dumpDatabase(core.context.db);
+    expect(failure(await attempt(draft.id), 'refused').message).toContain(
       'is in-progress; a decision needs a submitted assessment',
     );
-    expect(dumpDatabase(c.context.db)).toEqual(before);
+    expect(dumpDatabase(core.context.db)).toEqual(before);
 
-    const { assessment: self } = await startSelfAssessment(c, 'activity');
-    expect(failure(await decide(self.id), 'refused').message).toBe(
+    const { assessment: self } = await startSelfAssessment(core, 'activity');
+    expect(failure(await attempt(self.id), 'refused').message).toBe(
       'decisions are made on external assessments',
     );
 
-    const { assessment } = await submittedExternal(c);
-    unwrap(await decide(assessment.id));
-    before = dumpDatabase(c.context.db);
-    expect(failure(await decide(assessment.id), 'refused').message).toBe(
+    const { assessment } = await submittedExternal(core);
+    unwrap(await attempt(assessment.id));
+    before = dumpDatabase(core.context.db);
+    expect(failure(await attempt(assessment.id), 'refused').message).toBe(
       `assessment ${assessment.id} already has a decision for revision 1`,
     );
-    expect(dumpDatabase(c.context.db)).toEqual(before);
+    expect(dumpDatabase(core.context.db)).toEqual(before);
 
     // A revision reopens the assessment: no decision until it is submitted again.
     unwrap(
-      await c.invoke('assessments.revise', { id: assessment.id, reason: 'Late evidence arrived' }),
+      await core.invoke('assessments.revise', {
+        id: assessment.id,
+        reason: 'Late evidence arrived',
+      }),
     );
-    expect(failure(await decide(assessment.id), 'refused').message).toContain(
+    expect(failure(await attempt(assessment.id), 'refused').message).toContain(
       'is in-progress; a decision needs a submitted assessment',
     );
-    unwrap(await c.invoke('assessments.submit', { id: assessment.id }));
-    const second = unwrap(await decide(assessment.id));
+    unwrap(await core.invoke('assessments.submit', { id: assessment.id }));
+    const second = unwrap(await attempt(assessment.id));
     expect(second.revision).toBe(2);
-    expect(decisionRows(c)).toHaveLength(2);
+    expect(decisionRows(core)).toHaveLength(2);
 
-    failure(await decide('asm_missing'), 'not_found');
+    failure(await attempt('asm_missing'), 'not_found');
   });
 });
 
 describe('the recommended outcome', () => {
   it('follows the framework’s rules and is kept beside the decision the panel makes', async () => {
-    const c = await core();
+    const core = await smallCore();
     const cases = [
       [{}, 'accredited'],
       // An essential criterion only partially met: with conditions at best.
@@ -188,25 +182,20 @@ describe('the recommended outcome', () => {
       [{ 'AA1.2': 'not-met', 'AA2.1': 'not-met' }, 'conditional'],
     ] as const;
     for (const [overrides, expected] of cases) {
-      const { assessment } = await startExternal(c);
-      await rateAll(c, assessment.id, 'met', overrides);
-      const preview = unwrap(await c.invoke('assessments.sealPreview', { id: assessment.id }));
+      const { assessment } = await startExternal(core);
+      await rateAll(core, assessment.id, 'met', overrides);
+      const preview = unwrap(await core.invoke('assessments.sealPreview', { id: assessment.id }));
       expect(preview.readiness.outcome, JSON.stringify(overrides)).toBe(expected);
-      unwrap(await c.invoke('assessments.submit', { id: assessment.id }));
+      unwrap(await core.invoke('assessments.submit', { id: assessment.id }));
       // The panel may decide otherwise; the recommendation is recorded all the same.
-      const decision = unwrap(
-        await c.invoke('decisions.record', {
-          assessmentId: assessment.id,
-          outcome: 'not-accredited',
-          decidedBy: DECIDER,
-          reasons: 'Panel view',
-        }),
-      );
+      const decision = await decide(core, assessment.id, 'not-accredited', {
+        reasons: 'Panel view',
+      });
       expect(decision).toMatchObject({
         outcome: 'not-accredited',
         recommendedOutcome: expected,
       });
-      const row = c.context.db
+      const row = core.context.db
         .prepare('SELECT recommended_outcome FROM decisions WHERE assessment_id = ?')
         .get(assessment.id) as { recommended_outcome: string };
       expect(row.recommended_outcome).toBe(expected);

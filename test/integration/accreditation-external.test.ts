@@ -1,32 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app';
-import { failure, manualClock, openTestCore, unwrap } from '../helpers/core';
+import type { MethodInput } from '../../shared/contract';
+import { failure, unwrap } from '../helpers/core';
 import { dumpDatabase } from '../helpers/db-dump';
 import { tempDir, writeTempFile } from '../helpers/temp-dir';
 import {
   ASSESSOR,
   DECIDER,
-  importSmallFramework,
   providerWithService,
   rateAll,
   SMALL_FRAMEWORK,
+  smallCore,
   startExternal,
+  startSmallSelf,
 } from '../helpers/accreditation';
-
-async function smallCore(): Promise<Core> {
-  const c = await openTestCore({ clock: manualClock('2026-03-04T10:00:00Z') });
-  await importSmallFramework(c);
-  return c;
-}
 
 const CONFLICT = 'I advised the trustees on their safeguarding policy in 2025';
 
 describe('the conflict of interest declaration', () => {
   it('records a declared conflict and blocks rating, findings, evidence, submission and decision', async () => {
-    const c = await smallCore();
-    const provider = await providerWithService(c);
+    const core = await smallCore();
+    const provider = await providerWithService(core);
     const assessment = unwrap(
-      await c.invoke('assessments.startExternal', {
+      await core.invoke('assessments.startExternal', {
         providerId: provider.id,
         assessor: ASSESSOR,
         frameworkId: SMALL_FRAMEWORK.id,
@@ -39,18 +35,18 @@ describe('the conflict of interest declaration', () => {
       assessor: ASSESSOR,
       conflict: CONFLICT,
     });
-    const audit = unwrap(await c.invoke('audit.list', { entityId: assessment.id }));
+    const audit = unwrap(await core.invoke('audit.list', { entityId: assessment.id }));
     expect(audit.map((e) => e.action)).toEqual(['assessment.blocked-by-conflict']);
     expect(audit[0]?.detail).toMatchObject({
       assessor: ASSESSOR,
       declaration: { kind: 'conflict', text: CONFLICT },
     });
 
-    const before = dumpDatabase(c.context.db);
+    const before = dumpDatabase(core.context.db);
     const blocked = `assessment ${assessment.id} is blocked: the assessor declared a conflict of interest (${CONFLICT})`;
     expect(
       failure(
-        await c.invoke('assessments.rate', {
+        await core.invoke('assessments.rate', {
           id: assessment.id,
           criterion: 'AA1.2',
           rating: 'met',
@@ -60,7 +56,7 @@ describe('the conflict of interest declaration', () => {
     ).toBe(blocked);
     expect(
       failure(
-        await c.invoke('findings.save', {
+        await core.invoke('findings.save', {
           assessmentId: assessment.id,
           criterion: 'AA1.2',
           type: 'observation',
@@ -72,7 +68,7 @@ describe('the conflict of interest declaration', () => {
     const file = writeTempFile(tempDir(), 'policy.txt', 'policy');
     expect(
       failure(
-        await c.invoke('evidence.add', {
+        await core.invoke('evidence.add', {
           assessmentId: assessment.id,
           criteria: ['AA1.2'],
           sources: [{ kind: 'path', path: file }],
@@ -81,28 +77,28 @@ describe('the conflict of interest declaration', () => {
         'refused',
       ).message,
     ).toBe(blocked);
-    const preview = unwrap(await c.invoke('assessments.sealPreview', { id: assessment.id }));
+    const preview = unwrap(await core.invoke('assessments.sealPreview', { id: assessment.id }));
     expect(preview.blockers).toContain('the assessor declared a conflict of interest');
     expect(
-      failure(await c.invoke('assessments.submit', { id: assessment.id }), 'refused').message,
+      failure(await core.invoke('assessments.submit', { id: assessment.id }), 'refused').message,
     ).toContain('the assessor declared a conflict of interest');
     failure(
-      await c.invoke('decisions.record', {
+      await core.invoke('decisions.record', {
         assessmentId: assessment.id,
         outcome: 'accredited',
         decidedBy: DECIDER,
       }),
       'refused',
     );
-    expect(dumpDatabase(c.context.db)).toEqual(before);
+    expect(dumpDatabase(core.context.db)).toEqual(before);
   });
 
   it('needs a described conflict and a named assessor', async () => {
-    const c = await smallCore();
-    const provider = await providerWithService(c);
-    const before = dumpDatabase(c.context.db);
+    const core = await smallCore();
+    const provider = await providerWithService(core);
+    const before = dumpDatabase(core.context.db);
     const start = (assessor: string, declaration: unknown) =>
-      c.invokeUnknown('assessments.startExternal', {
+      core.invokeUnknown('assessments.startExternal', {
         providerId: provider.id,
         assessor,
         frameworkId: SMALL_FRAMEWORK.id,
@@ -115,30 +111,26 @@ describe('the conflict of interest declaration', () => {
       'name the assessor',
     );
     failure(await start(ASSESSOR, undefined), 'invalid_input');
-    expect(dumpDatabase(c.context.db)).toEqual(before);
+    expect(dumpDatabase(core.context.db)).toEqual(before);
   });
 });
 
+/** Starts an external assessment of the provider from a self-assessment, which sets its framework. */
+const startFromSelf = (core: Core, providerId: string, fromAssessmentId: string) =>
+  core.invoke('assessments.startExternal', {
+    providerId,
+    assessor: ASSESSOR,
+    fromAssessmentId,
+    declaration: { kind: 'none' },
+  });
+
 describe('an external assessment started from the self-assessment', () => {
   it('uses the self-assessment’s framework and starts with no ratings of its own', async () => {
-    const c = await smallCore();
-    const provider = await providerWithService(c);
-    const self = unwrap(
-      await c.invoke('assessments.start', {
-        providerId: provider.id,
-        kind: 'self',
-        frameworkId: SMALL_FRAMEWORK.id,
-      }),
-    );
-    await rateAll(c, self.id, 'met');
-    const external = unwrap(
-      await c.invoke('assessments.startExternal', {
-        providerId: provider.id,
-        assessor: ASSESSOR,
-        fromAssessmentId: self.id,
-        declaration: { kind: 'none' },
-      }),
-    );
+    const core = await smallCore();
+    const provider = await providerWithService(core);
+    const self = await startSmallSelf(core, provider.id);
+    await rateAll(core, self.id, 'met');
+    const external = unwrap(await startFromSelf(core, provider.id, self.id));
     expect(external).toMatchObject({
       kind: 'external',
       basedOn: self.id,
@@ -147,50 +139,39 @@ describe('an external assessment started from the self-assessment', () => {
       conflict: null,
       status: 'draft',
     });
-    const detail = unwrap(await c.invoke('assessments.get', { id: external.id }));
+    const detail = unwrap(await core.invoke('assessments.get', { id: external.id }));
     expect(detail.ratings).toEqual([]);
     expect(detail.readiness.rated).toBe(0);
     // The self-assessment is untouched.
-    expect(unwrap(await c.invoke('assessments.get', { id: self.id })).ratings).toHaveLength(8);
+    expect(unwrap(await core.invoke('assessments.get', { id: self.id })).ratings).toHaveLength(8);
   });
 
   it('refuses a self-assessment of another provider, or an external one', async () => {
-    const c = await smallCore();
-    const { provider, assessment: external } = await startExternal(c);
-    const other = await providerWithService(c, 'Another Group');
-    const otherSelf = unwrap(
-      await c.invoke('assessments.start', {
-        providerId: other.id,
-        kind: 'self',
-        frameworkId: SMALL_FRAMEWORK.id,
-      }),
-    );
-    const before = dumpDatabase(c.context.db);
-    const from = (fromAssessmentId: string) =>
-      c.invoke('assessments.startExternal', {
-        providerId: provider.id,
-        assessor: ASSESSOR,
-        fromAssessmentId,
-        declaration: { kind: 'none' },
-      });
+    const core = await smallCore();
+    const { provider, assessment: external } = await startExternal(core);
+    const other = await providerWithService(core, 'Another Group');
+    const otherSelf = await startSmallSelf(core, other.id);
+    const before = dumpDatabase(core.context.db);
+    const from = (fromAssessmentId: string) => startFromSelf(core, provider.id, fromAssessmentId);
     expect(failure(await from(otherSelf.id), 'invalid_input').message).toBe(
       `assessment ${otherSelf.id} is not of ${provider.name}`,
     );
     expect(failure(await from(external.id), 'invalid_input').message).toBe(
       `assessment ${external.id} is not a self-assessment`,
     );
-    expect(dumpDatabase(c.context.db)).toEqual(before);
+    expect(dumpDatabase(core.context.db)).toEqual(before);
   });
 });
 
 describe('findings', () => {
   it('need the action, owner and due date for a nonconformity, and keep none for an observation', async () => {
-    const c = await smallCore();
-    const { assessment } = await startExternal(c);
-    const before = dumpDatabase(c.context.db);
+    const core = await smallCore();
+    const { assessment } = await startExternal(core);
+    const saveFinding = (fields: Omit<MethodInput<'findings.save'>, 'assessmentId'>) =>
+      core.invoke('findings.save', { assessmentId: assessment.id, ...fields });
+    const before = dumpDatabase(core.context.db);
     const error = failure(
-      await c.invoke('findings.save', {
-        assessmentId: assessment.id,
+      await saveFinding({
         criterion: 'AA1.2',
         type: 'major-nc',
         text: 'No risk assessments for the garden tools.',
@@ -205,19 +186,13 @@ describe('findings', () => {
       'a nonconformity needs an action due date',
     ]);
     failure(
-      await c.invoke('findings.save', {
-        assessmentId: assessment.id,
-        criterion: 'ZZ9.9',
-        type: 'observation',
-        text: 'Unknown criterion.',
-      }),
+      await saveFinding({ criterion: 'ZZ9.9', type: 'observation', text: 'Unknown criterion.' }),
       'invalid_input',
     );
-    expect(dumpDatabase(c.context.db)).toEqual(before);
+    expect(dumpDatabase(core.context.db)).toEqual(before);
 
     const observation = unwrap(
-      await c.invoke('findings.save', {
-        assessmentId: assessment.id,
+      await saveFinding({
         criterion: 'aa1.2',
         type: 'observation',
         text: 'Tools are stored safely.',
@@ -232,24 +207,18 @@ describe('findings', () => {
       actionOwner: null,
       actionDue: null,
     });
-    expect(unwrap(await c.invoke('assessments.get', { id: assessment.id })).assessment.status).toBe(
-      'in-progress',
-    );
+    expect(
+      unwrap(await core.invoke('assessments.get', { id: assessment.id })).assessment.status,
+    ).toBe('in-progress');
   });
 
   it('belong to external assessments only', async () => {
-    const c = await smallCore();
-    const provider = await providerWithService(c);
-    const self = unwrap(
-      await c.invoke('assessments.start', {
-        providerId: provider.id,
-        kind: 'self',
-        frameworkId: SMALL_FRAMEWORK.id,
-      }),
-    );
+    const core = await smallCore();
+    const provider = await providerWithService(core);
+    const self = await startSmallSelf(core, provider.id);
     expect(
       failure(
-        await c.invoke('findings.save', {
+        await core.invoke('findings.save', {
           assessmentId: self.id,
           criterion: 'AA1.2',
           type: 'observation',

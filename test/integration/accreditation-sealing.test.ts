@@ -11,18 +11,20 @@ import { initial } from '../../electron/core/db/migrations/0010-initial';
 import { evidence as evidenceMigration } from '../../electron/core/db/migrations/0020-evidence';
 import { installBundledFrameworks } from '../../electron/core/frameworks/install';
 import { canonicalJson } from '../../shared/signing/canonical-json';
-import { failure, manualClock, openTestCore, unwrap } from '../helpers/core';
+import { failure, unwrap, type ManualClock } from '../helpers/core';
+import { rateCriterion } from '../helpers/fixtures';
 import { dumpDatabase } from '../helpers/db-dump';
 import { storeListing } from '../helpers/evidence';
 import { NATIONAL_ID, NATIONAL_VERSION } from '../helpers/national';
 import { RESOURCES_DIR } from '../helpers/paths';
 import { tempDir, writeTempFile } from '../helpers/temp-dir';
 import {
-  importSmallFramework,
   providerWithService,
   rateAll,
   SMALL_FRAMEWORK,
+  smallCore,
   startExternal,
+  startSmallSelf,
 } from '../helpers/accreditation';
 
 const POLICY = 'Our safeguarding policy, adopted by the trustees on 1 February 2026.';
@@ -40,8 +42,8 @@ interface RevisionRow {
   sha256: string | null;
 }
 
-const revisionRow = (c: Core, id: string, revision: number) =>
-  c.context.db
+const revisionRow = (core: Core, id: string, revision: number) =>
+  core.context.db
     .prepare('SELECT * FROM assessment_revisions WHERE assessment_id = ? AND revision = ?')
     .get(id, revision) as RevisionRow;
 
@@ -55,11 +57,11 @@ interface SnapshotShape {
 }
 
 /** An external assessment on the small framework with evidence, every rating and two findings. */
-async function readyToSubmit(c: Core) {
-  const { provider, assessment } = await startExternal(c);
+async function readyToSubmit(core: Core) {
+  const { provider, assessment } = await startExternal(core);
   const file = writeTempFile(tempDir(), 'safeguarding-policy.txt', POLICY);
   const [record] = unwrap(
-    await c.invoke('evidence.add', {
+    await core.invoke('evidence.add', {
       assessmentId: assessment.id,
       criteria: ['AA1.1'],
       sources: [{ kind: 'path', path: file }],
@@ -67,9 +69,9 @@ async function readyToSubmit(c: Core) {
     }),
   );
   if (!record) throw new Error('no evidence record');
-  await rateAll(c, assessment.id, 'met', { 'BB2.2': 'partial' });
+  await rateAll(core, assessment.id, 'met', { 'BB2.2': 'partial' });
   const finding = unwrap(
-    await c.invoke('findings.save', {
+    await core.invoke('findings.save', {
       assessmentId: assessment.id,
       criterion: 'BB2.2',
       type: 'minor-nc',
@@ -80,7 +82,7 @@ async function readyToSubmit(c: Core) {
     }),
   );
   unwrap(
-    await c.invoke('findings.save', {
+    await core.invoke('findings.save', {
       assessmentId: assessment.id,
       criterion: 'AA1.1',
       type: 'good-practice',
@@ -90,32 +92,24 @@ async function readyToSubmit(c: Core) {
   return { provider, assessment, record, finding, file };
 }
 
-async function smallCore(dataDir?: string): Promise<Core> {
-  const c = await openTestCore({
-    clock: manualClock('2026-03-04T10:00:00Z'),
-    ...(dataDir ? { dataDir } : {}),
-  });
-  await importSmallFramework(c);
-  return c;
-}
-
 describe('submitting an assessment', () => {
   it('is refused while criteria are unrated, saying which', async () => {
-    const c = await smallCore();
-    const { assessment } = await startExternal(c);
-    unwrap(
-      await c.invoke('assessments.rate', { id: assessment.id, criterion: 'AA1.2', rating: 'met' }),
+    const core = await smallCore();
+    const { assessment } = await startExternal(core);
+    await rateCriterion(core, assessment.id, 'AA1.2', 'met');
+    const before = dumpDatabase(core.context.db);
+    const error = failure(
+      await core.invoke('assessments.submit', { id: assessment.id }),
+      'refused',
     );
-    const before = dumpDatabase(c.context.db);
-    const error = failure(await c.invoke('assessments.submit', { id: assessment.id }), 'refused');
     expect(error.message).toContain('7 criteria are not rated (AA1.1, AA2.1, AA2.2, BB1.1, BB1.2');
-    expect(dumpDatabase(c.context.db)).toEqual(before);
+    expect(dumpDatabase(core.context.db)).toEqual(before);
   });
 
   it('seals revision 1: framework version, ratings, findings and evidence hashes, under a SHA-256 of the snapshot', async () => {
-    const c = await smallCore();
-    const { assessment, record } = await readyToSubmit(c);
-    const preview = unwrap(await c.invoke('assessments.sealPreview', { id: assessment.id }));
+    const core = await smallCore();
+    const { assessment, record } = await readyToSubmit(core);
+    const preview = unwrap(await core.invoke('assessments.sealPreview', { id: assessment.id }));
     expect(preview).toMatchObject({
       revision: 1,
       framework: 'test-framework@1.0.0',
@@ -128,7 +122,7 @@ describe('submitting an assessment', () => {
     });
 
     const { revision, assessment: after } = unwrap(
-      await c.invoke('assessments.submit', { id: assessment.id }),
+      await core.invoke('assessments.submit', { id: assessment.id }),
     );
     expect(after.status).toBe('submitted');
     expect(revision).toMatchObject({
@@ -137,12 +131,12 @@ describe('submitting an assessment', () => {
       sealedAt: '2026-03-04T10:00:00.000Z',
       sealedBy: 'tester',
     });
-    const row = revisionRow(c, assessment.id, 1);
+    const row = revisionRow(core, assessment.id, 1);
     expect(row.sha256).toBe(revision.sha256);
     // The hash is over the canonical bytes of the stored snapshot, so anyone can recompute it.
     const snapshot = JSON.parse(row.snapshot ?? 'null') as SnapshotShape;
     expect(sha256(canonicalJson(snapshot))).toBe(row.sha256);
-    const fw = unwrap(await c.invoke('frameworks.get', { id: SMALL_FRAMEWORK.id }));
+    const fw = unwrap(await core.invoke('frameworks.get', { id: SMALL_FRAMEWORK.id }));
     expect(snapshot.framework).toEqual({
       id: 'test-framework',
       version: '1.0.0',
@@ -174,25 +168,25 @@ describe('submitting an assessment', () => {
         criteria: ['AA1.1'],
       }),
     ]);
-    const sealedEvidence = c.context.db
+    const sealedEvidence = core.context.db
       .prepare('SELECT sealed_at FROM evidence WHERE id = ?')
       .get(record.id) as { sealed_at: string | null };
     expect(sealedEvidence.sealed_at).toBe('2026-03-04T10:00:00.000Z');
 
-    const audit = unwrap(await c.invoke('audit.list', { entityId: assessment.id }));
+    const audit = unwrap(await core.invoke('audit.list', { entityId: assessment.id }));
     expect(audit.find((e) => e.action === 'assessment.submitted')?.detail).toEqual({
       revision: 1,
       sha256: row.sha256,
     });
-    expect(unwrap(await c.invoke('audit.verify', {})).ok).toBe(true);
+    expect(unwrap(await core.invoke('audit.verify', {})).ok).toBe(true);
   });
 
   it('refuses every change to ratings, findings, actions and evidence afterwards, changing nothing', async () => {
     const dataDir = tempDir();
-    const c = await smallCore(dataDir);
-    const { assessment, record, finding } = await readyToSubmit(c);
-    unwrap(await c.invoke('assessments.submit', { id: assessment.id }));
-    const before = dumpDatabase(c.context.db);
+    const core = await smallCore({ dataDir });
+    const { assessment, record, finding } = await readyToSubmit(core);
+    unwrap(await core.invoke('assessments.submit', { id: assessment.id }));
+    const before = dumpDatabase(core.context.db);
     const storeBefore = storeListing(dataDir);
     const sealed = `assessment ${assessment.id} is submitted and sealed; open a new revision to change it`;
     const other = writeTempFile(tempDir(), 'late.txt', 'Late evidence');
@@ -201,16 +195,17 @@ describe('submitting an assessment', () => {
       [
         'rate',
         () =>
-          c.invoke('assessments.rate', { id: assessment.id, criterion: 'BB2.2', rating: 'met' }),
+          core.invoke('assessments.rate', { id: assessment.id, criterion: 'BB2.2', rating: 'met' }),
       ],
       [
         'clear a rating',
-        () => c.invoke('assessments.rate', { id: assessment.id, criterion: 'AA1.2', rating: null }),
+        () =>
+          core.invoke('assessments.rate', { id: assessment.id, criterion: 'AA1.2', rating: null }),
       ],
       [
         'import ratings',
         () =>
-          c.invoke('assessments.importRatings', {
+          core.invoke('assessments.importRatings', {
             id: assessment.id,
             fileName: 'r.csv',
             csv: 'criterion,rating\nBB2.2,met\n',
@@ -219,7 +214,7 @@ describe('submitting an assessment', () => {
       [
         'add a finding',
         () =>
-          c.invoke('findings.save', {
+          core.invoke('findings.save', {
             assessmentId: assessment.id,
             criterion: 'AA1.2',
             type: 'observation',
@@ -229,7 +224,7 @@ describe('submitting an assessment', () => {
       [
         'edit a finding',
         () =>
-          c.invoke('findings.save', {
+          core.invoke('findings.save', {
             id: finding.id,
             assessmentId: assessment.id,
             criterion: 'BB2.2',
@@ -237,11 +232,11 @@ describe('submitting an assessment', () => {
             text: 'Softened after the event.',
           }),
       ],
-      ['delete a finding', () => c.invoke('findings.delete', { id: finding.id })],
+      ['delete a finding', () => core.invoke('findings.delete', { id: finding.id })],
       [
         'set an action',
         () =>
-          c.invoke('actions.save', {
+          core.invoke('actions.save', {
             assessmentId: assessment.id,
             criterion: 'BB2.2',
             description: 'Do better',
@@ -253,7 +248,7 @@ describe('submitting an assessment', () => {
       [
         'add evidence',
         () =>
-          c.invoke('evidence.add', {
+          core.invoke('evidence.add', {
             assessmentId: assessment.id,
             criteria: ['AA1.2'],
             sources: [{ kind: 'path', path: other }],
@@ -263,14 +258,14 @@ describe('submitting an assessment', () => {
       [
         'describe evidence differently',
         () =>
-          c.invoke('evidence.update', {
+          core.invoke('evidence.update', {
             id: record.id,
             metadata: { title: 'Renamed policy', kind: 'policy' },
           }),
       ],
       [
         'attach evidence elsewhere',
-        () => c.invoke('evidence.attach', { id: record.id, criteria: ['AA1.2'] }),
+        () => core.invoke('evidence.attach', { id: record.id, criteria: ['AA1.2'] }),
       ],
     ];
     for (const [what, attempt] of attempts) {
@@ -278,24 +273,24 @@ describe('submitting an assessment', () => {
       expect(error.message, what).toBe(sealed);
     }
     const removal = failure(
-      await c.invoke('evidence.remove', { id: record.id, reason: 'Tidying up' }),
+      await core.invoke('evidence.remove', { id: record.id, reason: 'Tidying up' }),
       'refused',
     );
     expect(removal.message).toContain('sealed evidence cannot be deleted');
     expect(
-      failure(await c.invoke('assessments.submit', { id: assessment.id }), 'refused').message,
+      failure(await core.invoke('assessments.submit', { id: assessment.id }), 'refused').message,
     ).toContain('it is already submitted');
 
-    expect(dumpDatabase(c.context.db)).toEqual(before);
+    expect(dumpDatabase(core.context.db)).toEqual(before);
     expect(storeListing(dataDir)).toEqual(storeBefore);
   });
 
   it('keeps the sealed row as it is even against SQL written behind the app’s back', async () => {
-    const c = await smallCore();
-    const { assessment } = await readyToSubmit(c);
-    unwrap(await c.invoke('assessments.submit', { id: assessment.id }));
-    const sealed = revisionRow(c, assessment.id, 1);
-    const db = c.context.db;
+    const core = await smallCore();
+    const { assessment } = await readyToSubmit(core);
+    unwrap(await core.invoke('assessments.submit', { id: assessment.id }));
+    const sealed = revisionRow(core, assessment.id, 1);
+    const db = core.context.db;
     for (const sql of [
       "UPDATE assessment_revisions SET snapshot = '{}' WHERE assessment_id = ?",
       "UPDATE assessment_revisions SET sha256 = 'forged' WHERE assessment_id = ?",
@@ -309,26 +304,26 @@ describe('submitting an assessment', () => {
     expect(() =>
       db.prepare('DELETE FROM assessment_revisions WHERE assessment_id = ?').run(assessment.id),
     ).toThrow('revisions are never deleted');
-    expect(revisionRow(c, assessment.id, 1)).toEqual(sealed);
+    expect(revisionRow(core, assessment.id, 1)).toEqual(sealed);
   });
 });
 
 describe('a new revision', () => {
   it('opens revision 2 with its reason, leaves revision 1 byte for byte, and seals 2 under a new hash', async () => {
-    const c = await smallCore();
-    const clock = c.context.clock as ReturnType<typeof manualClock>;
-    const { assessment } = await readyToSubmit(c);
-    unwrap(await c.invoke('assessments.submit', { id: assessment.id }));
-    const first = revisionRow(c, assessment.id, 1);
+    const core = await smallCore();
+    const clock = core.context.clock as ManualClock;
+    const { assessment } = await readyToSubmit(core);
+    unwrap(await core.invoke('assessments.submit', { id: assessment.id }));
+    const first = revisionRow(core, assessment.id, 1);
 
     // Only a submitted (or decided) assessment gets a new revision, and only with a reason.
     failure(
-      await c.invoke('assessments.revise', { id: assessment.id, reason: '' }),
+      await core.invoke('assessments.revise', { id: assessment.id, reason: '' }),
       'invalid_input',
     );
     clock.set('2026-03-10T09:00:00Z');
     const opened = unwrap(
-      await c.invoke('assessments.revise', {
+      await core.invoke('assessments.revise', {
         id: assessment.id,
         reason: 'Late evidence for BB2.2',
       }),
@@ -345,19 +340,17 @@ describe('a new revision', () => {
     expect(opened.assessment).toMatchObject({ status: 'in-progress', revision: 2 });
     expect(
       failure(
-        await c.invoke('assessments.revise', { id: assessment.id, reason: 'Again' }),
+        await core.invoke('assessments.revise', { id: assessment.id, reason: 'Again' }),
         'refused',
       ).message,
     ).toContain('only a submitted assessment gets a new revision');
 
     // Revision 2 can change what revision 1 sealed.
-    unwrap(
-      await c.invoke('assessments.rate', { id: assessment.id, criterion: 'BB2.2', rating: 'met' }),
-    );
-    expect(revisionRow(c, assessment.id, 1)).toEqual(first);
+    await rateCriterion(core, assessment.id, 'BB2.2', 'met');
+    expect(revisionRow(core, assessment.id, 1)).toEqual(first);
 
     clock.set('2026-03-11T09:00:00Z');
-    const resubmitted = unwrap(await c.invoke('assessments.submit', { id: assessment.id }));
+    const resubmitted = unwrap(await core.invoke('assessments.submit', { id: assessment.id }));
     expect(resubmitted.revision).toMatchObject({
       revision: 2,
       reason: 'Late evidence for BB2.2',
@@ -365,9 +358,9 @@ describe('a new revision', () => {
     });
     expect(resubmitted.revision.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(resubmitted.revision.sha256).not.toBe(first.sha256);
-    expect(revisionRow(c, assessment.id, 1)).toEqual(first);
+    expect(revisionRow(core, assessment.id, 1)).toEqual(first);
 
-    const second = revisionRow(c, assessment.id, 2);
+    const second = revisionRow(core, assessment.id, 2);
     const snap1 = JSON.parse(first.snapshot ?? 'null') as SnapshotShape;
     const snap2 = JSON.parse(second.snapshot ?? 'null') as SnapshotShape;
     expect(snap1.ratings.find((r) => r.criterion === 'BB2.2')?.rating).toBe('partial');
@@ -375,12 +368,12 @@ describe('a new revision', () => {
     expect(snap2.assessment.revision).toBe(2);
     expect(sha256(canonicalJson(snap2))).toBe(second.sha256);
 
-    const revisions = unwrap(await c.invoke('assessments.revisions', { id: assessment.id }));
+    const revisions = unwrap(await core.invoke('assessments.revisions', { id: assessment.id }));
     expect(revisions.map((r) => [r.revision, r.reason, r.sha256])).toEqual([
       [1, 'first assessment', first.sha256],
       [2, 'Late evidence for BB2.2', second.sha256],
     ]);
-    const actions = unwrap(await c.invoke('audit.list', { entityId: assessment.id })).map(
+    const actions = unwrap(await core.invoke('audit.list', { entityId: assessment.id })).map(
       (e) => e.action,
     );
     expect(actions).toEqual(
@@ -390,16 +383,16 @@ describe('a new revision', () => {
         'assessment.rated',
       ]),
     );
-    expect(unwrap(await c.invoke('audit.verify', {})).ok).toBe(true);
+    expect(unwrap(await core.invoke('audit.verify', {})).ok).toBe(true);
   });
 
   it('keeps evidence sealed into revision 1 while revision 2 is open, except personal data past its keep-until date', async () => {
-    const c = await smallCore();
-    const clock = c.context.clock as ReturnType<typeof manualClock>;
-    const { assessment, record } = await readyToSubmit(c);
+    const core = await smallCore();
+    const clock = core.context.clock as ManualClock;
+    const { assessment, record } = await readyToSubmit(core);
     const personal = writeTempFile(tempDir(), 'dbs-check.txt', 'DBS check for a volunteer.');
     const [dbs] = unwrap(
-      await c.invoke('evidence.add', {
+      await core.invoke('evidence.add', {
         assessmentId: assessment.id,
         criteria: ['AA1.1'],
         sources: [{ kind: 'path', path: personal }],
@@ -412,66 +405,66 @@ describe('a new revision', () => {
       }),
     );
     if (!dbs) throw new Error('no evidence record');
-    unwrap(await c.invoke('assessments.submit', { id: assessment.id }));
-    unwrap(await c.invoke('assessments.revise', { id: assessment.id, reason: 'Late evidence' }));
+    unwrap(await core.invoke('assessments.submit', { id: assessment.id }));
+    unwrap(await core.invoke('assessments.revise', { id: assessment.id, reason: 'Late evidence' }));
 
-    const before = dumpDatabase(c.context.db);
+    const before = dumpDatabase(core.context.db);
     const refusedRemoval = failure(
-      await c.invoke('evidence.remove', { id: record.id, reason: 'Tidying up' }),
+      await core.invoke('evidence.remove', { id: record.id, reason: 'Tidying up' }),
       'refused',
     );
     expect(refusedRemoval.message).toContain('sealed into a submitted revision');
     // Personal data still within its keep-until date is kept too.
     failure(
-      await c.invoke('evidence.remove', { id: dbs.id, reason: 'No longer needed' }),
+      await core.invoke('evidence.remove', { id: dbs.id, reason: 'No longer needed' }),
       'refused',
     );
-    expect(dumpDatabase(c.context.db)).toEqual(before);
+    expect(dumpDatabase(core.context.db)).toEqual(before);
 
     // Past its keep-until date the duty to delete personal data wins; the tombstone keeps the hash.
     clock.set('2026-07-01T09:00:00Z');
     const removed = unwrap(
-      await c.invoke('evidence.remove', { id: dbs.id, reason: 'Retention period ended' }),
+      await core.invoke('evidence.remove', { id: dbs.id, reason: 'Retention period ended' }),
     );
     expect(removed.record.removedAt).not.toBeNull();
     expect(removed.record.sha256).toBe(dbs.sha256);
   });
 
   it('cannot be opened on a draft or one in progress', async () => {
-    const c = await smallCore();
-    const { assessment } = await startExternal(c);
-    const before = dumpDatabase(c.context.db);
+    const core = await smallCore();
+    const { assessment } = await startExternal(core);
+    const before = dumpDatabase(core.context.db);
     expect(
       failure(
-        await c.invoke('assessments.revise', { id: assessment.id, reason: 'Why not' }),
+        await core.invoke('assessments.revise', { id: assessment.id, reason: 'Why not' }),
         'refused',
       ).message,
     ).toBe(`assessment ${assessment.id} is draft; only a submitted assessment gets a new revision`);
-    expect(dumpDatabase(c.context.db)).toEqual(before);
+    expect(dumpDatabase(core.context.db)).toEqual(before);
   });
 });
 
 describe('a self-assessment', () => {
   it('is submitted and sealed like an external one', async () => {
-    const c = await smallCore();
-    const provider = await providerWithService(c);
-    const self = unwrap(
-      await c.invoke('assessments.start', {
-        providerId: provider.id,
-        kind: 'self',
-        frameworkId: SMALL_FRAMEWORK.id,
-      }),
-    );
-    expect(unwrap(await c.invoke('assessments.revisions', { id: self.id }))).toEqual([
+    const core = await smallCore();
+    const provider = await providerWithService(core);
+    const self = await startSmallSelf(core, provider.id);
+    expect(unwrap(await core.invoke('assessments.revisions', { id: self.id }))).toEqual([
       expect.objectContaining({ revision: 1, reason: 'first assessment', sealedAt: null }),
     ]);
-    await rateAll(c, self.id, 'met');
-    const { revision, assessment } = unwrap(await c.invoke('assessments.submit', { id: self.id }));
+    await rateAll(core, self.id, 'met');
+    const { revision, assessment } = unwrap(
+      await core.invoke('assessments.submit', { id: self.id }),
+    );
     expect(assessment.status).toBe('submitted');
     expect(revision.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(
       failure(
-        await c.invoke('assessments.rate', { id: self.id, criterion: 'AA1.2', rating: 'partial' }),
+        await core.invoke('assessments.rate', {
+          id: self.id,
+          criterion: 'AA1.2',
+          rating: 'partial',
+        }),
         'refused',
       ).message,
     ).toContain('sealed');
@@ -510,14 +503,14 @@ describe('a self-assessment', () => {
       .run(NATIONAL_ID, NATIONAL_VERSION, at, at);
     old.db.close();
 
-    const c = await openCore({
+    const core = await openCore({
       dataDir,
       resourcesDir: RESOURCES_DIR,
       validateOutput: true,
       actor: 'tester',
     });
     try {
-      expect(unwrap(await c.invoke('assessments.revisions', { id: 'asm_old' }))).toEqual([
+      expect(unwrap(await core.invoke('assessments.revisions', { id: 'asm_old' }))).toEqual([
         {
           revision: 1,
           openedAt: at,
@@ -528,20 +521,20 @@ describe('a self-assessment', () => {
           sha256: null,
         },
       ]);
-      const detail = unwrap(await c.invoke('assessments.get', { id: 'asm_old' }));
+      const detail = unwrap(await core.invoke('assessments.get', { id: 'asm_old' }));
       expect(detail.assessment).toMatchObject({ revision: 1, assessor: null, conflict: null });
       const csv = [
         'criterion,rating,note,reason,override_reason',
         ...detail.applicableCodes.map((code) => `${code},met,,,Seen in the files`),
       ].join('\n');
       unwrap(
-        await c.invoke('assessments.importRatings', { id: 'asm_old', fileName: 'r.csv', csv }),
+        await core.invoke('assessments.importRatings', { id: 'asm_old', fileName: 'r.csv', csv }),
       );
-      const submitted = unwrap(await c.invoke('assessments.submit', { id: 'asm_old' }));
+      const submitted = unwrap(await core.invoke('assessments.submit', { id: 'asm_old' }));
       expect(submitted.revision).toMatchObject({ revision: 1, openedBy: 'old-user' });
       expect(submitted.revision.sha256).toMatch(/^[0-9a-f]{64}$/);
     } finally {
-      c.close();
+      core.close();
     }
   });
 });

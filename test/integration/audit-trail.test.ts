@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app';
 import { canonicalJson } from '../../shared/signing/canonical-json';
-import { openTestCore, unwrap } from '../helpers/core';
-import { startSelfAssessment } from '../helpers/fixtures';
+import { unwrap } from '../helpers/core';
+import { coreWithSelfAssessment } from '../helpers/fixtures';
 import { nationalCode } from '../helpers/national';
 
 interface AuditRow {
@@ -20,8 +20,7 @@ interface AuditRow {
 
 /** A core with a few changes of each kind in its trail. */
 async function busyCore(): Promise<Core> {
-  const core = await openTestCore();
-  const { provider, assessment } = await startSelfAssessment(core, 'activity');
+  const { core, provider, assessment } = await coreWithSelfAssessment();
   unwrap(
     await core.invoke('providers.update', {
       id: provider.id,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { blobPath, storeRoot } from '../../electron/core/evidence/store';
 import { unlockNetworkKey } from '../../electron/core/signing/keystore';
+import type { RatingValue } from '../../shared/assessment/ratings';
 import { dumpDatabase } from '../helpers/db-dump';
 import { failure, unwrap } from '../helpers/core';
 import {
@@ -17,7 +18,7 @@ import {
   type Installation,
 } from '../helpers/bundle-fixtures';
 import { readZip, resigned, zipOf } from '../helpers/hostile-zips';
-import { startSelfAssessment } from '../helpers/fixtures';
+import { rateCriterion, startSelfAssessment } from '../helpers/fixtures';
 import { nationalCodes } from '../helpers/national';
 import { tempDir, writeTempFile } from '../helpers/temp-dir';
 
@@ -29,6 +30,11 @@ async function senderAndReceiver() {
   const receiver = await installation('2026-03-05T09:00:00Z');
   await trust(sender.core, receiver.core);
   return { sender, made, receiver };
+}
+
+/** Imports a bundle file, which must succeed, and returns what the import did. */
+async function importBundle(to: Installation, file: string) {
+  return unwrap(await to.core.invoke('bundles.import', at(file)));
 }
 
 /** Asserts a refusal changed nothing at all in the data folder, byte for byte. */
@@ -43,6 +49,31 @@ async function expectRefusedUnchanged(
   expect(error.message).toMatch(message);
   expect(folderState(to.core, to.dataDir)).toEqual(before);
   return error;
+}
+
+/** Asserts the receiver holds the same records of the assessment as the sender, byte for byte. */
+function expectSameRecords(receiver: Installation, sender: Installation, assessmentId: string) {
+  expect(recordsOf(receiver.core.context.db, assessmentId)).toEqual(
+    recordsOf(sender.core.context.db, assessmentId),
+  );
+}
+
+/**
+ * Opens revision 2 on 1 April, rates the second applicable criterion again and seals it, as a
+ * side of the exchange does after a later look.
+ */
+async function sealRevisionTwo(
+  side: Installation,
+  assessmentId: string,
+  reason: string,
+  rating: RatingValue,
+  more: { note?: string } = {},
+) {
+  side.clock.set('2026-04-01T10:00:00Z');
+  unwrap(await side.core.invoke('assessments.revise', { id: assessmentId, reason }));
+  const detail = unwrap(await side.core.invoke('assessments.get', { id: assessmentId }));
+  await rateCriterion(side.core, assessmentId, detail.applicableCodes[1] ?? '', rating, more);
+  unwrap(await side.core.invoke('assessments.submit', { id: assessmentId }));
 }
 
 describe('exporting and importing a bundle between two data folders', () => {
@@ -65,11 +96,9 @@ describe('exporting and importing a bundle between two data folders', () => {
       ]),
     );
 
-    const result = unwrap(await receiver.core.invoke('bundles.import', at(file)));
+    const result = await importBundle(receiver, file);
     expect(result.applied).toBe(true);
-    expect(recordsOf(receiver.core.context.db, made.assessmentId)).toEqual(
-      recordsOf(sender.core.context.db, made.assessmentId),
-    );
+    expectSameRecords(receiver, sender, made.assessmentId);
 
     // The evidence file travelled under its hash; the personal data file did not.
     const received = storedHashes(receiver.dataDir);
@@ -113,20 +142,20 @@ describe('exporting and importing a bundle between two data folders', () => {
     expect(unwrap(await receiver.core.invoke('audit.verify', {})).ok).toBe(true);
 
     // The sender's own bundle is signed with its own key, always trusted, and holds nothing new.
-    expect(unwrap(await sender.core.invoke('bundles.import', at(file))).applied).toBe(false);
+    expect((await importBundle(sender, file)).applied).toBe(false);
   });
 
   it('changes nothing, not even the audit trail, when the same bundle is imported twice', async () => {
     const { sender, made, receiver } = await senderAndReceiver();
     const file = await exportBundle(sender.core, made.assessmentId);
-    unwrap(await receiver.core.invoke('bundles.import', at(file)));
+    await importBundle(receiver, file);
     const before = dumpDatabase(receiver.core.context.db);
     const files = folderState(receiver.core, receiver.dataDir);
 
     const preview = unwrap(await receiver.core.invoke('bundles.preview', at(file)));
     expect(preview.nothingToImport).toBe(true);
     expect(preview.counts.unchanged).toBe(preview.items.length);
-    const again = unwrap(await receiver.core.invoke('bundles.import', at(file)));
+    const again = await importBundle(receiver, file);
     expect(again).toMatchObject({
       applied: false,
       message: 'nothing to import: every record in the bundle is already here',
@@ -136,7 +165,7 @@ describe('exporting and importing a bundle between two data folders', () => {
 
     // A fresh export of unchanged records is nothing new either.
     const second = await exportBundle(sender.core, made.assessmentId, { name: 'again.spqa' });
-    expect(unwrap(await receiver.core.invoke('bundles.import', at(second))).applied).toBe(false);
+    expect((await importBundle(receiver, second)).applied).toBe(false);
   });
 
   it('leaves personal data files out unless the sender includes them', async () => {
@@ -156,21 +185,14 @@ describe('exporting and importing a bundle between two data folders', () => {
     const preview = unwrap(await receiver.core.invoke('bundles.preview', at(withPersonal)));
     expect(preview.includesPersonalData).toBe(true);
     expect(preview.evidenceFiles).toMatchObject({ included: 2, leftOut: 0 });
-    unwrap(await receiver.core.invoke('bundles.import', at(withPersonal)));
+    await importBundle(receiver, withPersonal);
     expect(storedHashes(receiver.dataDir)[made.personal.sha256]).toBe(made.personal.sha256);
-    expect(recordsOf(receiver.core.context.db, made.assessmentId)).toEqual(
-      recordsOf(sender.core.context.db, made.assessmentId),
-    );
+    expectSameRecords(receiver, sender, made.assessmentId);
   });
 
   it('restores a file left out before when a later bundle includes it', async () => {
     const { sender, made, receiver } = await senderAndReceiver();
-    unwrap(
-      await receiver.core.invoke(
-        'bundles.import',
-        at(await exportBundle(sender.core, made.assessmentId)),
-      ),
-    );
+    await importBundle(receiver, await exportBundle(sender.core, made.assessmentId));
     expect(existsSync(blobPath(storeRoot(receiver.dataDir), made.personal.sha256))).toBe(false);
     // Asking for the file left out says why it is not here, not just that it is missing.
     const notHeld = /^the file is not held here: it was left out of the bundle/;
@@ -191,7 +213,7 @@ describe('exporting and importing a bundle between two data folders', () => {
       status: 'changed',
       detail: 'the missing file is restored',
     });
-    unwrap(await receiver.core.invoke('bundles.import', at(withPersonal)));
+    await importBundle(receiver, withPersonal);
     expect(unwrap(await receiver.core.invoke('evidence.verify', {})).ok).toBe(true);
     expect(
       unwrap(await receiver.core.invoke('evidence.preview', { id: made.personal.id })).base64,
@@ -219,26 +241,11 @@ describe('exporting and importing a bundle between two data folders', () => {
   it('supersedes an older revision with a newer one, and refuses the older one afterwards', async () => {
     const { sender, made, receiver } = await senderAndReceiver();
     const first = await exportBundle(sender.core, made.assessmentId, { name: 'r1.spqa' });
-    unwrap(await receiver.core.invoke('bundles.import', at(first)));
+    await importBundle(receiver, first);
 
-    sender.clock.set('2026-04-01T10:00:00Z');
-    unwrap(
-      await sender.core.invoke('assessments.revise', {
-        id: made.assessmentId,
-        reason: 'Late evidence',
-      }),
-    );
-    const detail = unwrap(await sender.core.invoke('assessments.get', { id: made.assessmentId }));
-    const code = detail.applicableCodes[1] ?? '';
-    unwrap(
-      await sender.core.invoke('assessments.rate', {
-        id: made.assessmentId,
-        criterion: code,
-        rating: 'partial',
-        note: 'Only partly in place.',
-      }),
-    );
-    unwrap(await sender.core.invoke('assessments.submit', { id: made.assessmentId }));
+    await sealRevisionTwo(sender, made.assessmentId, 'Late evidence', 'partial', {
+      note: 'Only partly in place.',
+    });
     const second = await exportBundle(sender.core, made.assessmentId, { name: 'r2.spqa' });
 
     const preview = unwrap(await receiver.core.invoke('bundles.preview', at(second)));
@@ -247,10 +254,8 @@ describe('exporting and importing a bundle between two data folders', () => {
       detail: 'revision 2 supersedes your revision 1',
     });
     expect(preview.items.find((i) => i.id === `${made.assessmentId}#2`)?.status).toBe('new');
-    unwrap(await receiver.core.invoke('bundles.import', at(second)));
-    expect(recordsOf(receiver.core.context.db, made.assessmentId)).toEqual(
-      recordsOf(sender.core.context.db, made.assessmentId),
-    );
+    await importBundle(receiver, second);
+    expectSameRecords(receiver, sender, made.assessmentId);
 
     await expectRefusedUnchanged(
       receiver,
@@ -262,33 +267,13 @@ describe('exporting and importing a bundle between two data folders', () => {
 
   it('refuses a bundle whose revision was sealed differently here', async () => {
     const { sender, made, receiver } = await senderAndReceiver();
-    unwrap(
-      await receiver.core.invoke(
-        'bundles.import',
-        at(await exportBundle(sender.core, made.assessmentId)),
-      ),
-    );
+    await importBundle(receiver, await exportBundle(sender.core, made.assessmentId));
     // Both sides open revision 2 and seal it with different ratings.
     for (const [side, rating] of [
       [sender, 'partial'],
       [receiver, 'not-met'],
     ] as const) {
-      side.clock.set('2026-04-01T10:00:00Z');
-      unwrap(
-        await side.core.invoke('assessments.revise', {
-          id: made.assessmentId,
-          reason: 'Second look',
-        }),
-      );
-      const detail = unwrap(await side.core.invoke('assessments.get', { id: made.assessmentId }));
-      unwrap(
-        await side.core.invoke('assessments.rate', {
-          id: made.assessmentId,
-          criterion: detail.applicableCodes[1] ?? '',
-          rating,
-        }),
-      );
-      unwrap(await side.core.invoke('assessments.submit', { id: made.assessmentId }));
+      await sealRevisionTwo(side, made.assessmentId, 'Second look', rating);
     }
     const file = await exportBundle(sender.core, made.assessmentId, { name: 'r2.spqa' });
     const preview = unwrap(await receiver.core.invoke('bundles.preview', at(file)));
@@ -302,12 +287,7 @@ describe('exporting and importing a bundle between two data folders', () => {
 
   it('carries a certificate’s later suspension to a receiver that has it', async () => {
     const { sender, made, receiver } = await senderAndReceiver();
-    unwrap(
-      await receiver.core.invoke(
-        'bundles.import',
-        at(await exportBundle(sender.core, made.assessmentId)),
-      ),
-    );
+    await importBundle(receiver, await exportBundle(sender.core, made.assessmentId));
     sender.clock.set('2026-05-01T10:00:00Z');
     unwrap(
       await sender.core.invoke('certificates.suspend', {
@@ -320,20 +300,18 @@ describe('exporting and importing a bundle between two data folders', () => {
     expect(preview.items.find((i) => i.kind === 'certificate')).toMatchObject({
       status: 'changed',
     });
-    unwrap(await receiver.core.invoke('bundles.import', at(file)));
+    await importBundle(receiver, file);
     const cert = unwrap(
       await receiver.core.invoke('certificates.get', { number: made.certificate }),
     );
     expect(cert.status).toBe('suspended');
-    expect(recordsOf(receiver.core.context.db, made.assessmentId)).toEqual(
-      recordsOf(sender.core.context.db, made.assessmentId),
-    );
+    expectSameRecords(receiver, sender, made.assessmentId);
   });
 
   it('keeps the receiver’s more recent provider details, and takes newer ones', async () => {
     const { sender, made, receiver } = await senderAndReceiver();
     const file = await exportBundle(sender.core, made.assessmentId);
-    unwrap(await receiver.core.invoke('bundles.import', at(file)));
+    await importBundle(receiver, file);
     const edit = async (side: Installation, fields: Record<string, unknown>) => {
       const { provider } = unwrap(await side.core.invoke('providers.get', { id: made.providerId }));
       unwrap(
@@ -369,7 +347,7 @@ describe('exporting and importing a bundle between two data folders', () => {
       status: 'changed',
       detail: expect.stringMatching(/^updated: .*description/),
     });
-    unwrap(await receiver.core.invoke('bundles.import', at(newer)));
+    await importBundle(receiver, newer);
     expect(recordsOf(receiver.core.context.db, made.assessmentId).providers).toEqual(
       recordsOf(sender.core.context.db, made.assessmentId).providers,
     );
@@ -425,7 +403,7 @@ describe('exporting and importing a bundle between two data folders', () => {
     );
     const receiver = await installation();
     await trust(sender.core, receiver.core);
-    expect(unwrap(await receiver.core.invoke('bundles.import', at(copy))).applied).toBe(true);
+    expect((await importBundle(receiver, copy)).applied).toBe(true);
     failure(
       await sender.core.invoke('bundles.export', {
         assessmentId: made.assessmentId,
@@ -456,7 +434,7 @@ describe('exporting and importing a bundle between two data folders', () => {
     const preview = unwrap(await assessor.core.invoke('bundles.preview', at(early)));
     expect(preview.framework.installed).toBe(true);
     expect(preview.items.find((i) => i.kind === 'revision')?.label).toBe('Revision 1 (open)');
-    unwrap(await assessor.core.invoke('bundles.import', at(early)));
+    await importBundle(assessor, early);
 
     // The assessor's external assessment rests on the self-assessment just received.
     const external = unwrap(
@@ -476,10 +454,8 @@ describe('exporting and importing a bundle between two data folders', () => {
       status: 'changed',
       detail: expect.stringContaining(`rating ${second}`),
     });
-    unwrap(await assessor.core.invoke('bundles.import', at(later)));
-    expect(recordsOf(assessor.core.context.db, assessment.id)).toEqual(
-      recordsOf(org.core.context.db, assessment.id),
-    );
+    await importBundle(assessor, later);
+    expectSameRecords(assessor, org, assessment.id);
     // The older bundle is now behind the assessor's copy of the same open revision.
     await expectRefusedUnchanged(
       assessor,
@@ -496,11 +472,9 @@ describe('exporting and importing a bundle between two data folders', () => {
     expect(received.items.find((i) => i.kind === 'assessment')?.detail).toContain(
       `it was based on ${assessment.id}, which is not in your records`,
     );
-    unwrap(await network.core.invoke('bundles.import', at(externalFile)));
+    await importBundle(network, externalFile);
     const there = unwrap(await network.core.invoke('assessments.get', { id: external.id }));
     expect(there.assessment.basedOn).toBeNull();
-    expect(unwrap(await network.core.invoke('bundles.import', at(externalFile))).applied).toBe(
-      false,
-    );
+    expect((await importBundle(network, externalFile)).applied).toBe(false);
   });
 });

@@ -1,14 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import Ajv2019 from 'ajv/dist/2019';
-import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import type { CertificatePayload } from '../../shared/accreditation/schema';
 import type { SignedDocument } from '../../shared/signing/format';
 import type { Core } from '../../electron/core/app';
 import { renderCertificatePdf } from '../../electron/core/exports/certificate-pdf';
+import {
+  decide,
+  issueCertificate,
+  providerWithTwoServices,
+  rateAll,
+} from '../helpers/accreditation';
 import { manualClock, openTestCore, unwrap } from '../helpers/core';
-import { REPO_ROOT, RESOURCES_DIR } from '../helpers/paths';
+import { openBadgeValidator } from '../helpers/open-badge-schema';
+import { RESOURCES_DIR } from '../helpers/paths';
 import { pdfText, qpdfCheck } from '../helpers/pdf-tools';
 import { tempDir, writeTempFile } from '../helpers/temp-dir';
 
@@ -19,36 +22,7 @@ const PASSPHRASE = 'network passphrase for tests';
  * assessment rated in full with evidence and a finding, submitted, decided by a panel, issued.
  */
 async function issuedCertificate(core: Core) {
-  const provider = unwrap(
-    await core.invoke('providers.create', {
-      name: 'Cymdeithas Gŵyl Ŷd',
-      type: 'activity',
-      charityNumber: '1187654',
-      addressLine1: 'Hen Ysgol',
-      town: 'Llanrwst',
-      postcode: 'LL26 0LS',
-      region: 'wales',
-    }),
-  );
-  const service = {
-    referralRoute: 'any-agency',
-    selfReferral: true,
-    acceptingReferrals: true,
-    placesPerMonth: 12,
-    waitingWeeks: 2,
-    description: null,
-  } as const;
-  for (const [name, category] of [
-    ['Gardd Gymunedol', 'nature-and-gardening'],
-    ['Walking group', 'exercise-and-leisure'],
-  ] as const) {
-    unwrap(
-      await core.invoke('services.create', {
-        providerId: provider.id,
-        fields: { ...service, name, category },
-      }),
-    );
-  }
+  const provider = await providerWithTwoServices(core);
   const assessment = unwrap(
     await core.invoke('assessments.startExternal', {
       providerId: provider.id,
@@ -71,16 +45,7 @@ async function issuedCertificate(core: Core) {
       metadata: { title: 'Safeguarding policy', kind: 'policy' },
     }),
   );
-  for (const code of detail.applicableCodes) {
-    unwrap(
-      await core.invoke('assessments.rate', {
-        id: assessment.id,
-        criterion: code,
-        rating: 'met',
-        overrideReason: 'Seen at the visit.',
-      }),
-    );
-  }
+  await rateAll(core, assessment.id);
   unwrap(
     await core.invoke('findings.save', {
       assessmentId: assessment.id,
@@ -90,19 +55,8 @@ async function issuedCertificate(core: Core) {
     }),
   );
   unwrap(await core.invoke('assessments.submit', { id: assessment.id }));
-  unwrap(
-    await core.invoke('decisions.record', {
-      assessmentId: assessment.id,
-      outcome: 'accredited',
-      decidedBy: 'Panel chair',
-    }),
-  );
-  const certificate = unwrap(
-    await core.invoke('certificates.issue', {
-      assessmentId: assessment.id,
-      passphrase: PASSPHRASE,
-    }),
-  );
+  await decide(core, assessment.id, 'accredited', { decidedBy: 'Panel chair' });
+  const certificate = await issueCertificate(core, assessment.id, PASSPHRASE);
   return { assessment, certificate, evidence };
 }
 
@@ -154,21 +108,7 @@ describe('a certificate issued by the core', () => {
     const badge = unwrap(
       await core.invoke('certificates.render', { number: certificate.number, format: 'badge' }),
     );
-    const ajv = new Ajv2019({ strict: false });
-    addFormats(ajv);
-    const schema = join(
-      REPO_ROOT,
-      '..',
-      'shared',
-      'schemas',
-      'obv3',
-      'openbadges-specification',
-      'gh-pages',
-      'docs',
-      'schema',
-      'achievementcredential.json',
-    );
-    const validate = ajv.compile(JSON.parse(readFileSync(schema, 'utf8')) as object);
+    const validate = openBadgeValidator();
     expect(
       validate(JSON.parse(bytesOf(badge).toString('utf8'))),
       JSON.stringify(validate.errors),

@@ -153,9 +153,9 @@ describe('verifying a certificate', () => {
   });
 
   it('fails the dates check after the expiry date and before the issue date', async () => {
-    const late = await verify(await referrer('2029-03-04T08:00:00Z'), 'c.json', network.json, {
-      pem: network.pem,
-    });
+    const verifiedOn = async (iso: string) =>
+      verify(await referrer(iso), 'c.json', network.json, { pem: network.pem });
+    const late = await verifiedOn('2029-03-04T08:00:00Z');
     expect(late.valid).toBe(false);
     expect(check(late, 'signature')?.ok).toBe(true);
     expect(check(late, 'dates')).toEqual({
@@ -163,9 +163,7 @@ describe('verifying a certificate', () => {
       ok: false,
       detail: 'expired on 2029-03-03',
     });
-    const early = await verify(await referrer('2026-03-03T08:00:00Z'), 'c.json', network.json, {
-      pem: network.pem,
-    });
+    const early = await verifiedOn('2026-03-03T08:00:00Z');
     expect(early.valid).toBe(false);
     expect(check(early, 'dates')).toEqual({
       check: 'dates',
@@ -173,9 +171,7 @@ describe('verifying a certificate', () => {
       detail: 'not valid until 2026-03-04',
     });
     // On the last day it is still valid.
-    const lastDay = await verify(await referrer('2029-03-03T23:00:00Z'), 'c.json', network.json, {
-      pem: network.pem,
-    });
+    const lastDay = await verifiedOn('2029-03-03T23:00:00Z');
     expect(check(lastDay, 'dates')?.ok).toBe(true);
   });
 

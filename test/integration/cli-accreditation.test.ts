@@ -2,8 +2,6 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import Ajv2019 from 'ajv/dist/2019';
-import addFormats from 'ajv-formats';
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../electron/core/data-dir';
@@ -15,9 +13,11 @@ import type { Provider } from '../../shared/providers/schema';
 import { canonicalJson } from '../../shared/signing/canonical-json';
 import { fromBase64Url, type SignedDocument } from '../../shared/signing/format';
 import { spqa, spqaJson, type CliRun } from '../helpers/cli';
+import { addProviderArgs, decideArgs, rateArgs, startExternalArgs } from '../helpers/cli-args';
 import { expectRefused } from '../helpers/cli-expect';
 import { dumpDatabaseFile } from '../helpers/db-dump';
 import { nationalCode, nationalCodes } from '../helpers/national';
+import { openBadgeValidator } from '../helpers/open-badge-schema';
 import { CLI_BUNDLE, REPO_ROOT } from '../helpers/paths';
 import { pdfText } from '../helpers/pdf-tools';
 import { tempDir, writeTempFile } from '../helpers/temp-dir';
@@ -118,22 +118,21 @@ describe('spqa external assessment, decision and certificate', { timeout: SLOW }
   beforeAll(() => {
     dataDir = tempDir();
     out = tempDir('spqa-cli-out-');
-    const provider = spqaJson<Provider>(dataDir, [
-      'provider',
-      'add',
-      '--name',
-      'Tyneside Walking Friends',
-      '--type',
-      'activity',
-      '--address',
-      '2 Quayside',
-      '--town',
-      'Newcastle upon Tyne',
-      '--postcode',
-      'NE1 3DX',
-      '--region',
-      'north-east',
-    ]);
+    const provider = spqaJson<Provider>(
+      dataDir,
+      addProviderArgs(
+        'Tyneside Walking Friends',
+        'activity',
+        '--address',
+        '2 Quayside',
+        '--town',
+        'Newcastle upon Tyne',
+        '--postcode',
+        'NE1 3DX',
+        '--region',
+        'north-east',
+      ),
+    );
     providerId = provider.id;
     spqaJson(dataDir, [
       'service',
@@ -177,16 +176,12 @@ describe('spqa external assessment, decision and certificate', { timeout: SLOW }
     const blocked = json<AssessmentSummary>(
       spqa(dataDir, [
         '--json',
-        'assessment',
-        'start',
-        '--provider',
-        providerId,
-        '--kind',
-        'external',
-        '--assessor',
-        'Jo Blocked',
-        '--declare-conflict',
-        'I advised their trustees on governance in 2025',
+        ...startExternalArgs(
+          providerId,
+          'Jo Blocked',
+          '--declare-conflict',
+          'I advised their trustees on governance in 2025',
+        ),
       ]),
     );
     expect(blocked).toMatchObject({
@@ -194,32 +189,16 @@ describe('spqa external assessment, decision and certificate', { timeout: SLOW }
       assessor: 'Jo Blocked',
       conflict: 'I advised their trustees on governance in 2025',
     });
-    const human = spqa(dataDir, [
-      'assessment',
-      'start',
-      '--provider',
-      providerId,
-      '--kind',
-      'external',
-      '--assessor',
-      'Jo Blocked',
-      '--declare-conflict',
-      'Consultancy in 2024',
-    ]);
+    const human = spqa(
+      dataDir,
+      startExternalArgs(providerId, 'Jo Blocked', '--declare-conflict', 'Consultancy in 2024'),
+    );
     expect(human.status).toBe(0);
     expect(human.stdout).toContain('the assessment is blocked and cannot be rated or submitted');
 
     const before = dumpDatabaseFile(join(dataDir, DATABASE_FILE));
     expectRefused(
-      spqa(dataDir, [
-        'assessment',
-        'rate',
-        blocked.id,
-        '--criterion',
-        developmental,
-        '--rating',
-        'met',
-      ]),
+      spqa(dataDir, rateArgs(blocked.id, developmental, 'met')),
       'is blocked: the assessor declared a conflict of interest',
     );
     expectRefused(
@@ -235,31 +214,16 @@ describe('spqa external assessment, decision and certificate', { timeout: SLOW }
       const started = json<AssessmentSummary>(
         spqa(dataDir, [
           '--json',
-          'assessment',
-          'start',
-          '--provider',
-          providerId,
-          '--kind',
-          'external',
-          '--assessor',
-          ASSESSOR,
-          '--declare-no-conflict',
+          ...startExternalArgs(providerId, ASSESSOR, '--declare-no-conflict'),
         ]),
       );
       assessmentId = started.id;
       expect(started).toMatchObject({ kind: 'external', assessor: ASSESSOR, conflict: null });
 
-      const rated = spqa(dataDir, [
-        'assessment',
-        'rate',
-        assessmentId,
-        '--criterion',
-        essential,
-        '--rating',
-        'met',
-        '--override-reason',
-        'Policy seen at the visit',
-      ]);
+      const rated = spqa(
+        dataDir,
+        rateArgs(assessmentId, essential, 'met', '--override-reason', 'Policy seen at the visit'),
+      );
       expect(rated.status, rated.stderr).toBe(0);
       expect(rated.stdout).toContain(`${essential}: Met`);
 
@@ -284,7 +248,7 @@ describe('spqa external assessment, decision and certificate', { timeout: SLOW }
       const imported = spqa(dataDir, ['assessment', 'import-ratings', assessmentId, csv]);
       expect(imported.status, imported.stderr).toBe(0);
 
-      const incomplete = spqa(dataDir, [
+      const nonconformity = [
         'finding',
         'add',
         assessmentId,
@@ -294,7 +258,8 @@ describe('spqa external assessment, decision and certificate', { timeout: SLOW }
         'minor-nc',
         '--text',
         'Two inductions unsigned',
-      ]);
+      ];
+      const incomplete = spqa(dataDir, nonconformity);
       // Exit 2, the problem on the first line and each missing field listed under it.
       expect(incomplete.status).toBe(2);
       expect(incomplete.errorLines).toEqual([
@@ -304,15 +269,7 @@ describe('spqa external assessment, decision and certificate', { timeout: SLOW }
         '  actionDue: a nonconformity needs an action due date',
       ]);
       const finding = spqa(dataDir, [
-        'finding',
-        'add',
-        assessmentId,
-        '--criterion',
-        developmental,
-        '--type',
-        'minor-nc',
-        '--text',
-        'Two inductions unsigned',
+        ...nonconformity,
         '--action',
         'Sign off inductions',
         '--owner',
@@ -325,15 +282,7 @@ describe('spqa external assessment, decision and certificate', { timeout: SLOW }
 
       // A decision before submission is refused.
       expectRefused(
-        spqa(dataDir, [
-          'decision',
-          'record',
-          assessmentId,
-          '--outcome',
-          'accredited',
-          '--decided-by',
-          'Priya Shah',
-        ]),
+        spqa(dataDir, decideArgs(assessmentId, 'accredited', 'Priya Shah')),
         'a decision needs a submitted assessment',
       );
 
@@ -343,58 +292,34 @@ describe('spqa external assessment, decision and certificate', { timeout: SLOW }
         new RegExp(`^submitted ${assessmentId}, revision 1, sealed as sha256 [0-9a-f]{64}\n$`),
       );
       expectRefused(
-        spqa(dataDir, [
-          'assessment',
-          'rate',
-          assessmentId,
-          '--criterion',
-          developmental,
-          '--rating',
-          'partial',
-        ]),
+        spqa(dataDir, rateArgs(assessmentId, developmental, 'partial')),
         'is submitted and sealed; open a new revision to change it',
       );
 
       const before = dumpDatabaseFile(join(dataDir, DATABASE_FILE));
       expectRefused(
-        spqa(dataDir, [
-          'decision',
-          'record',
-          assessmentId,
-          '--outcome',
-          'accredited',
-          '--decided-by',
-          'sam okafor',
-        ]),
+        spqa(dataDir, decideArgs(assessmentId, 'accredited', 'sam okafor')),
         'cannot decide on it',
       );
       expectRefused(
-        spqa(dataDir, [
-          'decision',
-          'record',
-          assessmentId,
-          '--outcome',
-          'conditional',
-          '--decided-by',
-          'Priya Shah',
-          '--conditions',
-          'Sign off every induction',
-        ]),
+        spqa(
+          dataDir,
+          decideArgs(
+            assessmentId,
+            'conditional',
+            'Priya Shah',
+            '--conditions',
+            'Sign off every induction',
+          ),
+        ),
         'accreditation with conditions needs a due date',
       );
       expect(dumpDatabaseFile(join(dataDir, DATABASE_FILE))).toEqual(before);
 
-      const decided = spqa(dataDir, [
-        'decision',
-        'record',
-        assessmentId,
-        '--outcome',
-        'accredited',
-        '--decided-by',
-        'Priya Shah',
-        '--reason',
-        'Every standard met',
-      ]);
+      const decided = spqa(
+        dataDir,
+        decideArgs(assessmentId, 'accredited', 'Priya Shah', '--reason', 'Every standard met'),
+      );
       expect(decided.status, decided.stderr).toBe(0);
       expect(decided.stdout).toBe('decided: Accredited (recommended: Accredited)\n');
     },
@@ -505,27 +430,7 @@ describe('spqa external assessment, decision and certificate', { timeout: SLOW }
       const signed = JSON.parse(readFileSync(doc, 'utf8')) as SignedDocument<CertificatePayload>;
       expect(signed.payload).toEqual(certificate.payload);
 
-      const ajv = new Ajv2019({ strict: false });
-      addFormats(ajv);
-      const validate = ajv.compile(
-        JSON.parse(
-          readFileSync(
-            join(
-              REPO_ROOT,
-              '..',
-              'shared',
-              'schemas',
-              'obv3',
-              'openbadges-specification',
-              'gh-pages',
-              'docs',
-              'schema',
-              'achievementcredential.json',
-            ),
-            'utf8',
-          ),
-        ) as object,
-      );
+      const validate = openBadgeValidator();
       const credential = JSON.parse(readFileSync(badge, 'utf8')) as Record<string, unknown>;
       expect(validate(credential), JSON.stringify(validate.errors)).toBe(true);
       expect(credential).toMatchObject({

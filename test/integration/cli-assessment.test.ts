@@ -5,6 +5,7 @@ import type { AssessmentSummary } from '../../shared/assessment/schema';
 import type { Readiness } from '../../shared/assessment/readiness';
 import type { Provider } from '../../shared/providers/schema';
 import { spqa, spqaJson } from '../helpers/cli';
+import { addProviderArgs, rateArgs, startSelfArgs } from '../helpers/cli-args';
 import { expectRefused } from '../helpers/cli-expect';
 import { dumpDatabaseFile } from '../helpers/db-dump';
 import { nationalCode, nationalCodes, NATIONAL_ID, NATIONAL_VERSION } from '../helpers/national';
@@ -31,23 +32,12 @@ describe('spqa assessment', () => {
 
   beforeAll(() => {
     dataDir = tempDir();
-    const provider = spqaJson<Provider>(dataDir, [
-      'provider',
-      'add',
-      '--name',
-      'Grow Together Gardens',
-      '--type',
-      'activity',
-    ]);
+    const provider = spqaJson<Provider>(
+      dataDir,
+      addProviderArgs('Grow Together Gardens', 'activity'),
+    );
     providerId = provider.id;
-    const started = spqaJson<AssessmentSummary>(dataDir, [
-      'assessment',
-      'start',
-      '--provider',
-      provider.id,
-      '--kind',
-      'self',
-    ]);
+    const started = spqaJson<AssessmentSummary>(dataDir, startSelfArgs(provider.id));
     assessmentId = started.id;
     expect(started).toMatchObject({
       providerId: provider.id,
@@ -60,29 +50,15 @@ describe('spqa assessment', () => {
   });
 
   it('rates criteria, then shows ratings, domain scores, essential gaps and the outcome', () => {
-    const rated = spqaJson<{ rating: { criterion: string; rating: string } }>(dataDir, [
-      'assessment',
-      'rate',
-      assessmentId,
-      '--criterion',
-      dev1,
-      '--rating',
-      'partial',
-      '--note',
-      'Half the sessions',
-    ]);
+    const rated = spqaJson<{ rating: { criterion: string; rating: string } }>(
+      dataDir,
+      rateArgs(assessmentId, dev1, 'partial', '--note', 'Half the sessions'),
+    );
     expect(rated.rating).toMatchObject({ criterion: dev1, rating: 'partial' });
-    const na = spqa(dataDir, [
-      'assessment',
-      'rate',
-      assessmentId,
-      '--criterion',
-      essential,
-      '--rating',
-      'na',
-      '--reason',
-      'No venue of our own',
-    ]);
+    const na = spqa(
+      dataDir,
+      rateArgs(assessmentId, essential, 'na', '--reason', 'No venue of our own'),
+    );
     expect(na.status, na.stderr).toBe(0);
     expect(na.stdout).toContain(`${essential}: Not applicable`);
 
@@ -135,15 +111,7 @@ describe('spqa assessment', () => {
     );
     expectRefused(rate('--rating', 'partial'), '--criterion is required');
     expectRefused(
-      spqa(dataDir, [
-        'assessment',
-        'rate',
-        'asm_NOSUCH',
-        '--criterion',
-        dev2,
-        '--rating',
-        'partial',
-      ]),
+      spqa(dataDir, rateArgs('asm_NOSUCH', dev2, 'partial')),
       'no assessment with id "asm_NOSUCH"',
     );
     expectRefused(
@@ -155,14 +123,7 @@ describe('spqa assessment', () => {
 
   it('imports ratings from CSV all or nothing', () => {
     // An assessment of its own, so the other tests' ratings do not depend on running order.
-    const assessmentId = spqaJson<AssessmentSummary>(dataDir, [
-      'assessment',
-      'start',
-      '--provider',
-      providerId,
-      '--kind',
-      'self',
-    ]).id;
+    const assessmentId = spqaJson<AssessmentSummary>(dataDir, startSelfArgs(providerId)).id;
     const dir = tempDir();
     const file = join(dataDir, DATABASE_FILE);
     const bad = writeTempFile(

@@ -5,6 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../electron/core/data-dir';
 import { spqa, spqaJson } from '../helpers/cli';
+import { addProviderArgs } from '../helpers/cli-args';
 import { expectRefused } from '../helpers/cli-expect';
 import { nationalFrameworkJson, revisedFramework } from '../helpers/frameworks';
 import { NATIONAL_ID, NATIONAL_VERSION } from '../helpers/national';
@@ -166,7 +167,7 @@ describe('spqa framework', () => {
 describe('a database written by a newer version', () => {
   it('is refused with exit 2 and a one-line message, and not changed', () => {
     const dataDir = tempDir();
-    spqaJson(dataDir, ['provider', 'add', '--name', 'Before Upgrade', '--type', 'both']);
+    spqaJson(dataDir, addProviderArgs('Before Upgrade', 'both'));
     const file = join(dataDir, DATABASE_FILE);
     const db = new BetterSqlite3(file);
     const future = (db.pragma('user_version', { simple: true }) as number) + 1000;
@@ -176,10 +177,7 @@ describe('a database written by a newer version', () => {
     const before = hash();
 
     expectRefused(spqa(dataDir, ['provider', 'list']), 'newer version of spqa', `schema ${future}`);
-    expectRefused(
-      spqa(dataDir, ['provider', 'add', '--name', 'After Upgrade', '--type', 'both']),
-      'newer version of spqa',
-    );
+    expectRefused(spqa(dataDir, addProviderArgs('After Upgrade', 'both')), 'newer version of spqa');
     expect(hash()).toBe(before);
   });
 });

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { EvidenceRecord } from '../../shared/evidence/schema';
 import type { VerifyReport } from '../../shared/contract/evidence';
 import { spqa, spqaJson } from '../helpers/cli';
+import { addEvidenceArgs } from '../helpers/cli-args';
 import { expectRefused } from '../helpers/cli-expect';
 import { cliAssessment, cliSnapshot, flipByte, sha256Hex, storedPath } from '../helpers/evidence';
 import { nationalCode } from '../helpers/national';
@@ -26,21 +27,20 @@ describe('spqa evidence', () => {
   it('adds files, prints each record, and with --json its sha256', () => {
     const policy = writeTempFile(sources, 'safeguarding policy.pdf', '%PDF-1.4 safeguarding');
     const photo = writeTempFile(sources, 'notes.txt', 'Session notes');
-    const human = spqa(dataDir, [
-      'evidence',
-      'add',
-      '--assessment',
-      assessmentId,
-      '--criterion',
-      essential,
-      '--kind',
-      'policy',
-      '--effective',
-      '2025-01-01',
-      '--expires',
-      '2099-12-31',
-      policy,
-    ]);
+    const human = spqa(
+      dataDir,
+      addEvidenceArgs(
+        assessmentId,
+        essential,
+        '--kind',
+        'policy',
+        '--effective',
+        '2025-01-01',
+        '--expires',
+        '2099-12-31',
+        policy,
+      ),
+    );
     expect(human.status, human.stderr).toBe(0);
     expect(human.stderr).toBe('');
     expect(human.stdout).toMatch(
@@ -48,24 +48,23 @@ describe('spqa evidence', () => {
     );
     expect(human.stdout).toContain(`\n  sha256 ${sha256Hex('%PDF-1.4 safeguarding')}`);
 
-    const records = spqaJson<EvidenceRecord[]>(dataDir, [
-      'evidence',
-      'add',
-      '--assessment',
-      assessmentId,
-      '--criterion',
-      essential,
-      '--criterion',
-      otherEssential,
-      '--title',
-      'Session notes',
-      '--personal-data',
-      '--retain-until',
-      '2026-01-01',
-      '--notes',
-      'Anonymise first',
-      photo,
-    ]);
+    const records = spqaJson<EvidenceRecord[]>(
+      dataDir,
+      addEvidenceArgs(
+        assessmentId,
+        essential,
+        '--criterion',
+        otherEssential,
+        '--title',
+        'Session notes',
+        '--personal-data',
+        '--retain-until',
+        '2026-01-01',
+        '--notes',
+        'Anonymise first',
+        photo,
+      ),
+    );
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({
       sha256: sha256Hex('Session notes'),
@@ -90,20 +89,19 @@ describe('spqa evidence', () => {
     writeTempFile(folder, 'a-health-and-safety.txt', 'Health and safety policy');
     writeTempFile(folder, '.DS_Store', 'hidden');
     mkdirSync(join(folder, 'archive'));
-    const added = spqaJson<EvidenceRecord[]>(dataDir, [
-      'evidence',
-      'add',
-      '--assessment',
-      assessmentId,
-      '--criterion',
-      thirdEssential,
-      '--kind',
-      'policy',
-      '--folder',
-      folder,
-      '--link',
-      'https://example.org/insurance',
-    ]);
+    const added = spqaJson<EvidenceRecord[]>(
+      dataDir,
+      addEvidenceArgs(
+        assessmentId,
+        thirdEssential,
+        '--kind',
+        'policy',
+        '--folder',
+        folder,
+        '--link',
+        'https://example.org/insurance',
+      ),
+    );
     expect(added.map((r) => r.originalName ?? r.url)).toEqual([
       'a-health-and-safety.txt',
       'b-data-protection.txt',
@@ -145,31 +143,15 @@ describe('spqa evidence', () => {
   it('refuses a folder given as a file, pointing at --folder', () => {
     const before = cliSnapshot(dataDir);
     expectRefused(
-      spqa(dataDir, [
-        'evidence',
-        'add',
-        '--assessment',
-        assessmentId,
-        '--criterion',
-        essential,
-        sources,
-      ]),
+      spqa(dataDir, addEvidenceArgs(assessmentId, essential, sources)),
       `${sources} is a folder; use --folder ${sources} to add every file in it`,
     );
     expectRefused(
-      spqa(dataDir, [
-        'evidence',
-        'add',
-        '--assessment',
-        assessmentId,
-        '--criterion',
-        essential,
-        '/dev/zero',
-      ]),
+      spqa(dataDir, addEvidenceArgs(assessmentId, essential, '/dev/zero')),
       '/dev/zero is not a regular file',
     );
     expectRefused(
-      spqa(dataDir, ['evidence', 'add', '--assessment', assessmentId, '--criterion', essential]),
+      spqa(dataDir, addEvidenceArgs(assessmentId, essential)),
       'name at least one FILE, --folder or --link',
     );
     expect(cliSnapshot(dataDir)).toEqual(before);
@@ -182,16 +164,7 @@ describe('spqa evidence', () => {
     writeTempFile(folder, 'b.txt', '');
     const before = cliSnapshot(dataDir);
     expectRefused(
-      spqa(dataDir, [
-        'evidence',
-        'add',
-        '--assessment',
-        assessmentId,
-        '--criterion',
-        essential,
-        '--folder',
-        folder,
-      ]),
+      spqa(dataDir, addEvidenceArgs(assessmentId, essential, '--folder', folder)),
       `${join(folder, 'b.txt')} is empty (0 bytes)`,
     );
     expect(cliSnapshot(dataDir)).toEqual(before);
@@ -211,17 +184,7 @@ describe('spqa evidence', () => {
     // Named relative to the folder they are in, so the dashes really lead the arguments.
     const run = spqa(
       dataDir,
-      [
-        '--json',
-        'evidence',
-        'add',
-        '--assessment',
-        assessmentId,
-        '--criterion',
-        essential,
-        '--',
-        ...names,
-      ],
+      ['--json', ...addEvidenceArgs(assessmentId, essential, '--', ...names)],
       {},
       { cwd: sources },
     );

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../electron/core/data-dir';
 import type { Provider } from '../../shared/providers/schema';
 import { spqa, spqaJson } from '../helpers/cli';
+import { addProviderArgs } from '../helpers/cli-args';
 import { expectRefused } from '../helpers/cli-expect';
 import { dumpDatabaseFile } from '../helpers/db-dump';
 import { tempDir, writeTempFile } from '../helpers/temp-dir';
@@ -14,20 +15,19 @@ const countProviders = (dataDir: string) =>
 describe('spqa provider', () => {
   it('adds a provider and prints it with its id; list shows it', () => {
     const dataDir = tempDir();
-    const provider = spqaJson<Provider>(dataDir, [
-      'provider',
-      'add',
-      '--name',
-      'Calder Valley Connectors',
-      '--type',
-      'link-worker',
-      '--charity-number',
-      '1187342',
-      '--region',
-      'yorkshire-and-the-humber',
-      '--postcode',
-      'hx7 6aa',
-    ]);
+    const provider = spqaJson<Provider>(
+      dataDir,
+      addProviderArgs(
+        'Calder Valley Connectors',
+        'link-worker',
+        '--charity-number',
+        '1187342',
+        '--region',
+        'yorkshire-and-the-humber',
+        '--postcode',
+        'hx7 6aa',
+      ),
+    );
     expect(provider.id).toMatch(/^prv_/);
     expect(provider).toMatchObject({
       name: 'Calder Valley Connectors',
@@ -48,56 +48,29 @@ describe('spqa provider', () => {
     expect(human.stdout).toContain(provider.id);
     expect(human.stdout).toContain('Calder Valley Connectors');
 
-    const added = spqa(dataDir, ['provider', 'add', '--name', 'Tyneside Walks', '--type', 'both']);
+    const added = spqa(dataDir, addProviderArgs('Tyneside Walks', 'both'));
     expect(added.status, added.stderr).toBe(0);
     expect(added.stdout).toMatch(/^Tyneside Walks \(prv_[0-9A-Z]{12}\)$/m);
   });
 
   it('refuses bad values and a charity number already held, with exit 2 and nothing saved', () => {
     const dataDir = tempDir();
-    spqaJson(dataDir, [
-      'provider',
-      'add',
-      '--name',
-      'First',
-      '--type',
-      'both',
-      '--charity-number',
-      '1187342',
-    ]);
+    spqaJson(dataDir, addProviderArgs('First', 'both', '--charity-number', '1187342'));
     const before = dumpDatabaseFile(join(dataDir, DATABASE_FILE));
     expectRefused(
-      spqa(dataDir, ['provider', 'add', '--name', 'Second', '--type', 'gp']),
+      spqa(dataDir, addProviderArgs('Second', 'gp')),
       'type: type must be one of link-worker, activity, both',
     );
     expectRefused(
-      spqa(dataDir, [
-        'provider',
-        'add',
-        '--name',
-        'Second',
-        '--type',
-        'both',
-        '--postcode',
-        'nowhere',
-      ]),
+      spqa(dataDir, addProviderArgs('Second', 'both', '--postcode', 'nowhere')),
       'postcode: "nowhere" is not a UK postcode',
     );
     expectRefused(
-      spqa(dataDir, ['provider', 'add', '--name', 'Second', '--type', 'both', '--region', 'mars']),
+      spqa(dataDir, addProviderArgs('Second', 'both', '--region', 'mars')),
       'region: region must be one of',
     );
     expectRefused(
-      spqa(dataDir, [
-        'provider',
-        'add',
-        '--name',
-        'Second',
-        '--type',
-        'both',
-        '--charity-number',
-        '1187342',
-      ]),
+      spqa(dataDir, addProviderArgs('Second', 'both', '--charity-number', '1187342')),
       'charity number 1187342 already belongs to First',
     );
     expect(dumpDatabaseFile(join(dataDir, DATABASE_FILE))).toEqual(before);
@@ -127,7 +100,7 @@ describe('spqa provider', () => {
 
   it('imports nothing from a file with bad rows, listing line, column and problem for each', () => {
     const dataDir = tempDir();
-    spqaJson(dataDir, ['provider', 'add', '--name', 'Already Here', '--type', 'both']);
+    spqaJson(dataDir, addProviderArgs('Already Here', 'both'));
     const before = dumpDatabaseFile(join(dataDir, DATABASE_FILE));
     const file = writeTempFile(
       tempDir(),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spqa, spqaJson } from '../helpers/cli';
+import { addEvidenceArgs, rateArgs } from '../helpers/cli-args';
 import { expectRefused } from '../helpers/cli-expect';
 import { cliAssessment, cliSnapshot } from '../helpers/evidence';
 import { nationalCode } from '../helpers/national';
@@ -12,15 +13,7 @@ describe('spqa assessment rate on evidence', () => {
     const { dataDir, assessmentId } = cliAssessment();
     const before = cliSnapshot(dataDir);
     expectRefused(
-      spqa(dataDir, [
-        'assessment',
-        'rate',
-        assessmentId,
-        '--criterion',
-        essential,
-        '--rating',
-        'met',
-      ]),
+      spqa(dataDir, rateArgs(assessmentId, essential, 'met')),
       `${essential} is essential: rating it Met needs at least one piece of evidence current on`,
       'or an override reason',
     );
@@ -28,15 +21,13 @@ describe('spqa assessment rate on evidence', () => {
 
     const overridden = spqa(dataDir, [
       '--json',
-      'assessment',
-      'rate',
-      assessmentId,
-      '--criterion',
-      essential,
-      '--rating',
-      'met',
-      '--override-reason',
-      'Policy seen in the trustees’ file on the visit',
+      ...rateArgs(
+        assessmentId,
+        essential,
+        'met',
+        '--override-reason',
+        'Policy seen in the trustees’ file on the visit',
+      ),
     ]);
     expect(overridden.status, overridden.stderr).toBe(0);
     expect(JSON.parse(overridden.stdout)).toMatchObject({
@@ -52,50 +43,14 @@ describe('spqa assessment rate on evidence', () => {
     const { dataDir, assessmentId } = cliAssessment();
     const sources = tempDir('spqa-sources-');
     const old = writeTempFile(sources, 'old-insurance.pdf', '%PDF-1.4 2019 insurance');
-    spqaJson(dataDir, [
-      'evidence',
-      'add',
-      '--assessment',
-      assessmentId,
-      '--criterion',
-      essential,
-      '--expires',
-      '2020-01-01',
-      old,
-    ]);
+    spqaJson(dataDir, addEvidenceArgs(assessmentId, essential, '--expires', '2020-01-01', old));
     expectRefused(
-      spqa(dataDir, [
-        'assessment',
-        'rate',
-        assessmentId,
-        '--criterion',
-        essential,
-        '--rating',
-        'met',
-      ]),
+      spqa(dataDir, rateArgs(assessmentId, essential, 'met')),
       `${essential} is essential`,
     );
     const current = writeTempFile(sources, 'insurance.pdf', '%PDF-1.4 current insurance');
-    spqaJson(dataDir, [
-      'evidence',
-      'add',
-      '--assessment',
-      assessmentId,
-      '--criterion',
-      essential,
-      '--expires',
-      '2099-01-01',
-      current,
-    ]);
-    const rated = spqa(dataDir, [
-      'assessment',
-      'rate',
-      assessmentId,
-      '--criterion',
-      essential,
-      '--rating',
-      'met',
-    ]);
+    spqaJson(dataDir, addEvidenceArgs(assessmentId, essential, '--expires', '2099-01-01', current));
+    const rated = spqa(dataDir, rateArgs(assessmentId, essential, 'met'));
     expect(rated.status, rated.stderr).toBe(0);
   });
 });

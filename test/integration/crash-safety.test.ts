@@ -12,6 +12,7 @@ import {
   trust,
 } from '../helpers/bundle-fixtures';
 import { spqa, spqaJson } from '../helpers/cli';
+import { addEvidenceArgs, addProviderArgs, startSelfArgs } from '../helpers/cli-args';
 import { manualClock, openTestCore } from '../helpers/core';
 import { integrityCheck, runAndKill, seededRandom } from '../helpers/crash';
 import { accreditProvider, REGISTER_PASSPHRASE } from '../helpers/register-fixtures';
@@ -47,32 +48,15 @@ describe(`crash safety (seed ${SEED})`, () => {
   it(`evidence ingest killed at ${ROUNDS} random points loses nothing acknowledged`, async () => {
     const dataDir = tempDir('spqa-crash-');
     const sources = tempDir('spqa-crash-src-');
-    const provider = spqaJson<{ id: string }>(dataDir, [
-      'provider',
-      'add',
-      '--name',
-      'Crash Test Trust',
-      '--type',
-      'activity',
-    ]);
-    const assessment = spqaJson<{ id: string }>(dataDir, [
-      'assessment',
-      'start',
-      '--provider',
-      provider.id,
-      '--kind',
-      'self',
-    ]);
+    const provider = spqaJson<{ id: string }>(
+      dataDir,
+      addProviderArgs('Crash Test Trust', 'activity'),
+    );
+    const assessment = spqaJson<{ id: string }>(dataDir, startSelfArgs(provider.id));
     const criterion = nationalCode({ appliesTo: 'activity' });
     const addArgs = (file: string) => [
       '--json',
-      'evidence',
-      'add',
-      '--assessment',
-      assessment.id,
-      '--criterion',
-      criterion,
-      file,
+      ...addEvidenceArgs(assessment.id, criterion, file),
     ];
 
     // How long an uninterrupted add takes here, so kills land across the whole of one.

@@ -42,6 +42,23 @@ async function rejection(promise: Promise<unknown>): Promise<AppError> {
   throw new Error('expected the database to be refused');
 }
 
+/** A data folder with a database of 200 providers, closed cleanly, and two pages scribbled on. */
+async function damagedAfterCleanClose(): Promise<{ dataDir: string; file: string }> {
+  const dataDir = tempDir();
+  const core = await openTestCore({ dataDir });
+  for (let count = 0; count < 200; count += 1) {
+    unwrap(await core.invoke('providers.create', { name: `Provider ${count}`, type: 'both' }));
+  }
+  core.close();
+  const file = join(dataDir, DATABASE_FILE);
+  const bytes = readFileSync(file);
+  const pageSize = bytes.readUInt16BE(16);
+  // Scribble over two pages in the middle of the file, as a failing disk might.
+  for (let at = pageSize * 3; at < pageSize * 5; at += 1) bytes[at] = (at * 31) % 256;
+  writeFileSync(file, bytes);
+  return { dataDir, file };
+}
+
 describe('a new database', () => {
   it('is created from empty at the latest schema, with STRICT tables, WAL and foreign keys', async () => {
     const dataDir = join(tempDir(), 'nested', 'data');
@@ -165,18 +182,7 @@ describe('a damaged database file', () => {
     expect(unwrap(await fresh.invoke('providers.list', {})).total).toBe(0);
   });
   it('is moved aside when its pages are corrupt, with the problem on one line', async () => {
-    const dataDir = tempDir();
-    const core = await openTestCore({ dataDir });
-    for (let i = 0; i < 200; i += 1) {
-      unwrap(await core.invoke('providers.create', { name: `Provider ${i}`, type: 'both' }));
-    }
-    core.close();
-    const file = join(dataDir, DATABASE_FILE);
-    const bytes = readFileSync(file);
-    const pageSize = bytes.readUInt16BE(16);
-    // Scribble over two pages in the middle of the file, as a failing disk might.
-    for (let i = pageSize * 3; i < pageSize * 5; i += 1) bytes[i] = (i * 31) % 256;
-    writeFileSync(file, bytes);
+    const { dataDir, file } = await damagedAfterCleanClose();
 
     const error = await rejection(openIn(dataDir));
     expect(error.code).toBe('internal');
@@ -187,22 +193,6 @@ describe('a damaged database file', () => {
 });
 
 describe('checking a large database on open', () => {
-  /** A data folder with a database of 200 providers, closed cleanly, and two pages scribbled on. */
-  async function damagedAfterCleanClose(): Promise<{ dataDir: string; file: string }> {
-    const dataDir = tempDir();
-    const core = await openTestCore({ dataDir });
-    for (let i = 0; i < 200; i += 1) {
-      unwrap(await core.invoke('providers.create', { name: `Provider ${i}`, type: 'both' }));
-    }
-    core.close();
-    const file = join(dataDir, DATABASE_FILE);
-    const bytes = readFileSync(file);
-    const pageSize = bytes.readUInt16BE(16);
-    for (let i = pageSize * 3; i < pageSize * 5; i += 1) bytes[i] = (i * 31) % 256;
-    writeFileSync(file, bytes);
-    return { dataDir, file };
-  }
-
   it('records each process that has it open, and forgets it when closed', async () => {
     const dataDir = tempDir();
     const core = await openTestCore({ dataDir });

@@ -16,6 +16,7 @@ import { ingestStream, storeRoot } from '../../electron/core/evidence/store';
 import { DATABASE_FILE } from '../../electron/core/data-dir';
 import { failure, openTestCore, unwrap } from '../helpers/core';
 import { spqa } from '../helpers/cli';
+import { addEvidenceArgs } from '../helpers/cli-args';
 import { expectRefused } from '../helpers/cli-expect';
 import { dumpDatabase, dumpDatabaseFile } from '../helpers/db-dump';
 import {
@@ -26,7 +27,7 @@ import {
   storedPath,
   storeListing,
 } from '../helpers/evidence';
-import { startSelfAssessment } from '../helpers/fixtures';
+import { coreWithSelfAssessment, startSelfAssessment } from '../helpers/fixtures';
 import { nationalCode } from '../helpers/national';
 import { tempDir, writeTempFile } from '../helpers/temp-dir';
 
@@ -36,8 +37,7 @@ const SAVED = 'A policy saved before anything went wrong';
 /** A core with one piece of evidence already saved, which no failure may touch. */
 async function setUp() {
   const dataDir = tempDir();
-  const core = await openTestCore({ dataDir });
-  const { assessment } = await startSelfAssessment(core, 'activity');
+  const { core, assessment } = await coreWithSelfAssessment({ dataDir });
   const sources = tempDir('spqa-sources-');
   const add = (paths: string[]) =>
     core.invoke('evidence.add', {
@@ -191,12 +191,7 @@ describe('an unreadable file', () => {
     }
     const before = dumpDatabaseFile(join(dataDir, DATABASE_FILE));
     const attempt = (path: string) =>
-      spqa(
-        dataDir,
-        ['evidence', 'add', '--assessment', assessment.id, '--criterion', criterion, path],
-        {},
-        as,
-      );
+      spqa(dataDir, addEvidenceArgs(assessment.id, criterion, path), {}, as);
     try {
       let probe;
       try {

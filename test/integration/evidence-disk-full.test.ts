@@ -5,11 +5,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app';
 import { storeRoot } from '../../electron/core/evidence/store';
 import { spqa } from '../helpers/cli';
+import { addEvidenceArgs } from '../helpers/cli-args';
 import { expectRefused } from '../helpers/cli-expect';
-import { failure, openTestCore, unwrap } from '../helpers/core';
+import { failure, unwrap } from '../helpers/core';
 import { dumpDatabase } from '../helpers/db-dump';
 import { storeListing, writeLargeFile } from '../helpers/evidence';
-import { startSelfAssessment } from '../helpers/fixtures';
+import { coreWithSelfAssessment } from '../helpers/fixtures';
 import { nationalCode } from '../helpers/national';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -40,8 +41,7 @@ afterEach(() => {
 async function setUp(options: string) {
   const dataDir = tempDir();
   if (!mountTinyStore(dataDir, options)) return null;
-  const core = await openTestCore({ dataDir });
-  const { assessment } = await startSelfAssessment(core, 'activity');
+  const { core, assessment } = await coreWithSelfAssessment({ dataDir });
   const sources = tempDir('spqa-sources-');
   const add = (path: string) =>
     core.invoke('evidence.add', {
@@ -80,18 +80,7 @@ describe('a full disk', () => {
     });
 
     // The real CLI says the same in one line and exits 2.
-    expectRefused(
-      spqa(dataDir, [
-        'evidence',
-        'add',
-        '--assessment',
-        assessment.id,
-        '--criterion',
-        criterion,
-        tooBig,
-      ]),
-      DISK_FULL,
-    );
+    expectRefused(spqa(dataDir, addEvidenceArgs(assessment.id, criterion, tooBig)), DISK_FULL);
     expect(snapshot(core, dataDir)).toEqual(before);
 
     // Once space is freed the same file goes in.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/evidence/freshness';
-import { manualClock, openTestCore, unwrap } from '../helpers/core';
-import { startSelfAssessment } from '../helpers/fixtures';
+import { manualClock, unwrap } from '../helpers/core';
+import { coreWithSelfAssessment } from '../helpers/fixtures';
 import { nationalCodes } from '../helpers/national';
 import { tempDir, writeTempFile } from '../helpers/temp-dir';
 
@@ -30,8 +30,7 @@ const inDays = (n: number) => addDays(today, n);
  */
 async function setUp() {
   const clock = manualClock(`${today}T10:00:00.000Z`);
-  const core = await openTestCore({ clock });
-  const { assessment } = await startSelfAssessment(core, 'activity', 'Riverside Allotments');
+  const { core, assessment } = await coreWithSelfAssessment({ clock }, 'Riverside Allotments');
   const sources = tempDir('spqa-sources-');
   let n = 0;
   const add = async (criteria: string[], metadata: Record<string, unknown>) => {

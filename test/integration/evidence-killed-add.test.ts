@@ -6,9 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../electron/core/data-dir';
 import { clearInterruptedWrites, storeRoot } from '../../electron/core/evidence/store';
 import { spqa, spqaJson } from '../helpers/cli';
-import { openTestCore } from '../helpers/core';
 import { MiB, storeProblems, storedBlobFiles, writeLargeFile } from '../helpers/evidence';
-import { startSelfAssessment } from '../helpers/fixtures';
+import { coreWithSelfAssessment } from '../helpers/fixtures';
 import { nationalCode } from '../helpers/national';
 import { CLI_BUNDLE, REPO_ROOT } from '../helpers/paths';
 import { tempDir } from '../helpers/temp-dir';
@@ -126,8 +125,7 @@ async function checkConsistent(dataDir: string, when: string): Promise<void> {
 describe('an add killed part-way', () => {
   it('never leaves a partial file visible, nor a record without its file', async () => {
     const dataDir = tempDir();
-    const core = await openTestCore({ dataDir });
-    const { assessment } = await startSelfAssessment(core, 'activity');
+    const { core, assessment } = await coreWithSelfAssessment({ dataDir });
     core.close();
     const file = join(tempDir('spqa-sources-'), 'recording.bin');
     writeLargeFile(file, FILE_SIZE, 11);

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { EvidenceRecord } from '../../shared/evidence/schema';
-import { openTestCore } from '../helpers/core';
 import { MiB, sha256OfFile, storedPath, writeLargeFile } from '../helpers/evidence';
-import { startSelfAssessment } from '../helpers/fixtures';
+import { coreWithSelfAssessment } from '../helpers/fixtures';
 import { nationalCode } from '../helpers/national';
 import { CLI_BUNDLE, REPO_ROOT } from '../helpers/paths';
 import { tempDir } from '../helpers/temp-dir';
+import { addEvidenceArgs } from '../helpers/cli-args';
 
 const GiB = 1024 * MiB;
 /** Node itself, SQLite and the bundle take 60-110 MB here; a file read whole would add 1 GiB. */
@@ -20,8 +20,7 @@ const criterion = nationalCode({ appliesTo: 'activity', level: 'essential' });
 describe('a 1 GiB file', () => {
   it('streams into the store through the real CLI with bounded memory, showing progress', async () => {
     const dataDir = tempDir();
-    const core = await openTestCore({ dataDir });
-    const { assessment } = await startSelfAssessment(core, 'activity');
+    const { core, assessment } = await coreWithSelfAssessment({ dataDir });
     core.close();
     const source = join(tempDir('spqa-sources-'), 'site-visit-video.bin');
     writeLargeFile(source, GiB, 7);
@@ -38,13 +37,7 @@ describe('a 1 GiB file', () => {
         '--data-dir',
         dataDir,
         '--json',
-        'evidence',
-        'add',
-        '--assessment',
-        assessment.id,
-        '--criterion',
-        criterion,
-        source,
+        ...addEvidenceArgs(assessment.id, criterion, source),
       ],
       {
         cwd: REPO_ROOT,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app';
 import type { CsvProblem } from '../../shared/contract/providers';
-import { failure, manualClock, openTestCore, unwrap } from '../helpers/core';
+import { failure, manualClock, unwrap } from '../helpers/core';
 import { dumpDatabase } from '../helpers/db-dump';
-import { startSelfAssessment } from '../helpers/fixtures';
+import { coreWithSelfAssessment, rateCriterion, startSelfAssessment } from '../helpers/fixtures';
 import { nationalCode } from '../helpers/national';
 import { tempDir, writeTempFile } from '../helpers/temp-dir';
 
@@ -19,8 +19,7 @@ interface Dates {
 
 async function setUp() {
   const clock = manualClock('2025-03-10T09:00:00.000Z');
-  const core = await openTestCore({ clock });
-  const { assessment } = await startSelfAssessment(core, 'activity');
+  const { core, assessment } = await coreWithSelfAssessment({ clock });
   const sources = tempDir('spqa-sources-');
   let n = 0;
   /** Adds a small file of its own as evidence for the criteria, dated as asked. */
@@ -125,13 +124,7 @@ describe('rating an essential criterion Met needs current evidence', () => {
     clock.set('2025-06-30T23:59:59.000Z');
     unwrap(await rateMet(essential));
     clock.set('2025-07-01T00:00:00.000Z');
-    unwrap(
-      await core.invoke('assessments.rate', {
-        id: assessment.id,
-        criterion: essential,
-        rating: null,
-      }),
-    );
+    await rateCriterion(core, assessment.id, essential, null);
     const error = await expectEvidenceRequired(core, () => rateMet(essential));
     expect(error.message).toContain('current on 2025-07-01');
   });
@@ -166,13 +159,7 @@ describe('rating an essential criterion Met needs current evidence', () => {
   it('drops the override reason when the rating moves off Met', async () => {
     const { core, assessment, rateMet } = await setUp();
     unwrap(await rateMet(essential, 'Checked in person'));
-    const rated = unwrap(
-      await core.invoke('assessments.rate', {
-        id: assessment.id,
-        criterion: essential,
-        rating: 'partial',
-      }),
-    );
+    const rated = await rateCriterion(core, assessment.id, essential, 'partial');
     expect(rated.rating).toMatchObject({ rating: 'partial', overrideReason: null });
   });
 

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app';
-import { failure, manualClock, openTestCore, unwrap } from '../helpers/core';
+import { failure, manualClock, unwrap } from '../helpers/core';
 import { dumpDatabase } from '../helpers/db-dump';
 import { sha256Hex, storedPath, storeListing } from '../helpers/evidence';
-import { startSelfAssessment } from '../helpers/fixtures';
+import { coreWithSelfAssessment, startSelfAssessment } from '../helpers/fixtures';
 import { nationalCode } from '../helpers/national';
 import { tempDir, writeTempFile } from '../helpers/temp-dir';
 
@@ -14,8 +14,10 @@ const CASE_NOTES = 'Case notes: J.S., referred by GP, 3 sessions attended';
 async function setUp() {
   const dataDir = tempDir();
   const clock = manualClock('2025-03-10T11:00:00.000Z');
-  const core = await openTestCore({ dataDir, clock });
-  const { provider, assessment } = await startSelfAssessment(core, 'activity', 'Canal Walkers');
+  const { core, provider, assessment } = await coreWithSelfAssessment(
+    { dataDir, clock },
+    'Canal Walkers',
+  );
   const sources = tempDir('spqa-sources-');
   let n = 0;
   const add = async (

@@ -4,10 +4,10 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ingestStream, storeRoot } from '../../electron/core/evidence/store';
 import { SNIFF_BYTES } from '../../electron/core/evidence/sniff';
-import { failure, manualClock, openTestCore, unwrap } from '../helpers/core';
+import { failure, manualClock, unwrap } from '../helpers/core';
 import { dumpDatabase } from '../helpers/db-dump';
 import { sha256Hex, storedBlobFiles, storedPath, storeListing } from '../helpers/evidence';
-import { startSelfAssessment } from '../helpers/fixtures';
+import { coreWithSelfAssessment } from '../helpers/fixtures';
 import { nationalCode } from '../helpers/national';
 import { tempDir, writeTempFile } from '../helpers/temp-dir';
 
@@ -23,8 +23,7 @@ const PDF = Buffer.from(
 async function setUp() {
   const dataDir = tempDir();
   const clock = manualClock('2025-03-10T09:30:00.000Z');
-  const core = await openTestCore({ dataDir, clock });
-  const { provider, assessment } = await startSelfAssessment(core, 'activity');
+  const { core, provider, assessment } = await coreWithSelfAssessment({ dataDir, clock });
   return { dataDir, clock, core, provider, assessment, sources: tempDir('spqa-sources-') };
 }
 

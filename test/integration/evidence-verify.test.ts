@@ -18,7 +18,7 @@ import {
   storedPath,
   storeListing,
 } from '../helpers/evidence';
-import { startSelfAssessment } from '../helpers/fixtures';
+import { coreWithSelfAssessment } from '../helpers/fixtures';
 import { nationalCode } from '../helpers/national';
 import { tempDir, writeTempFile } from '../helpers/temp-dir';
 
@@ -32,8 +32,7 @@ const MINUTES = Buffer.from('Minutes of the committee meeting, 4 March 2025.\n'.
 /** A store holding two files: the policy (used by two records) and the minutes (one). */
 async function setUp() {
   const dataDir = tempDir();
-  const core = await openTestCore({ dataDir });
-  const { assessment } = await startSelfAssessment(core, 'activity');
+  const { core, assessment } = await coreWithSelfAssessment({ dataDir });
   const sources = tempDir('spqa-sources-');
   const add = async (name: string, content: Buffer) =>
     unwrap(

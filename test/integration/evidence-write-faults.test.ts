@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ingestStream, storeRoot } from '../../electron/core/evidence/store';
-import { failure, openTestCore, unwrap } from '../helpers/core';
+import { failure, unwrap } from '../helpers/core';
 import { dumpDatabase } from '../helpers/db-dump';
 import { errnoError, storeListing, writeLargeFile } from '../helpers/evidence';
-import { startSelfAssessment } from '../helpers/fixtures';
+import { coreWithSelfAssessment } from '../helpers/fixtures';
 import { nationalCode } from '../helpers/national';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -72,8 +72,7 @@ describe('write faults while storing evidence', () => {
   ] as const) {
     it(`${code}: says so plainly, stores nothing and changes nothing saved`, async () => {
       const dataDir = tempDir();
-      const core = await openTestCore({ dataDir });
-      const { assessment } = await startSelfAssessment(core, 'activity');
+      const { core, assessment } = await coreWithSelfAssessment({ dataDir });
       const sources = tempDir('spqa-sources-');
       const add = (name: string) =>
         core.invoke('evidence.add', {

@@ -2,6 +2,7 @@ import { closeSync, openSync, readdirSync, ftruncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spqa, spqaJson } from '../helpers/cli';
+import { startSelfArgs } from '../helpers/cli-args';
 import { folderFingerprint } from '../helpers/folder-hash';
 import { REPO_ROOT } from '../helpers/paths';
 import { tempDir, writeTempFile } from '../helpers/temp-dir';
@@ -34,14 +35,7 @@ beforeAll(() => {
     'name,type,region,postcode,charity_number,company_number\nBoth Ways Trust,both,london,N1 9GU,,\n',
   );
   const imported = spqaJson<{ ids: string[] }>(dataDir, ['provider', 'import', csv]);
-  const started = spqaJson<{ id: string }>(dataDir, [
-    'assessment',
-    'start',
-    '--provider',
-    imported.ids[0] as string,
-    '--kind',
-    'self',
-  ]);
+  const started = spqaJson<{ id: string }>(dataDir, startSelfArgs(imported.ids[0] as string));
   assessmentId = started.id;
   const trusted = spqa(dataDir, ['keys', 'trust', NETWORK_KEY, '--name', 'Hostile corpus sender']);
   expect(trusted.status, trusted.stderr).toBe(0);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { failure, openTestCore, unwrap } from '../helpers/core';
+import type { MethodInput } from '../../shared/contract';
+import { failure, unwrap } from '../helpers/core';
 import { dumpDatabase } from '../helpers/db-dump';
-import { startSelfAssessment } from '../helpers/fixtures';
+import { coreWithSelfAssessment } from '../helpers/fixtures';
 import { nationalCode } from '../helpers/national';
 
 const first = nationalCode({ appliesTo: 'activity', level: 'essential' });
@@ -10,17 +11,15 @@ const linkWorkerOnly = nationalCode({ appliesTo: 'link-worker', notFor: 'activit
 
 describe('the improvement plan', () => {
   it('saves one action per criterion, replaces it on saving again, and deletes it', async () => {
-    const core = await openTestCore();
-    const { assessment } = await startSelfAssessment(core, 'activity');
-    const saved = unwrap(
-      await core.invoke('actions.save', {
-        assessmentId: assessment.id,
-        criterion: first,
-        description: 'Write a safeguarding policy and have the trustees adopt it',
-        owner: 'Aisha Rahman',
-        dueDate: '2025-06-30',
-      }),
-    );
+    const { core, assessment } = await coreWithSelfAssessment();
+    const saveAction = async (fields: Omit<MethodInput<'actions.save'>, 'assessmentId'>) =>
+      unwrap(await core.invoke('actions.save', { assessmentId: assessment.id, ...fields }));
+    const saved = await saveAction({
+      criterion: first,
+      description: 'Write a safeguarding policy and have the trustees adopt it',
+      owner: 'Aisha Rahman',
+      dueDate: '2025-06-30',
+    });
     expect(saved).toMatchObject({
       assessmentId: assessment.id,
       criterion: first,
@@ -29,16 +28,13 @@ describe('the improvement plan', () => {
       status: 'open',
     });
 
-    const replaced = unwrap(
-      await core.invoke('actions.save', {
-        assessmentId: assessment.id,
-        criterion: first.toLowerCase(),
-        description: 'Adopt the county safeguarding policy',
-        owner: 'Ben Okafor',
-        dueDate: '2025-05-31',
-        status: 'done',
-      }),
-    );
+    const replaced = await saveAction({
+      criterion: first.toLowerCase(),
+      description: 'Adopt the county safeguarding policy',
+      owner: 'Ben Okafor',
+      dueDate: '2025-05-31',
+      status: 'done',
+    });
     expect(replaced).toMatchObject({
       id: saved.id,
       description: 'Adopt the county safeguarding policy',
@@ -46,15 +42,12 @@ describe('the improvement plan', () => {
       dueDate: '2025-05-31',
       status: 'done',
     });
-    const other = unwrap(
-      await core.invoke('actions.save', {
-        assessmentId: assessment.id,
-        criterion: second,
-        description: 'Book first aid training',
-        owner: 'Ben Okafor',
-        dueDate: '2025-04-30',
-      }),
-    );
+    const other = await saveAction({
+      criterion: second,
+      description: 'Book first aid training',
+      owner: 'Ben Okafor',
+      dueDate: '2025-04-30',
+    });
     let plan = unwrap(await core.invoke('assessments.get', { id: assessment.id })).actions;
     // Ordered by due date.
     expect(plan.map((a) => [a.criterion, a.description])).toEqual([
@@ -82,8 +75,7 @@ describe('the improvement plan', () => {
   });
 
   it('refuses an action without an owner, with an impossible date or for a criterion not asked', async () => {
-    const core = await openTestCore();
-    const { assessment } = await startSelfAssessment(core, 'activity');
+    const { core, assessment } = await coreWithSelfAssessment();
     const before = dumpDatabase(core.context.db);
     const base = {
       assessmentId: assessment.id,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CsvProblem } from '../../shared/contract/providers';
-import { failure, openTestCore, unwrap } from '../helpers/core';
+import { failure, unwrap } from '../helpers/core';
 import { dumpDatabase } from '../helpers/db-dump';
-import { startSelfAssessment } from '../helpers/fixtures';
+import { coreWithSelfAssessment, rateCriterion } from '../helpers/fixtures';
 import { nationalCode } from '../helpers/national';
 
 const [dev1, dev2, dev3] = [0, 1, 2].map((i) =>
@@ -13,8 +13,7 @@ const linkWorkerOnly = nationalCode({ appliesTo: 'link-worker', notFor: 'activit
 
 describe('importing ratings from CSV', () => {
   it('applies every row, reading the words people type, with an audit entry each', async () => {
-    const core = await openTestCore();
-    const { assessment } = await startSelfAssessment(core, 'activity');
+    const { core, assessment } = await coreWithSelfAssessment();
     const csv = [
       'criterion,rating,note,reason',
       `${dev1},Met,"Policy reviewed in March, signed by the chair",`,
@@ -47,15 +46,8 @@ describe('importing ratings from CSV', () => {
   });
 
   it('applies nothing if any row is bad, and names line, column and problem for each', async () => {
-    const core = await openTestCore();
-    const { assessment } = await startSelfAssessment(core, 'activity');
-    unwrap(
-      await core.invoke('assessments.rate', {
-        id: assessment.id,
-        criterion: dev1,
-        rating: 'not-met',
-      }),
-    );
+    const { core, assessment } = await coreWithSelfAssessment();
+    await rateCriterion(core, assessment.id, dev1, 'not-met');
     const before = dumpDatabase(core.context.db);
     const csv = [
       'criterion,rating,note,reason',
@@ -88,8 +80,7 @@ describe('importing ratings from CSV', () => {
   });
 
   it('refuses a control character in a note or reason, naming line and column (fuzzing found a NUL)', async () => {
-    const core = await openTestCore();
-    const { assessment } = await startSelfAssessment(core, 'activity');
+    const { core, assessment } = await coreWithSelfAssessment();
     const before = dumpDatabase(core.context.db);
     const csv = [
       'criterion,rating,note,reason',
@@ -122,8 +113,7 @@ describe('importing ratings from CSV', () => {
   });
 
   it('refuses a file with the wrong columns or no rows, changing nothing', async () => {
-    const core = await openTestCore();
-    const { assessment } = await startSelfAssessment(core, 'activity');
+    const { core, assessment } = await coreWithSelfAssessment();
     const before = dumpDatabase(core.context.db);
     for (const csv of ['code,score\nX,met\n', 'criterion,rating\n', `criterion\n${dev1}\n`]) {
       failure(

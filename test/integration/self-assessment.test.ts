@@ -4,7 +4,7 @@ import { frameworkSchema } from '../../shared/framework/schema';
 import { applicableCriteria } from '../../shared/framework/traverse';
 import { failure, openTestCore, unwrap } from '../helpers/core';
 import { dumpDatabase } from '../helpers/db-dump';
-import { startSelfAssessment } from '../helpers/fixtures';
+import { coreWithSelfAssessment, rateCriterion } from '../helpers/fixtures';
 import { nationalFrameworkJson, revisedFramework } from '../helpers/frameworks';
 import { nationalCode, nationalCodes, NATIONAL_ID, NATIONAL_VERSION } from '../helpers/national';
 import { tempDir } from '../helpers/temp-dir';
@@ -16,8 +16,7 @@ const linkWorkerOnly = nationalCode({ appliesTo: 'link-worker', notFor: 'activit
 
 describe('starting a self-assessment', () => {
   it('pins the framework version and the provider’s type, and asks only applicable criteria', async () => {
-    const core = await openTestCore();
-    const { provider, assessment } = await startSelfAssessment(core, 'activity');
+    const { core, provider, assessment } = await coreWithSelfAssessment();
     expect(assessment).toMatchObject({
       providerId: provider.id,
       providerName: provider.name,
@@ -47,8 +46,7 @@ describe('starting a self-assessment', () => {
   });
 
   it('keeps an assessment on its version when a newer framework arrives; new ones take the newest', async () => {
-    const core = await openTestCore();
-    const { provider, assessment } = await startSelfAssessment(core, 'activity');
+    const { core, provider, assessment } = await coreWithSelfAssessment();
     unwrap(
       await core.invoke('frameworks.import', {
         fileName: 'next.json',
@@ -78,8 +76,7 @@ describe('starting a self-assessment', () => {
   });
 
   it('keeps the provider type it started with when the provider’s type changes later', async () => {
-    const core = await openTestCore();
-    const { provider, assessment } = await startSelfAssessment(core, 'activity');
+    const { core, provider, assessment } = await coreWithSelfAssessment();
     unwrap(
       await core.invoke('providers.update', {
         id: provider.id,
@@ -142,15 +139,13 @@ describe('starting a self-assessment', () => {
 describe('rating criteria', () => {
   it('saves each rating at once, with its note, and updates progress and the summary', async () => {
     const dataDir = tempDir();
-    const core = await openTestCore({ dataDir });
-    const { assessment } = await startSelfAssessment(core, 'activity');
-    const result = unwrap(
-      await core.invoke('assessments.rate', {
-        id: assessment.id,
-        criterion: activityDevelopmental.toLowerCase(),
-        rating: 'partial',
-        note: '  Two of three sessions have a trained first aider.  ',
-      }),
+    const { core, assessment } = await coreWithSelfAssessment({ dataDir });
+    const result = await rateCriterion(
+      core,
+      assessment.id,
+      activityDevelopmental.toLowerCase(),
+      'partial',
+      { note: '  Two of three sessions have a trained first aider.  ' },
     );
     expect(result.rating).toMatchObject({
       criterion: activityDevelopmental,
@@ -187,36 +182,19 @@ describe('rating criteria', () => {
   });
 
   it('accepts Not applicable with a reason, drops the reason on re-rating, and clears a rating', async () => {
-    const core = await openTestCore();
-    const { assessment } = await startSelfAssessment(core, 'activity');
-    const na = unwrap(
-      await core.invoke('assessments.rate', {
-        id: assessment.id,
-        criterion: activityEssential,
-        rating: 'na',
-        reason: 'We run no sessions for under-18s.',
-      }),
-    );
+    const { core, assessment } = await coreWithSelfAssessment();
+    const na = await rateCriterion(core, assessment.id, activityEssential, 'na', {
+      reason: 'We run no sessions for under-18s.',
+    });
     expect(na.rating).toMatchObject({ rating: 'na', reason: 'We run no sessions for under-18s.' });
     expect(na.readiness.essentialGaps.map((g) => g.code)).not.toContain(activityEssential);
 
-    const partial = unwrap(
-      await core.invoke('assessments.rate', {
-        id: assessment.id,
-        criterion: activityEssential,
-        rating: 'partial',
-        reason: 'ignored',
-      }),
-    );
+    const partial = await rateCriterion(core, assessment.id, activityEssential, 'partial', {
+      reason: 'ignored',
+    });
     expect(partial.rating).toMatchObject({ rating: 'partial', reason: null });
 
-    const cleared = unwrap(
-      await core.invoke('assessments.rate', {
-        id: assessment.id,
-        criterion: activityEssential,
-        rating: null,
-      }),
-    );
+    const cleared = await rateCriterion(core, assessment.id, activityEssential, null);
     expect(cleared.rating).toBeNull();
     expect(cleared.readiness.rated).toBe(0);
     const [latest] = unwrap(await core.invoke('audit.list', { entityId: assessment.id, limit: 1 }));
@@ -224,15 +202,8 @@ describe('rating criteria', () => {
   });
 
   it('refuses bad ratings with a message naming the problem, leaving the database unchanged', async () => {
-    const core = await openTestCore();
-    const { assessment } = await startSelfAssessment(core, 'activity');
-    unwrap(
-      await core.invoke('assessments.rate', {
-        id: assessment.id,
-        criterion: activityDevelopmental,
-        rating: 'not-met',
-      }),
-    );
+    const { core, assessment } = await coreWithSelfAssessment();
+    await rateCriterion(core, assessment.id, activityDevelopmental, 'not-met');
     const before = dumpDatabase(core.context.db);
     const rate = (input: Record<string, unknown>) =>
       core.invoke('assessments.rate', { id: assessment.id, ...input });

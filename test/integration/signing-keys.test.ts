@@ -10,23 +10,17 @@ import { unsealPrivateKey } from '../../electron/core/signing/keys';
 import type { CertificatePayload } from '../../shared/accreditation/schema';
 import { canonicalJson } from '../../shared/signing/canonical-json';
 import { fromBase64Url, type SignedDocument } from '../../shared/signing/format';
-import { failure, manualClock, openTestCore, unwrap } from '../helpers/core';
+import { failure, unwrap } from '../helpers/core';
 import { dumpDatabase } from '../helpers/db-dump';
 import { tempDir } from '../helpers/temp-dir';
 import {
   accreditedAssessment,
-  importSmallFramework,
   issuedCertificate,
   PASSPHRASE,
+  smallCore,
 } from '../helpers/accreditation';
 
 type CertificateDocument = SignedDocument<CertificatePayload>;
-
-async function smallCore(): Promise<Core> {
-  const c = await openTestCore({ clock: manualClock('2026-03-04T10:00:00Z') });
-  await importSmallFramework(c);
-  return c;
-}
 
 async function certificateJson(c: Core, number: string): Promise<CertificateDocument> {
   const file = unwrap(await c.invoke('certificates.render', { number, format: 'json' }));

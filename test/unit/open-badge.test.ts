@@ -1,7 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import Ajv2019 from 'ajv/dist/2019';
-import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openBadgeCredential, uuidV5 } from '../../electron/core/exports/open-badge';
 import {
@@ -10,26 +6,9 @@ import {
   testNetworkKey,
   type TestKey,
 } from '../helpers/certificates';
-import { REPO_ROOT } from '../helpers/paths';
+import { openBadgeValidator } from '../helpers/open-badge-schema';
 
-/** The Open Badges 3.0 AchievementCredential schema (JSON Schema 2019-09), as 1EdTech publishes it. */
-const SCHEMA_FILE = join(
-  REPO_ROOT,
-  '..',
-  'shared',
-  'schemas',
-  'obv3',
-  'openbadges-specification',
-  'gh-pages',
-  'docs',
-  'schema',
-  'achievementcredential.json',
-);
-
-// The schema uses keywords of its own, so Ajv runs without strict mode, as its sources say.
-const ajv = new Ajv2019({ strict: false, allErrors: true });
-addFormats(ajv);
-const validate = ajv.compile(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as object);
+const validate = openBadgeValidator();
 
 function problems(credential: unknown): string[] {
   return validate(credential)

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { computeReadiness } from '../../shared/assessment/readiness';
 import type { RatingValue } from '../../shared/assessment/ratings';
-import { frameworkSchema } from '../../shared/framework/schema';
+import { frameworkSchema, type Framework } from '../../shared/framework/schema';
 import { buildFramework, type RulesSpec } from '../helpers/framework-builder';
 import { criterionCodes, nationalFrameworkJson } from '../helpers/frameworks';
 
 const ratings = (entries: Record<string, RatingValue>) => new Map(Object.entries(entries));
+
+/** The readiness of a provider of both types with the ratings given. */
+const readinessOf = (framework: Framework, entries: Record<string, RatingValue>) =>
+  computeReadiness(framework, 'both', ratings(entries));
 
 function domain(readiness: ReturnType<typeof computeReadiness>, code: string) {
   const found = readiness.domains.find((d) => d.code === code);
@@ -18,67 +22,65 @@ describe('scores and progress', () => {
   const framework = buildFramework([{ standards: [[{}, {}, {}, {}]] }, { standards: [[{}, {}]] }]);
 
   it('scores Met as 1, Partially met as the framework weight, Not met and unrated as 0', () => {
-    const r = computeReadiness(
-      framework,
-      'both',
-      ratings({
-        'AA1.1': 'met',
-        'AA1.2': 'partial',
-        'AA1.3': 'not-met',
-        'BB1.1': 'met',
-        'BB1.2': 'met',
-      }),
-    );
-    const aa = domain(r, 'AA');
+    const readiness = readinessOf(framework, {
+      'AA1.1': 'met',
+      'AA1.2': 'partial',
+      'AA1.3': 'not-met',
+      'BB1.1': 'met',
+      'BB1.2': 'met',
+    });
+    const aa = domain(readiness, 'AA');
     expect(aa).toMatchObject({ applicable: 4, rated: 3, met: 1, partial: 1, notMet: 1 });
     expect(aa.scorePercent).toBe(37.5); // (1 + 0.5 + 0 + 0) / 4
     expect(aa.progressPercent).toBe(75);
-    expect(domain(r, 'BB').scorePercent).toBe(100);
-    expect(r.scorePercent).toBe(58.3); // 3.5 / 6, to one decimal place
-    expect(r.progressPercent).toBe(83.3); // 5 of 6 rated
-    expect(r).toMatchObject({ applicable: 6, rated: 5 });
+    expect(domain(readiness, 'BB').scorePercent).toBe(100);
+    expect(readiness.scorePercent).toBe(58.3); // 3.5 / 6, to one decimal place
+    expect(readiness.progressPercent).toBe(83.3); // 5 of 6 rated
+    expect(readiness).toMatchObject({ applicable: 6, rated: 5 });
   });
 
   it('uses the partial weight the framework sets', () => {
     const heavier = buildFramework([{ standards: [[{}, {}]] }], { partial: 0.75 });
-    const r = computeReadiness(heavier, 'both', ratings({ 'AA1.1': 'partial', 'AA1.2': 'met' }));
-    expect(r.scorePercent).toBe(87.5);
+    const readiness = readinessOf(heavier, { 'AA1.1': 'partial', 'AA1.2': 'met' });
+    expect(readiness.scorePercent).toBe(87.5);
   });
 
   it('leaves Not applicable out of the score but counts it as answered', () => {
-    const r = computeReadiness(
-      framework,
-      'both',
-      ratings({ 'AA1.1': 'met', 'AA1.2': 'na', 'AA1.3': 'na', 'AA1.4': 'partial' }),
-    );
-    const aa = domain(r, 'AA');
+    const readiness = readinessOf(framework, {
+      'AA1.1': 'met',
+      'AA1.2': 'na',
+      'AA1.3': 'na',
+      'AA1.4': 'partial',
+    });
+    const aa = domain(readiness, 'AA');
     expect(aa.scorePercent).toBe(75); // (1 + 0.5) / 2
     expect(aa).toMatchObject({ rated: 4, notApplicable: 2, progressPercent: 100 });
   });
 
   it('scores a domain where everything is Not applicable as 100, so it cannot fail', () => {
-    const r = computeReadiness(
-      framework,
-      'both',
-      ratings({
-        'BB1.1': 'na',
-        'BB1.2': 'na',
-        'AA1.1': 'met',
-        'AA1.2': 'met',
-        'AA1.3': 'met',
-        'AA1.4': 'met',
-      }),
-    );
-    expect(domain(r, 'BB').scorePercent).toBe(100);
-    expect(r.scorePercent).toBe(100);
-    expect(r.outcome).toBe('accredited');
+    const readiness = readinessOf(framework, {
+      'BB1.1': 'na',
+      'BB1.2': 'na',
+      'AA1.1': 'met',
+      'AA1.2': 'met',
+      'AA1.3': 'met',
+      'AA1.4': 'met',
+    });
+    expect(domain(readiness, 'BB').scorePercent).toBe(100);
+    expect(readiness.scorePercent).toBe(100);
+    expect(readiness.outcome).toBe('accredited');
   });
 
   it('counts nothing rated as 0% with 0% progress', () => {
-    const r = computeReadiness(framework, 'both', new Map());
-    expect(r).toMatchObject({ scorePercent: 0, progressPercent: 0, rated: 0, applicable: 6 });
-    expect(r.domains.map((d) => d.scorePercent)).toEqual([0, 0]);
-    expect(r.outcome).toBe('not-accredited');
+    const readiness = computeReadiness(framework, 'both', new Map());
+    expect(readiness).toMatchObject({
+      scorePercent: 0,
+      progressPercent: 0,
+      rated: 0,
+      applicable: 6,
+    });
+    expect(readiness.domains.map((d) => d.scorePercent)).toEqual([0, 0]);
+    expect(readiness.outcome).toBe('not-accredited');
   });
 
   it('ignores ratings of codes that are not applicable to the provider type or not in the framework', () => {
@@ -102,8 +104,8 @@ describe('the national framework by provider type', () => {
 
   it('asks each type only the criteria that apply to it', () => {
     for (const type of ['link-worker', 'activity'] as const) {
-      const r = computeReadiness(framework, type, new Map());
-      expect(r.applicable).toBe(codes.filter((c) => c.appliesTo.includes(type)).length);
+      const readiness = computeReadiness(framework, type, new Map());
+      expect(readiness.applicable).toBe(codes.filter((c) => c.appliesTo.includes(type)).length);
     }
     expect(computeReadiness(framework, 'both', new Map()).applicable).toBe(codes.length);
   });
@@ -123,10 +125,14 @@ describe('the national framework by provider type', () => {
   it('gives 100% and Accredited when every applicable criterion is met', () => {
     const all = new Map(codes.map((c) => [c.code, 'met' as const]));
     for (const type of ['link-worker', 'activity', 'both'] as const) {
-      const r = computeReadiness(framework, type, all);
-      expect(r).toMatchObject({ scorePercent: 100, progressPercent: 100, outcome: 'accredited' });
-      expect(r.essentialGaps).toEqual([]);
-      expect(r.reasons).toEqual([]);
+      const readiness = computeReadiness(framework, type, all);
+      expect(readiness).toMatchObject({
+        scorePercent: 100,
+        progressPercent: 100,
+        outcome: 'accredited',
+      });
+      expect(readiness.essentialGaps).toEqual([]);
+      expect(readiness.reasons).toEqual([]);
     }
   });
 });
@@ -142,41 +148,33 @@ describe('essential criteria not met', () => {
   ]);
 
   it('lists every essential criterion not met, with its rating, in framework order', () => {
-    const r = computeReadiness(
-      framework,
-      'both',
-      ratings({
-        'AA1.1': 'met',
-        'AA1.2': 'partial',
-        'AA2.1': 'not-met',
-        'AA2.2': 'na',
-        'AA2.3': 'not-met',
-      }),
-    );
-    expect(r.essentialGaps.map((g) => [g.code, g.rating])).toEqual([
+    const readiness = readinessOf(framework, {
+      'AA1.1': 'met',
+      'AA1.2': 'partial',
+      'AA2.1': 'not-met',
+      'AA2.2': 'na',
+      'AA2.3': 'not-met',
+    });
+    expect(readiness.essentialGaps.map((g) => [g.code, g.rating])).toEqual([
       ['AA1.2', 'partial'],
       ['AA1.3', null],
       ['AA2.1', 'not-met'],
     ]);
-    expect(r.essentialGaps[0]?.statement).toBe(
+    expect(readiness.essentialGaps[0]?.statement).toBe(
       framework.domains[0]?.standards[0]?.criteria[1]?.statement,
     );
-    expect(r.reasons[0]).toBe('3 essential criteria are not yet met');
+    expect(readiness.reasons[0]).toBe('3 essential criteria are not yet met');
   });
 
   it('speaks of one essential criterion in the singular', () => {
-    const r = computeReadiness(
-      framework,
-      'both',
-      ratings({
-        'AA1.1': 'met',
-        'AA1.2': 'met',
-        'AA1.3': 'met',
-        'AA2.1': 'not-met',
-        'AA2.2': 'met',
-      }),
-    );
-    expect(r.reasons[0]).toBe('1 essential criterion is not yet met');
+    const readiness = readinessOf(framework, {
+      'AA1.1': 'met',
+      'AA1.2': 'met',
+      'AA1.3': 'met',
+      'AA2.1': 'not-met',
+      'AA2.2': 'met',
+    });
+    expect(readiness.reasons[0]).toBe('1 essential criterion is not yet met');
   });
 });
 
@@ -214,10 +212,10 @@ describe('the recommended outcome', () => {
   });
 
   it('is Accredited with conditions when one domain is below its bar but above the conditional one', () => {
-    const r = outcome({ 'BB1.1': 'not-met', 'BB1.2': 'not-met', 'BB1.3': 'partial' }); // BB 50%
-    expect(domain(r, 'BB').scorePercent).toBe(50);
-    expect(r.outcome).toBe('conditional');
-    expect(r.reasons).toContain('Domain BB scores 50%, below 60%');
+    const readiness = outcome({ 'BB1.1': 'not-met', 'BB1.2': 'not-met', 'BB1.3': 'partial' }); // BB 50%
+    expect(domain(readiness, 'BB').scorePercent).toBe(50);
+    expect(readiness.outcome).toBe('conditional');
+    expect(readiness.reasons).toContain('Domain BB scores 50%, below 60%');
   });
 
   it('is Accredited with conditions when essential criteria are only partially met, up to the limit', () => {
@@ -233,9 +231,9 @@ describe('the recommended outcome', () => {
   });
 
   it('does not count an essential criterion rated Not applicable as a gap', () => {
-    const r = outcome({ 'AA1.1': 'na' });
-    expect(r.essentialGaps).toEqual([]);
-    expect(r.outcome).toBe('accredited');
+    const readiness = outcome({ 'AA1.1': 'na' });
+    expect(readiness.essentialGaps).toEqual([]);
+    expect(readiness.outcome).toBe('accredited');
   });
 
   it('is Not yet accredited below the conditional overall or domain bar', () => {
@@ -264,18 +262,14 @@ describe('the recommended outcome', () => {
       accredited: { minOverallPercent: 100, minDomainPercent: 0 },
       conditional: { minOverallPercent: 0, minDomainPercent: 0, maxEssentialPartiallyMet: 0 },
     });
-    const r = computeReadiness(
-      strict,
-      'both',
-      ratings({
-        'AA1.1': 'met',
-        'AA1.2': 'met',
-        'AA1.3': 'met',
-        'AA1.4': 'met',
-        'AA1.5': 'partial',
-      }),
-    );
-    expect(r.scorePercent).toBe(100); // 99.96 shown to one decimal place
-    expect(r.outcome).toBe('conditional');
+    const readiness = readinessOf(strict, {
+      'AA1.1': 'met',
+      'AA1.2': 'met',
+      'AA1.3': 'met',
+      'AA1.4': 'met',
+      'AA1.5': 'partial',
+    });
+    expect(readiness.scorePercent).toBe(100); // 99.96 shown to one decimal place
+    expect(readiness.outcome).toBe('conditional');
   });
 });
