@@ -2,7 +2,7 @@ import type { Progress } from '../../../shared/result';
 import type { FieldError } from '../../components/ErrorSummary';
 import { fieldErrorsFrom } from '../../components/problems';
 import { bytes } from '../register/format';
-import { sentence } from '../bundles/sentence';
+import { sentence } from '../../components/text';
 
 /** The tables a backup counts, as people call their records. */
 const RECORD_LABELS: Record<string, string> = {

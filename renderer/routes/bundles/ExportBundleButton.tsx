@@ -14,7 +14,7 @@ import {
   passphraseProblems,
   type PassphraseDraft,
 } from '../certificates/PassphraseFields';
-import { sentence } from './sentence';
+import { sentence } from '../../components/text';
 
 function ExportDialog({
   assessment,

@@ -9,7 +9,7 @@ import { Page } from '../../components/Page';
 import { ProgressBar } from '../../components/ProgressBar';
 import { BundleDropZone } from './BundleDropZone';
 import { PreviewSummary, PreviewTable } from './PreviewTable';
-import { sentence } from './sentence';
+import { sentence } from '../../components/text';
 
 type Stage =
   | { kind: 'choose' }

@@ -8,7 +8,7 @@ import { ErrorSummary, type FieldError } from '../../components/ErrorSummary';
 import { TextField } from '../../components/fields';
 import { formatDate } from '../../components/labels';
 import { LoadError, Loading, Page } from '../../components/Page';
-import { sentence } from './sentence';
+import { sentence } from '../../components/text';
 
 const MAX_PEM_BYTES = 10_000;
 
