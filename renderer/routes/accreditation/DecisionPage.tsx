@@ -4,7 +4,8 @@ import type { Decision } from '../../../shared/accreditation/schema';
 import { invoke } from '../../api/bridge';
 import { useLoad } from '../../api/use-load';
 import { formatDate, outcomeBadgeClass, outcomeLabel } from '../../components/labels';
-import { LoadError, Loading, Page } from '../../components/Page';
+import { LoadError, Loading } from '../../components/Loaded';
+import { Page } from '../../components/Page';
 import { AssessmentHeader } from '../assessments/AssessmentHeader';
 import { DecisionForm } from './DecisionForm';
 

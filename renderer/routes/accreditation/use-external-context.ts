@@ -3,7 +3,7 @@ import type { Finding } from '../../../shared/accreditation/schema';
 import type { AssessmentSummary, RatingRecord } from '../../../shared/assessment/schema';
 import type { EvidenceRecord } from '../../../shared/evidence/schema';
 import { invoke } from '../../api/bridge';
-import { useLoad, type Loaded } from '../../api/use-load';
+import { useLoad, type LoadState } from '../../api/use-load';
 
 /** The provider's own view of a criterion, shown read-only beside the assessor's rating. */
 export interface SelfView {
@@ -15,9 +15,9 @@ export interface SelfView {
 }
 
 export interface ExternalContext {
-  findings: Loaded<Finding[]>;
+  findings: LoadState<Finding[]>;
   findingsByCriterion: Map<string, Finding[]>;
-  self: Loaded<SelfView | null>;
+  self: LoadState<SelfView | null>;
 }
 
 /**

@@ -8,7 +8,8 @@ import { invoke } from '../../api/bridge';
 import { useLoad } from '../../api/use-load';
 import { ErrorSummary, type FieldError } from '../../components/ErrorSummary';
 import { formatDate } from '../../components/labels';
-import { LoadError, Loading, Page } from '../../components/Page';
+import { LoadError, Loading } from '../../components/Loaded';
+import { Page } from '../../components/Page';
 import { fieldErrorsFrom } from '../../components/problems';
 import { AssessmentHeader } from './AssessmentHeader';
 

@@ -7,7 +7,8 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorSummary, type FieldError } from '../../components/ErrorSummary';
 import { TextField } from '../../components/fields';
 import { formatDate } from '../../components/labels';
-import { LoadError, Loading, Page } from '../../components/Page';
+import { LoadError, Loading } from '../../components/Loaded';
+import { Page } from '../../components/Page';
 import { sentence } from '../../components/text';
 
 const MAX_PEM_BYTES = 10_000;

@@ -4,7 +4,8 @@ import { transition, type StoredStatus } from '../../../shared/accreditation/lif
 import type { Certificate } from '../../../shared/accreditation/schema';
 import { invoke } from '../../api/bridge';
 import { useLoad } from '../../api/use-load';
-import { LoadError, Loading, Page } from '../../components/Page';
+import { LoadError, Loading } from '../../components/Loaded';
+import { Page } from '../../components/Page';
 import { CertificateDetails, CertificateStatus, StatusHistory } from './CertificateDetails';
 import { ExportPanel } from './ExportPanel';
 import { CHANGE_LABELS, LifecycleDialog, type LifecycleChange } from './LifecycleDialog';

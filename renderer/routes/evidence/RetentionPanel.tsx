@@ -5,7 +5,7 @@ import { invoke } from '../../api/bridge';
 import { useLoad } from '../../api/use-load';
 import { formatBytes } from '../../components/bytes';
 import { formatDate } from '../../components/labels';
-import { LoadError, Loading } from '../../components/Page';
+import { LoadError, Loading } from '../../components/Loaded';
 import { kindLabel, plural, sourceLine } from './describe';
 import { RemoveEvidenceDialog, removalMessage } from './RemoveEvidenceDialog';
 

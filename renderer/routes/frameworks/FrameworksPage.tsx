@@ -1,9 +1,12 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { messageOf } from '../../../shared/error-message';
 import { invoke } from '../../api/bridge';
 import { useLoad } from '../../api/use-load';
 import { formatDate } from '../../components/labels';
-import { LoadError, Loading, Page } from '../../components/Page';
+import { Loaded } from '../../components/Loaded';
+import { Page } from '../../components/Page';
+import { Table } from '../../components/Table';
 
 type Check =
   | { kind: 'idle' }
@@ -32,7 +35,7 @@ export function FrameworksPage() {
       setCheck({
         kind: 'problems',
         fileName: file.name,
-        problems: [{ path: '', message: (error as Error).message }],
+        problems: [{ path: '', message: messageOf(error) }],
       });
     }
   }
@@ -43,38 +46,29 @@ export function FrameworksPage() {
         The standards are published by the national network as versioned frameworks. Every
         assessment stays on the version it started with.
       </p>
-      {state.error ? <LoadError error={state.error} retry={state.reload} /> : null}
-      {!state.data ? (
-        <Loading what="the frameworks" />
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">Installed frameworks</caption>
-            <thead>
-              <tr>
-                <th scope="col">Title</th>
-                <th scope="col">Version</th>
-                <th scope="col">Published</th>
-                <th scope="col">Standards</th>
-                <th scope="col">Criteria</th>
+      <Loaded state={state} what="the frameworks">
+        {(frameworks) => (
+          <Table
+            caption="Installed frameworks"
+            hideCaption
+            headings={['Title', 'Version', 'Published', 'Standards', 'Criteria']}
+          >
+            {frameworks.map((framework) => (
+              <tr key={`${framework.id}@${framework.version}`}>
+                <th scope="row">
+                  <Link to={`/frameworks/${framework.id}@${framework.version}`}>
+                    {framework.title}
+                  </Link>
+                </th>
+                <td>{framework.version}</td>
+                <td>{formatDate(framework.publishedOn)}</td>
+                <td>{framework.standards}</td>
+                <td>{framework.criteria}</td>
               </tr>
-            </thead>
-            <tbody>
-              {state.data.map((f) => (
-                <tr key={`${f.id}@${f.version}`}>
-                  <th scope="row">
-                    <Link to={`/frameworks/${f.id}@${f.version}`}>{f.title}</Link>
-                  </th>
-                  <td>{f.version}</td>
-                  <td>{formatDate(f.publishedOn)}</td>
-                  <td>{f.standards}</td>
-                  <td>{f.criteria}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+            ))}
+          </Table>
+        )}
+      </Loaded>
       <section className="panel" aria-labelledby="import-heading">
         <h2 id="import-heading">Import a framework version</h2>
         <p className="hint" id="framework-file-hint">
@@ -102,9 +96,9 @@ export function FrameworksPage() {
           <div role="alert" className="notice notice-error">
             <p>{check.fileName} was not imported:</p>
             <ul>
-              {check.problems.map((p) => (
-                <li key={`${p.path}:${p.message}`}>
-                  {p.path ? <code>{p.path}</code> : null} {p.message}
+              {check.problems.map((problem) => (
+                <li key={`${problem.path}:${problem.message}`}>
+                  {problem.path ? <code>{problem.path}</code> : null} {problem.message}
                 </li>
               ))}
             </ul>

@@ -13,7 +13,8 @@ import { invoke } from '../../api/bridge';
 import { useLoad } from '../../api/use-load';
 import { ErrorSummary, type FieldError } from '../../components/ErrorSummary';
 import { SelectField, TextArea, TextField } from '../../components/fields';
-import { LoadError, Loading, Page } from '../../components/Page';
+import { LoadError, Loading } from '../../components/Loaded';
+import { Page } from '../../components/Page';
 import { fieldErrorsFrom } from '../../components/problems';
 
 interface ContactDraft {

@@ -9,7 +9,8 @@ import {
 import { invoke } from '../../api/bridge';
 import { useLoad } from '../../api/use-load';
 import { formatDate, outcomeBadgeClass, outcomeLabel, statusLabel } from '../../components/labels';
-import { LoadError, Loading, Page } from '../../components/Page';
+import { LoadError, Loading } from '../../components/Loaded';
+import { Page } from '../../components/Page';
 import { ProgressBar } from '../../components/ProgressBar';
 import { ServiceForm } from './ServiceForm';
 

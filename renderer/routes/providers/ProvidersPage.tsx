@@ -11,7 +11,8 @@ import {
 import { invoke } from '../../api/bridge';
 import { useLoad } from '../../api/use-load';
 import { outcomeBadgeClass, outcomeLabel } from '../../components/labels';
-import { LoadError, Page } from '../../components/Page';
+import { LoadError } from '../../components/Loaded';
+import { Page } from '../../components/Page';
 
 const PAGE_SIZE = 100;
 

@@ -5,26 +5,19 @@ import { REGION_LABELS } from '../../../shared/providers/vocabulary';
 import { invoke } from '../../api/bridge';
 import { useLoad } from '../../api/use-load';
 import { formatDate } from '../../components/labels';
-import { LoadError, Loading, Page } from '../../components/Page';
+import { LoadedPage } from '../../components/Loaded';
+import { Page } from '../../components/Page';
 import { BarChart } from './BarChart';
 import { daysFromNow, plural } from './format';
 import './register.css';
 
 export function NetworkDashboardPage() {
   const state = useLoad(() => invoke('register.dashboard', {}), []);
-  if (state.error)
-    return (
-      <Page title="Network dashboard">
-        <LoadError error={state.error} retry={state.reload} />
-      </Page>
-    );
-  if (!state.data)
-    return (
-      <Page title="Network dashboard">
-        <Loading what="the network’s certificates" />
-      </Page>
-    );
-  return <Dashboard data={state.data} />;
+  return (
+    <LoadedPage title="Network dashboard" state={state} what="the network’s certificates">
+      {(data) => <Dashboard data={data} />}
+    </LoadedPage>
+  );
 }
 
 function count(data: NetworkDashboard, status: string): number {
