@@ -1,3 +1,4 @@
+import { messageOf } from '../../shared/error-message';
 import { ApiError } from '../api/bridge';
 import type { FieldError } from './ErrorSummary';
 
@@ -8,10 +9,13 @@ interface Problem {
   column?: string;
 }
 
+/** `contacts[0].email` → `contacts`: the form field a problem's path starts from. */
+export const firstPart = (path: string) => path.split(/[.[]/)[0] ?? '';
+
 /** Turns the core's refusal into field errors, keyed by the first part of each problem's path. */
 export function fieldErrorsFrom(
   error: unknown,
-  fieldOf: (path: string) => string = (p) => p.split(/[.[]/)[0] ?? '',
+  fieldOf: (path: string) => string = firstPart,
 ): FieldError[] {
   if (error instanceof ApiError) {
     const problems = (error.details as { problems?: Problem[] } | undefined)?.problems;
@@ -21,5 +25,5 @@ export function fieldErrorsFrom(
     const field = (error.details as { field?: string } | undefined)?.field;
     return [{ field: field ? fieldOf(field) : '', message: error.message }];
   }
-  return [{ field: '', message: error instanceof Error ? error.message : String(error) }];
+  return [{ field: '', message: messageOf(error) }];
 }

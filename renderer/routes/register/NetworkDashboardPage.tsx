@@ -7,6 +7,7 @@ import { useLoad } from '../../api/use-load';
 import { formatDate } from '../../components/labels';
 import { LoadedPage } from '../../components/Loaded';
 import { Page } from '../../components/Page';
+import { StatCard } from '../../components/StatCard';
 import { BarChart } from './BarChart';
 import { daysFromNow, plural } from './format';
 import './register.css';
@@ -44,12 +45,12 @@ function Dashboard({ data }: { data: NetworkDashboard }) {
           Totals
         </h2>
         <ul className="cards">
-          <Card figure={count(data, 'active')} label="active certificates" />
-          <Card figure={count(data, 'suspended')} label="suspended" />
-          <Card figure={data.expiringWithin30.count} label="expiring within 30 days" />
-          <Card figure={data.expiringWithin90.count} label="expiring within 90 days" />
-          <Card figure={data.renewalsDue.count} label="renewals due" />
-          <Card figure={data.conditionsOverdue.count} label="with conditions overdue" />
+          <StatCard figure={count(data, 'active')} label="active certificates" />
+          <StatCard figure={count(data, 'suspended')} label="suspended" />
+          <StatCard figure={data.expiringWithin30.count} label="expiring within 30 days" />
+          <StatCard figure={data.expiringWithin90.count} label="expiring within 90 days" />
+          <StatCard figure={data.renewalsDue.count} label="renewals due" />
+          <StatCard figure={data.conditionsOverdue.count} label="with conditions overdue" />
         </ul>
       </section>
 
@@ -114,15 +115,6 @@ function Dashboard({ data }: { data: NetworkDashboard }) {
         dateOf={(i) => i.conditionsDue ?? i.expiresOn}
       />
     </Page>
-  );
-}
-
-function Card({ figure, label }: { figure: number; label: string }) {
-  return (
-    <li className="card">
-      <span className="card-figure">{figure.toLocaleString('en-GB')}</span>
-      <span className="card-label">{label}</span>
-    </li>
   );
 }
 
