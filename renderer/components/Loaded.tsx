@@ -26,6 +26,11 @@ export function LoadError({ error, retry }: { error: Error; retry?: () => void }
   );
 }
 
+/** What went wrong with a load whose data is shown elsewhere (or not at all), if anything did. */
+export function LoadProblem({ state }: { state: Shown<unknown> }) {
+  return state.error ? <LoadError error={state.error} retry={state.reload} /> : null;
+}
+
 /**
  * Loading, failed (with a way to try again) or loaded: the loaded data goes to `children`. Data
  * already shown stays while it reloads, so whatever the children hold (a half-typed form, a

@@ -1,6 +1,7 @@
 import { messageOf } from '../../shared/error-message';
 import { ApiError } from '../api/bridge';
 import type { FieldError } from './ErrorSummary';
+import { capitalise } from './text';
 
 interface Problem {
   path?: string;
@@ -26,4 +27,9 @@ export function fieldErrorsFrom(
     return [{ field: field ? fieldOf(field) : '', message: error.message }];
   }
   return [{ field: '', message: messageOf(error) }];
+}
+
+/** The core's refusal as field errors, each message opening with a capital (see fieldErrorsFrom). */
+export function capitalisedErrorsFrom(error: unknown): FieldError[] {
+  return fieldErrorsFrom(error).map((e) => ({ ...e, message: capitalise(e.message) }));
 }

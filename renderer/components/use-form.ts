@@ -17,6 +17,14 @@ export interface FormOptions<D> {
   errorsFrom?: (error: unknown) => FieldError[];
 }
 
+/** What a field takes from its form: its name, value, how it changes and what is wrong with it. */
+export interface FieldProps<V> {
+  name: string;
+  value: V;
+  onChange: (value: V) => void;
+  error: string | undefined;
+}
+
 /**
  * A form's draft, its field errors and its sending. `field(key)` gives the props a text, select or
  * radio field takes for one of the draft's keys, so a field says only what is its own (label,
@@ -37,7 +45,7 @@ export function useForm<D extends object>({
     (value: D[K]) =>
       setDraft((current) => ({ ...current, [key]: value }));
   const errorFor = (name: string) => errors.find((e) => e.field === name)?.message;
-  const field = <K extends keyof D & string>(key: K) => ({
+  const field = <K extends keyof D & string>(key: K): FieldProps<D[K]> => ({
     name: `${prefix}${key}`,
     value: draft[key],
     onChange: set(key),

@@ -10,10 +10,8 @@ import { Page } from '../../components/Page';
 import { ProgressBar } from '../../components/ProgressBar';
 import { Table } from '../../components/Table';
 import { AssessmentHeader } from './AssessmentHeader';
+import { criterionPath } from './criterion-links';
 import { ReadinessReasons } from './ReadinessReasons';
-
-const criterionAnchor = (assessmentId: string, code: string) =>
-  `/assessments/${assessmentId}/domain/${code.replace(/\d.*$/, '')}`;
 
 export function ReadinessPage() {
   const { id = '' } = useParams();
@@ -130,7 +128,7 @@ function EssentialGaps({ detail: { assessment, readiness } }: { detail: Assessme
         <ul className="gap-list">
           {readiness.essentialGaps.map((gap) => (
             <li key={gap.code}>
-              <Link to={criterionAnchor(assessment.id, gap.code)}>
+              <Link to={criterionPath(assessment.id, gap.code)}>
                 <span className="criterion-code">{gap.code}</span> {gap.statement}
               </Link>{' '}
               <span className="badge badge-muted">

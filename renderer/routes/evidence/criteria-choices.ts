@@ -20,10 +20,3 @@ export function domainChoices(detail: AssessmentDetail): DomainChoices[] {
     }))
     .filter((d) => d.criteria.length > 0);
 }
-
-/** The domain a criterion sits in, for linking to its place on the rating screen. */
-export function domainOf(detail: AssessmentDetail, code: string): string | undefined {
-  return detail.framework.domains.find((d) =>
-    d.standards.some((s) => s.criteria.some((c) => c.code === code)),
-  )?.code;
-}
