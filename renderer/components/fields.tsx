@@ -229,16 +229,17 @@ export function SelectField<T extends string>(
   );
 }
 
+/** A yes-or-no question; `value` is whether it is ticked, as for the other fields. */
 export function CheckboxField({
   name,
   label,
-  checked,
+  value,
   onChange,
   hint,
 }: {
   name: string;
   label: string;
-  checked: boolean;
+  value: boolean;
   onChange: (checked: boolean) => void;
   hint?: string;
 }) {
@@ -248,7 +249,7 @@ export function CheckboxField({
         id={`field-${name}`}
         name={name}
         type="checkbox"
-        checked={checked}
+        checked={value}
         onChange={(e) => onChange(e.target.checked)}
         aria-describedby={hint ? `hint-${name}` : undefined}
       />

@@ -13,8 +13,11 @@ export interface FormOptions<D> {
   check?: (draft: D) => FieldError[];
   /** Sends the draft; a failure is shown against the fields it names. */
   send: (draft: D) => Promise<void>;
-  /** Reads the core's refusal as field errors; by default each problem's path names its field. */
-  errorsFrom?: (error: unknown) => FieldError[];
+  /**
+   * Reads the core's refusal of the draft sent as field errors; by default each problem's path
+   * names its field.
+   */
+  errorsFrom?: (error: unknown, sent: D) => FieldError[];
 }
 
 /** What a field takes from its form: its name, value, how it changes and what is wrong with it. */
@@ -23,6 +26,30 @@ export interface FieldProps<V> {
   value: V;
   onChange: (value: V) => void;
   error: string | undefined;
+}
+
+/**
+ * The props of each field over a draft: `field(key)` for one of its keys. `update` changes the
+ * draft from what it is now, so a part of a larger form's draft can have fields of its own.
+ */
+export function fieldsOf<D extends object>({
+  draft,
+  update,
+  errors,
+  prefix = '',
+}: {
+  draft: D;
+  update: (change: (current: D) => D) => void;
+  errors: FieldError[];
+  /** Put before each key to name its field, as FormOptions.prefix. */
+  prefix?: string;
+}) {
+  return <K extends keyof D & string>(key: K): FieldProps<D[K]> => ({
+    name: `${prefix}${key}`,
+    value: draft[key],
+    onChange: (value) => update((current) => ({ ...current, [key]: value })),
+    error: errors.find((e) => e.field === `${prefix}${key}`)?.message,
+  });
 }
 
 /**
@@ -45,15 +72,12 @@ export function useForm<D extends object>({
     (value: D[K]) =>
       setDraft((current) => ({ ...current, [key]: value }));
   const errorFor = (name: string) => errors.find((e) => e.field === name)?.message;
-  const field = <K extends keyof D & string>(key: K): FieldProps<D[K]> => ({
-    name: `${prefix}${key}`,
-    value: draft[key],
-    onChange: set(key),
-    error: errorFor(`${prefix}${key}`),
-  });
+  const field = fieldsOf({ draft, update: setDraft, errors, prefix });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    // Enter in a text box would send it again while it is still being sent.
+    if (busy) return;
     const problems = check(draft);
     setErrors(problems);
     if (problems.length > 0) return;
@@ -61,7 +85,7 @@ export function useForm<D extends object>({
     try {
       await send(draft);
     } catch (error) {
-      setErrors(errorsFrom(error));
+      setErrors(errorsFrom(error, draft));
     } finally {
       setBusy(false);
     }

@@ -71,7 +71,7 @@ export function MakeBackup({ dataDir }: { dataDir: string }) {
         <CheckboxField
           name="overwrite"
           label="Replace the file if it already exists"
-          checked={overwrite}
+          value={overwrite}
           onChange={setOverwrite}
         />
         <div className="form-actions">

@@ -100,7 +100,7 @@ function ExportDialog({
             name="include-personal-data"
             label="Include evidence files marked as personal data"
             hint="Left out unless you tick this. Include them only if the receiver needs them and may hold them."
-            checked={includePersonal}
+            value={includePersonal}
             onChange={setIncludePersonal}
           />
           {keyStatus.data ? (

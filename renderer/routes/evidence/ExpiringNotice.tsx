@@ -3,12 +3,10 @@ import type { MethodOutput } from '../../../shared/contract';
 import { EXPIRY_WARNING_DAYS } from '../../../shared/evidence/schema';
 import { formatDate } from '../../components/labels';
 import { SpacerRow, useVirtualRows } from '../../components/virtual-rows';
-import { plural } from './describe';
+import { CriterionLink } from '../assessments/CriterionLink';
+import { plural } from '../../../shared/text/plural';
 
 type Expiring = MethodOutput<'evidence.expiring'>;
-
-// Criterion codes begin with their domain's code (RC2.3 is in RC), as the rating screen's links need.
-const domainOf = (code: string) => code.replace(/\d.*$/, '');
 
 /**
  * The dashboard's warning: criteria, across every open assessment, whose only current evidence
@@ -58,13 +56,10 @@ function ExpiringTable({ expiring }: { expiring: Expiring }) {
                     <Link to={`/assessments/${item.assessmentId}`}>{item.providerName}</Link>
                   </th>
                   <td>
-                    <Link
-                      to={`/assessments/${item.assessmentId}/domain/${domainOf(item.criterion)}`}
-                      state={{ criterion: item.criterion }}
-                    >
+                    <CriterionLink assessmentId={item.assessmentId} code={item.criterion}>
                       {item.criterion}
                       <span className="visually-hidden"> for {item.providerName}</span>
-                    </Link>
+                    </CriterionLink>
                   </td>
                   <td>{item.title}</td>
                   <td>{formatDate(item.expiryDate)}</td>

@@ -1,4 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
+import { DropZone } from '../../components/DropZone';
+import { describedBy, ErrorText } from '../../components/Field';
 import { gatherDropped, gatherFolder, type GatheredFiles } from './dropped-files';
 
 /**
@@ -21,7 +23,6 @@ export function FileDropZone({
   error: string | undefined;
   onFiles: (gathered: GatheredFiles) => void;
 }) {
-  const [over, setOver] = useState(false);
   const folderRef = useRef<HTMLInputElement>(null);
   const hintId = `${prefix}-drop-hint`;
   const errorId = `error-${prefix}-files`;
@@ -31,40 +32,17 @@ export function FileDropZone({
   }, []);
 
   return (
-    <div
-      className={`drop-zone${over ? ' drop-zone-over' : ''}${error ? ' field-error' : ''}`}
-      onDragEnter={(e) => {
-        if (disabled) return;
-        e.preventDefault();
-        setOver(true);
-      }}
-      onDragOver={(e) => {
-        if (disabled) return;
-        // Without this the browser would open a dropped file in place of the app.
-        e.preventDefault();
-        e.dataTransfer.dropEffect = 'copy';
-      }}
-      onDragLeave={(e) => {
-        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOver(false);
-      }}
-      onDrop={(e) => {
-        e.preventDefault();
-        setOver(false);
-        if (disabled) return;
-        void gatherDropped(e.dataTransfer).then(onFiles);
-      }}
-      data-testid={`${prefix}-drop-zone`}
+    <DropZone
+      disabled={disabled}
+      invalid={Boolean(error)}
+      onDrop={(dropped) => void gatherDropped(dropped).then(onFiles)}
+      testId={`${prefix}-drop-zone`}
     >
       <p className="drop-zone-text" id={hintId}>
         Drag and drop {allowFolder ? 'files or a folder' : 'files'} into this box, or choose them
         here.
       </p>
-      {error ? (
-        <p className="error-message" id={errorId}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      ) : null}
+      <ErrorText id={errorId} error={error} />
       <div className="drop-zone-pickers">
         <div className="picker">
           <input
@@ -73,7 +51,7 @@ export function FileDropZone({
             multiple
             className="file-picker-input"
             disabled={disabled}
-            aria-describedby={error ? `${hintId} ${errorId}` : hintId}
+            aria-describedby={describedBy(hintId, error && errorId)}
             onChange={(e) => {
               const list = e.currentTarget.files;
               if (list && list.length > 0) onFiles({ files: [...list], skipped: 0 });
@@ -106,6 +84,6 @@ export function FileDropZone({
           </div>
         ) : null}
       </div>
-    </div>
+    </DropZone>
   );
 }

@@ -5,6 +5,7 @@ import {
   type EvidenceRecord,
   type Freshness,
 } from '../../../shared/evidence/schema';
+import { plural } from '../../../shared/text/plural';
 import { formatDate } from '../../components/labels';
 
 export type PreviewKind = 'image' | 'pdf' | 'text';
@@ -28,10 +29,6 @@ export function previewKindOf(mediaType: string | null): PreviewKind | null {
   if (mediaType.startsWith('text/') || mediaType === 'application/json') return 'text';
   return null;
 }
-
-import { plural } from '../../../shared/text/plural';
-
-export { plural };
 
 export const kindLabel = (record: EvidenceRecord) => EVIDENCE_KIND_LABELS[record.kind];
 

@@ -95,7 +95,7 @@ export function ServiceForm({
       onSaved();
     },
   });
-  const { field, draft, set } = form;
+  const { field } = form;
   return (
     <form
       className="form panel"
@@ -127,20 +127,10 @@ export function ServiceForm({
         emptyLabel="Choose…"
         required
       />
-      <CheckboxField
-        name={`${prefix}selfReferral`}
-        label="People can refer themselves"
-        checked={draft.selfReferral}
-        onChange={set('selfReferral')}
-      />
+      <CheckboxField {...field('selfReferral')} label="People can refer themselves" />
       <fieldset className="fieldset">
         <legend>Referral capacity</legend>
-        <CheckboxField
-          name={`${prefix}acceptingReferrals`}
-          label="Accepting referrals now"
-          checked={draft.acceptingReferrals}
-          onChange={set('acceptingReferrals')}
-        />
+        <CheckboxField {...field('acceptingReferrals')} label="Accepting referrals now" />
         <TextField
           {...field('placesPerMonth')}
           label="Places per month"
