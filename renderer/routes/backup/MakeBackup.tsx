@@ -5,7 +5,8 @@ import { invoke, isDesktop } from '../../api/bridge';
 import { ErrorSummary, type FieldError } from '../../components/ErrorSummary';
 import { CheckboxField, PathField } from '../../components/fields';
 import { ProgressBar } from '../../components/ProgressBar';
-import { bytes, plural } from '../register/format';
+import { plural } from '../../../shared/text/plural';
+import { formatBytes } from '../../components/bytes';
 import { BackupFacts } from './BackupFacts';
 import { examplePath, pathErrors, progressText } from './describe';
 
@@ -97,7 +98,7 @@ export function MakeBackup({ dataDir }: { dataDir: string }) {
           </h3>
           <p>
             Saved to <span className="code break-anywhere">{stage.result.path}</span> (
-            {bytes(stage.result.archiveBytes)}).
+            {formatBytes(stage.result.archiveBytes)}).
           </p>
           {stage.result.alteredFiles.length > 0 ? (
             <div className="notice notice-warning">

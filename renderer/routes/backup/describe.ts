@@ -1,7 +1,7 @@
 import type { Progress } from '../../../shared/result';
 import type { FieldError } from '../../components/ErrorSummary';
 import { fieldErrorsFrom } from '../../components/problems';
-import { bytes } from '../register/format';
+import { formatBytes } from '../../components/bytes';
 import { sentence } from '../../components/text';
 
 /** The tables a backup counts, as people call their records. */
@@ -28,7 +28,7 @@ export function progressText(p: Progress | null): string {
   if (!p) return 'Starting…';
   const phase = sentence(p.phase).replace(/\.$/, '');
   if (p.phase === 'checking the backup' || p.phase === 'writing the archive')
-    return `${phase}: ${bytes(p.done)} of ${bytes(p.total)}`;
+    return `${phase}: ${formatBytes(p.done)} of ${formatBytes(p.total)}`;
   if (p.total <= 4) return `${phase}…`;
   return `${phase}: ${Math.floor((100 * p.done) / (p.total || 1))}%`;
 }

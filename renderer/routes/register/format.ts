@@ -1,10 +1,4 @@
-import { formatBytes } from '../../components/bytes';
-
-export const bytes = formatBytes;
-
 import { plural } from '../../../shared/text/plural';
-
-export { plural };
 
 /** "10 March 2026 at 09:00" in UK time. */
 export function formatDateTime(iso: string): string {
