@@ -21,8 +21,8 @@ export function Layout() {
       <a
         className="skip-link"
         href="#main"
-        onClick={(e) => {
-          e.preventDefault();
+        onClick={(event) => {
+          event.preventDefault();
           document.getElementById('main')?.focus();
         }}
       >

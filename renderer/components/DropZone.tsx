@@ -23,24 +23,24 @@ export function DropZone({
   return (
     <div
       className={`drop-zone${over ? ' drop-zone-over' : ''}${invalid ? ' field-error' : ''}`}
-      onDragEnter={(e) => {
+      onDragEnter={(event) => {
         if (disabled) return;
-        e.preventDefault();
+        event.preventDefault();
         setOver(true);
       }}
-      onDragOver={(e) => {
+      onDragOver={(event) => {
         if (disabled) return;
         // Without this the browser would open a dropped file in place of the app.
-        e.preventDefault();
-        e.dataTransfer.dropEffect = 'copy';
+        event.preventDefault();
+        event.dataTransfer.dropEffect = 'copy';
       }}
-      onDragLeave={(e) => {
-        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOver(false);
+      onDragLeave={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setOver(false);
       }}
-      onDrop={(e) => {
-        e.preventDefault();
+      onDrop={(event) => {
+        event.preventDefault();
         setOver(false);
-        if (!disabled) onDrop(e.dataTransfer);
+        if (!disabled) onDrop(event.dataTransfer);
       }}
       data-testid={testId}
     >

@@ -53,3 +53,23 @@ export function TaskProgress({
     <ProgressBar label={label} value={progress?.done ?? 0} max={progress?.total || 1} text={text} />
   );
 }
+
+/** A long task under way, in a panel of its own headed with what is happening. */
+export function TaskPanel({
+  id,
+  heading,
+  ...task
+}: {
+  id: string;
+  heading: string;
+  label: string;
+  progress: Progress | null;
+  text: string;
+}) {
+  return (
+    <section className="panel" aria-labelledby={id}>
+      <h2 id={id}>{heading}</h2>
+      <TaskProgress {...task} />
+    </section>
+  );
+}

@@ -6,6 +6,7 @@ import { ErrorSummary, type FieldError } from '../../components/ErrorSummary';
 import { TextArea, TextField } from '../../components/fields';
 import { capitalisedErrorsFrom } from '../../components/problems';
 import { RadioGroup } from '../../components/RadioGroup';
+import { SubmitButton } from '../../components/SubmitButton';
 import { useForm } from '../../components/use-form';
 
 interface Draft {
@@ -122,9 +123,9 @@ export function DecisionForm({
         required
       />
       <div className="form-actions">
-        <button type="submit" className="button" disabled={form.busy}>
-          {form.busy ? 'Recording…' : 'Record the decision'}
-        </button>
+        <SubmitButton busy={form.busy} busyLabel="Recording…">
+          Record the decision
+        </SubmitButton>
       </div>
     </form>
   );

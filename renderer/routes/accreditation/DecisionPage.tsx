@@ -52,12 +52,13 @@ function DecisionScreen({ data, reload }: { data: DecisionData; reload: () => vo
       recordedRef.current.focus();
     }
   }, [justRecorded, data]);
-  const a = detail.assessment;
-  const current = a.status === 'decided' && decision?.revision === a.revision ? decision : null;
+  const { assessment } = detail;
+  const current =
+    assessment.status === 'decided' && decision?.revision === assessment.revision ? decision : null;
   const earlier = decision && !current ? decision : null;
   return (
-    <Page title={`Decision: ${a.providerName}`}>
-      <AssessmentHeader assessment={a} current="decision" />
+    <Page title={`Decision: ${assessment.providerName}`}>
+      <AssessmentHeader assessment={assessment} current="decision" />
       <DecisionBody
         data={data}
         current={current}
@@ -90,14 +91,15 @@ function DecisionBody({
   heading: { ref: Ref<HTMLHeadingElement>; text: string };
   onRecorded: () => void;
 }) {
-  const a = detail.assessment;
-  if (a.kind !== 'external')
+  const { assessment } = detail;
+  if (assessment.kind !== 'external')
     return (
       <p className="notice notice-info">
-        Decisions are made on external assessments. This is {a.providerName}’s own self-assessment.
+        Decisions are made on external assessments. This is {assessment.providerName}’s own
+        self-assessment.
       </p>
     );
-  if (a.conflict)
+  if (assessment.conflict)
     return (
       <p className="notice notice-error">
         This assessment is blocked by the assessor’s declared conflict of interest, so there is
@@ -115,25 +117,25 @@ function DecisionBody({
           <p>No certificate is issued for this decision.</p>
         ) : (
           <p>
-            <Link className="button" to={`/assessments/${a.id}/certificate`}>
+            <Link className="button" to={`/assessments/${assessment.id}/certificate`}>
               Go to the certificate
             </Link>
           </p>
         )}
       </section>
     );
-  if (a.status !== 'submitted')
+  if (assessment.status !== 'submitted')
     return (
       <p className="notice notice-info">
         A decision needs a submitted assessment; this one is still open.{' '}
-        <Link to={`/assessments/${a.id}/submit`}>Review and submit it</Link> first.
+        <Link to={`/assessments/${assessment.id}/submit`}>Review and submit it</Link> first.
       </p>
     );
   return (
     <>
       <Recommended detail={detail} />
       <DecisionForm
-        assessment={a}
+        assessment={assessment}
         recommended={detail.readiness.outcome}
         defaultDecider={profile?.name ?? null}
         conditionsWithinDays={detail.framework.outcomeRules.conditionsDueWithinDays}
@@ -144,7 +146,7 @@ function DecisionBody({
 }
 
 /** The outcome the standards recommend for the submitted revision, and why. */
-function Recommended({ detail: { assessment: a, readiness } }: { detail: AssessmentDetail }) {
+function Recommended({ detail: { assessment, readiness } }: { detail: AssessmentDetail }) {
   return (
     <section aria-labelledby="recommended-heading" className="panel">
       <h2 id="recommended-heading">What the standards recommend</h2>
@@ -152,13 +154,13 @@ function Recommended({ detail: { assessment: a, readiness } }: { detail: Assessm
         <OutcomeBadge outcome={readiness.outcome} />
       </p>
       <p>
-        Revision {a.revision}, submitted {formatDate(a.submittedAt)}, scores{' '}
-        {readiness.scorePercent}% overall. Assessed by {a.assessor}.
+        Revision {assessment.revision}, submitted {formatDate(assessment.submittedAt)}, scores{' '}
+        {readiness.scorePercent}% overall. Assessed by {assessment.assessor}.
       </p>
       <ReadinessReasons reasons={readiness.reasons} />
       <p>
-        <Link to={`/assessments/${a.id}/readiness`}>See the scores by domain</Link> ·{' '}
-        <Link to={`/assessments/${a.id}/submit`}>See what was sealed</Link>
+        <Link to={`/assessments/${assessment.id}/readiness`}>See the scores by domain</Link> ·{' '}
+        <Link to={`/assessments/${assessment.id}/submit`}>See what was sealed</Link>
       </p>
     </section>
   );

@@ -5,6 +5,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextArea } from '../../components/fields';
 import { formatDate } from '../../components/labels';
 import { fieldErrorsFrom } from '../../components/problems';
+import { SubmitButton } from '../../components/SubmitButton';
 import { Table } from '../../components/Table';
 import { useForm } from '../../components/use-form';
 
@@ -94,9 +95,9 @@ export function NewRevisionForm({
           rows={2}
           required
         />
-        <button type="submit" className="button secondary" disabled={form.busy}>
-          {form.busy ? 'Opening…' : `Open revision ${assessment.revision + 1}`}
-        </button>
+        <SubmitButton busy={form.busy} busyLabel="Opening…" secondary>
+          Open revision {assessment.revision + 1}
+        </SubmitButton>
       </form>
     </section>
   );

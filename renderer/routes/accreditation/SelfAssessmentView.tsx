@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { RATING_LABELS } from '../../../shared/assessment/ratings';
 import type { EvidenceRecord } from '../../../shared/evidence/schema';
+import { criterionKey } from '../assessments/criterion-links';
 import { EvidenceListItem } from '../evidence/EvidenceListItem';
 import { PreviewDialog } from '../evidence/PreviewDialog';
-import { criterionKey } from '../assessments/criterion-links';
 import type { SelfView } from './use-external-context';
 
 /**

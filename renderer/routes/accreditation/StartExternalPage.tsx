@@ -41,8 +41,8 @@ interface Draft {
   conflictText: string;
 }
 
-function selfLabel(a: AssessmentSummary): string {
-  return `Self-assessment started ${formatDate(a.startedAt)} (${statusLabel(a.status)}, ${Math.round(a.progressPercent)}% rated, standards ${a.frameworkVersion})`;
+function selfLabel(self: AssessmentSummary): string {
+  return `Self-assessment started ${formatDate(self.startedAt)} (${statusLabel(self.status)}, ${Math.round(self.progressPercent)}% rated, standards ${self.frameworkVersion})`;
 }
 
 // The core's problems name its own fields; these are the screen's.

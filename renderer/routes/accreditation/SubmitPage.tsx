@@ -50,13 +50,13 @@ function Submit({
   const submission = useAction();
   const [sealed, setSealed] = useState<Revision | null>(null);
   const [message, setMessage] = useState('');
-  const a = preview.assessment;
-  const open = a.status === 'draft' || a.status === 'in-progress';
+  const { assessment } = preview;
+  const open = assessment.status === 'draft' || assessment.status === 'in-progress';
   const lastSealed = [...revisions].reverse().find((r) => r.sha256);
 
   async function submit() {
     await submission.run(async () => {
-      const result = await invoke('assessments.submit', { id: a.id });
+      const result = await invoke('assessments.submit', { id: assessment.id });
       setConfirming(false);
       setSealed(result.revision);
       setMessage('');
@@ -65,21 +65,22 @@ function Submit({
   }
 
   return (
-    <Page title={`Submit and revisions: ${a.providerName}`}>
-      <AssessmentHeader assessment={a} current="submit" />
+    <Page title={`Submit and revisions: ${assessment.providerName}`}>
+      <AssessmentHeader assessment={assessment} current="submit" />
       <p role="status" className="status-line">
         {message}
       </p>
-      {sealed ? <SealedOutcome revision={sealed} assessmentId={a.id} /> : null}
+      {sealed ? <SealedOutcome revision={sealed} assessmentId={assessment.id} /> : null}
       {open ? (
         <SealNow preview={preview} onSubmit={() => setConfirming(true)} />
       ) : (
         <>
           {!sealed && lastSealed ? (
             <p className="notice notice-info">
-              This assessment is {a.status === 'decided' ? 'submitted and decided' : 'submitted'}.
-              Revision {lastSealed.revision} was sealed on {formatDate(lastSealed.sealedAt)} with
-              fingerprint <span className="hash mono break-anywhere">{lastSealed.sha256}</span>.
+              This assessment is{' '}
+              {assessment.status === 'decided' ? 'submitted and decided' : 'submitted'}. Revision{' '}
+              {lastSealed.revision} was sealed on {formatDate(lastSealed.sealedAt)} with fingerprint{' '}
+              <span className="hash mono break-anywhere">{lastSealed.sha256}</span>.
             </p>
           ) : null}
           <section aria-labelledby="sealed-heading">
@@ -87,7 +88,7 @@ function Submit({
             <SealSummary preview={preview} headingId="sealed-heading" />
           </section>
           <NewRevisionForm
-            assessment={a}
+            assessment={assessment}
             onOpened={(revision) => {
               setSealed(null);
               setMessage(
@@ -112,8 +113,8 @@ function Submit({
         >
           <p>
             The {preview.rated} ratings, the findings and the {preview.evidence.length} items of
-            evidence of {a.providerName}’s assessment are frozen with their fingerprints. Any later
-            change needs a new revision with its reason.
+            evidence of {assessment.providerName}’s assessment are frozen with their fingerprints.
+            Any later change needs a new revision with its reason.
           </p>
           <ProblemMessage problem={submission.problem} />
         </ConfirmDialog>

@@ -15,7 +15,15 @@ interface Draft {
   status: 'open' | 'done';
 }
 
-function checkAction(draft: Draft, code: string, prefix: string): FieldError[] {
+function checkAction({
+  draft,
+  code,
+  prefix,
+}: {
+  draft: Draft;
+  code: string;
+  prefix: string;
+}): FieldError[] {
   const problems: FieldError[] = [];
   if (draft.description.trim().length < 3)
     problems.push({ field: `${prefix}description`, message: `Describe the action for ${code}` });
@@ -52,7 +60,7 @@ export function ActionForm({
       status: action?.status ?? 'open',
     },
     prefix,
-    check: (draft) => checkAction(draft, criterion.code, prefix),
+    check: (draft) => checkAction({ draft, code: criterion.code, prefix }),
     send: async (draft) => {
       await invoke('actions.save', { assessmentId, criterion: criterion.code, ...draft });
       onSaved(`Action for ${criterion.code} saved.`);

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router';
-import type { Readiness } from '../../../shared/assessment/readiness';
 import { RATING_LABELS } from '../../../shared/assessment/ratings';
+import type { Readiness } from '../../../shared/assessment/readiness';
 import type { AssessmentDetail, RatingRecord } from '../../../shared/assessment/schema';
 import type { MethodOutput } from '../../../shared/contract';
 import type { EvidenceRecord } from '../../../shared/evidence/schema';
@@ -73,10 +73,10 @@ function Assessment({
   const blocked = Boolean(assessment.conflict);
   const submitted = assessment.status === 'submitted' || assessment.status === 'decided';
   const heading = `${isExternal ? 'External assessment' : 'Self-assessment'}: ${assessment.providerName}`;
-  const domains = framework.domains.filter((d) =>
-    d.standards.some((s) => s.criteria.some((c) => applicable.has(c.code))),
+  const domains = framework.domains.filter((candidate) =>
+    candidate.standards.some((s) => s.criteria.some((c) => applicable.has(c.code))),
   );
-  const domain = domains.find((d) => d.code === domainParam) ?? domains[0];
+  const domain = domains.find((candidate) => candidate.code === domainParam) ?? domains[0];
 
   async function save(code: string, draft: RatingDraft) {
     const result = await invoke('assessments.rate', {

@@ -13,7 +13,7 @@ export function CriterionLink({
   children?: ReactNode;
 }) {
   return (
-    <Link to={criterionPath(assessmentId, code)} state={{ criterion: code }}>
+    <Link to={criterionPath({ assessmentId, code })} state={{ criterion: code }}>
       {children}
     </Link>
   );

@@ -3,6 +3,7 @@ import { useParams } from 'react-router';
 import type { RatingValue } from '../../../shared/assessment/ratings';
 import type { AssessmentDetail, ImprovementAction } from '../../../shared/assessment/schema';
 import { allCriteria } from '../../../shared/framework/traverse';
+import { plural } from '../../../shared/text/plural';
 import { invoke } from '../../api/bridge';
 import { useLoad } from '../../api/use-load';
 import { formatDate } from '../../components/labels';
@@ -51,9 +52,9 @@ function Plan({ detail, reload }: { detail: AssessmentDetail; reload: () => void
         <p>No criterion is rated Not met or Partially met, so there is nothing to plan yet.</p>
       ) : (
         <p>
-          {gaps.length} {gaps.length === 1 ? 'criterion is' : 'criteria are'} not fully met
+          {plural(gaps.length, 'criterion is', 'criteria are')} not fully met
           {withoutAction > 0
-            ? `; ${withoutAction} still ${withoutAction === 1 ? 'needs' : 'need'} an action`
+            ? `; ${plural(withoutAction, 'still needs', 'still need')} an action`
             : '; each has an action'}
           .
         </p>

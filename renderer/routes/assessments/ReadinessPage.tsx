@@ -128,7 +128,7 @@ function EssentialGaps({ detail: { assessment, readiness } }: { detail: Assessme
         <ul className="gap-list">
           {readiness.essentialGaps.map((gap) => (
             <li key={gap.code}>
-              <Link to={criterionPath(assessment.id, gap.code)}>
+              <Link to={criterionPath({ assessmentId: assessment.id, code: gap.code })}>
                 <span className="criterion-code">{gap.code}</span> {gap.statement}
               </Link>{' '}
               <span className="badge badge-muted">

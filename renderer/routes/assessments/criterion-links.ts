@@ -5,5 +5,5 @@ export const criterionKey = (code: string) => code.replace('.', '-');
 export const criterionCardId = (code: string) => `criterion-${criterionKey(code)}`;
 
 /** Where a criterion is rated: its domain's page (codes begin with the domain's, RC2.3 in RC). */
-export const criterionPath = (assessmentId: string, code: string) =>
+export const criterionPath = ({ assessmentId, code }: { assessmentId: string; code: string }) =>
   `/assessments/${assessmentId}/domain/${code.replace(/\d.*$/, '')}`;

@@ -7,6 +7,7 @@ import { formatBytes } from '../../components/bytes';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { CheckboxField, PathField } from '../../components/fields';
 import { TaskProgress } from '../../components/ProgressBar';
+import { SubmitButton } from '../../components/SubmitButton';
 import { useForm } from '../../components/use-form';
 import { BackupFacts } from './BackupFacts';
 import { examplePath, pathErrors, progressText } from './describe';
@@ -38,7 +39,7 @@ export function MakeBackup({ dataDir }: { dataDir: string }) {
         throw error;
       }
     },
-    errorsFrom: (error) => pathErrors(error, 'backupPath'),
+    errorsFrom: (error) => pathErrors(error, { field: 'backupPath' }),
   });
 
   const making = stage.kind === 'making';
@@ -65,9 +66,9 @@ export function MakeBackup({ dataDir }: { dataDir: string }) {
         />
         <CheckboxField {...form.field('overwrite')} label="Replace the file if it already exists" />
         <div className="form-actions">
-          <button id="make-backup" type="submit" className="button" disabled={making}>
-            {making ? 'Making the backup…' : 'Make a backup'}
-          </button>
+          <SubmitButton busy={making} busyLabel="Making the backup…" id="make-backup">
+            Make a backup
+          </SubmitButton>
         </div>
       </form>
 

@@ -5,6 +5,7 @@ import { ApiError, invoke, isDesktop } from '../../api/bridge';
 import { ErrorSummary, type FieldError } from '../../components/ErrorSummary';
 import { PathField } from '../../components/fields';
 import { TaskProgress } from '../../components/ProgressBar';
+import { SubmitButton } from '../../components/SubmitButton';
 import { formatDateTime } from '../register/format';
 import { pathErrors, progressText } from './describe';
 import { BackupChecked, BackupRestored } from './RestoreOutcomes';
@@ -24,13 +25,13 @@ const FIELD = 'archivePath';
  */
 function restoreErrors(error: unknown): FieldError[] {
   const changedNothing = error instanceof ApiError && error.code !== 'internal';
-  if (!changedNothing) return pathErrors(error, FIELD);
-  return pathErrors(error, FIELD, 'the backup was not restored').map((e) => ({
-    ...e,
-    message: /nothing was changed/i.test(e.message)
-      ? e.message
-      : `${e.message} Nothing was changed.`,
-  }));
+  if (!changedNothing) return pathErrors(error, { field: FIELD });
+  return pathErrors(error, { field: FIELD, lead: 'the backup was not restored' }).map(
+    ({ field, message }) => ({
+      field,
+      message: /nothing was changed/i.test(message) ? message : `${message} Nothing was changed.`,
+    }),
+  );
 }
 
 /**
@@ -76,7 +77,7 @@ export function RestoreBackup({ dataDir }: { dataDir: string }) {
       );
       arrive({ kind: 'checked', summary, confirming: false });
     } catch (error) {
-      setErrors(pathErrors(error, FIELD));
+      setErrors(pathErrors(error, { field: FIELD }));
       setStage({ kind: 'form' });
     }
   }
@@ -94,7 +95,6 @@ export function RestoreBackup({ dataDir }: { dataDir: string }) {
     }
   }
 
-  const busy = stage.kind === 'checking' || stage.kind === 'restoring';
   return (
     <section className="panel" aria-labelledby="restore-heading">
       <h2 id="restore-heading">Restore a backup</h2>
@@ -104,7 +104,7 @@ export function RestoreBackup({ dataDir }: { dataDir: string }) {
         first, and you see what it holds before anything changes.
       </p>
       <ErrorSummary errors={errors} />
-      <form className="form" onSubmit={(e) => void check(e)} noValidate>
+      <form className="form" onSubmit={(event) => void check(event)} noValidate>
         <PathField
           name={FIELD}
           label="Backup file"
@@ -125,9 +125,15 @@ export function RestoreBackup({ dataDir }: { dataDir: string }) {
           required
         />
         <div className="form-actions">
-          <button id="check-backup" type="submit" className="button secondary" disabled={busy}>
-            {stage.kind === 'checking' ? 'Checking…' : 'Check backup'}
-          </button>
+          <SubmitButton
+            busy={stage.kind === 'checking'}
+            busyLabel="Checking…"
+            id="check-backup"
+            secondary
+            disabled={stage.kind === 'restoring'}
+          >
+            Check backup
+          </SubmitButton>
         </div>
       </form>
 

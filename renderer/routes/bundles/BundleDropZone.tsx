@@ -34,11 +34,11 @@ export function BundleDropZone({
             className="file-picker-input"
             disabled={disabled}
             aria-describedby={hintId}
-            onChange={(e) => {
-              const file = e.currentTarget.files?.[0];
+            onChange={(event) => {
+              const file = event.currentTarget.files?.[0];
               if (file) onFile(file);
               // Cleared so the same file can be chosen again after a problem is put right.
-              e.currentTarget.value = '';
+              event.currentTarget.value = '';
             }}
           />
           <label htmlFor="field-bundle-file" className="button secondary file-button">

@@ -11,13 +11,13 @@ import { Dialog } from '../../components/Dialog';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { CheckboxField } from '../../components/fields';
 import { TaskProgress } from '../../components/ProgressBar';
+import { sentence } from '../../components/text';
 import { useForm } from '../../components/use-form';
 import {
   EMPTY_PASSPHRASE,
   PassphraseFields,
   passphraseProblems,
 } from '../certificates/PassphraseFields';
-import { sentence } from '../../components/text';
 
 function ExportDialog({
   assessment,
@@ -122,7 +122,7 @@ function Exported({ result }: { result: BundleExportResult }) {
         {result.fileName} ({formatBytes(result.size)}) has been saved to your downloads. It holds{' '}
         {plural(included, 'evidence file', 'evidence files')}
         {leftOut > 0
-          ? `; ${leftOut} marked as personal data ${leftOut === 1 ? 'was' : 'were'} left out`
+          ? `; ${plural(leftOut, 'marked as personal data was', 'marked as personal data were')} left out`
           : ''}
         .
       </p>

@@ -72,7 +72,15 @@ export function ImportBundlePage() {
     }
   }
 
-  async function apply(fileName: string, source: BundleSource, preview: BundlePreview) {
+  async function apply({
+    fileName,
+    source,
+    preview,
+  }: {
+    fileName: string;
+    source: BundleSource;
+    preview: BundlePreview;
+  }) {
     const working = (progress: Progress | null) =>
       setStage({ kind: 'working', fileName, label: 'Importing the bundle', progress });
     working(null);
@@ -125,7 +133,7 @@ export function ImportBundlePage() {
         <BundlePreviewed
           {...stage}
           headingRef={resultRef}
-          onImport={() => void apply(stage.fileName, stage.source, stage.preview)}
+          onImport={() => void apply(stage)}
           onCancel={() => {
             discard();
             setStage({ kind: 'choose' });

@@ -28,8 +28,10 @@ function Certificates({ certificates }: { certificates: Listed }) {
   const [search, setSearch] = useState('');
   const term = search.trim().toLowerCase();
   const shown = certificates.filter(
-    (c) =>
-      !term || c.number.toLowerCase().includes(term) || c.holderName.toLowerCase().includes(term),
+    (certificate) =>
+      !term ||
+      certificate.number.toLowerCase().includes(term) ||
+      certificate.holderName.toLowerCase().includes(term),
   );
   return (
     <Page
@@ -75,19 +77,19 @@ function Certificates({ certificates }: { certificates: Listed }) {
             hideCaption
             headings={['Number', 'Holder', 'Status', 'Issued', 'Expires']}
           >
-            {shown.map((c) => (
-              <tr key={c.number}>
+            {shown.map((certificate) => (
+              <tr key={certificate.number}>
                 <th scope="row">
-                  <Link to={`/certificates/${c.number}`}>{c.number}</Link>
+                  <Link to={`/certificates/${certificate.number}`}>{certificate.number}</Link>
                 </th>
                 <td>
-                  <Link to={`/providers/${c.providerId}`}>{c.holderName}</Link>
+                  <Link to={`/providers/${certificate.providerId}`}>{certificate.holderName}</Link>
                 </td>
                 <td>
-                  <CertificateStatusBadge status={c.status} />
+                  <CertificateStatusBadge status={certificate.status} />
                 </td>
-                <td>{formatDate(c.issuedOn)}</td>
-                <td>{formatDate(c.expiresOn)}</td>
+                <td>{formatDate(certificate.issuedOn)}</td>
+                <td>{formatDate(certificate.expiresOn)}</td>
               </tr>
             ))}
           </Table>

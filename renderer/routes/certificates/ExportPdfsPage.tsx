@@ -16,7 +16,8 @@ import { PathField } from '../../components/fields';
 import { LoadedPage } from '../../components/Loaded';
 import { Page } from '../../components/Page';
 import { fieldErrorsFrom } from '../../components/problems';
-import { TaskProgress } from '../../components/ProgressBar';
+import { TaskPanel } from '../../components/ProgressBar';
+import { SubmitButton } from '../../components/SubmitButton';
 import { useForm, type Form } from '../../components/use-form';
 import { certificateStatusLabel } from './labels';
 
@@ -109,18 +110,17 @@ function ExportPdfs({ certificates }: { certificates: MethodOutput<'certificates
         />
       )}
       {stage.kind === 'saving' ? (
-        <section className="panel" aria-labelledby="saving-heading">
-          <h2 id="saving-heading">Saving</h2>
-          <TaskProgress
-            label="Saving certificate PDFs"
-            progress={stage.progress}
-            text={
-              stage.progress
-                ? `${stage.progress.done.toLocaleString('en-GB')} of ${stage.progress.total.toLocaleString('en-GB')} saved`
-                : 'Starting…'
-            }
-          />
-        </section>
+        <TaskPanel
+          id="saving-heading"
+          heading="Saving"
+          label="Saving certificate PDFs"
+          progress={stage.progress}
+          text={
+            stage.progress
+              ? `${stage.progress.done.toLocaleString('en-GB')} of ${stage.progress.total.toLocaleString('en-GB')} saved`
+              : 'Starting…'
+          }
+        />
       ) : null}
       {stage.kind === 'done' ? <Saved {...stage} /> : null}
     </Page>
@@ -166,9 +166,9 @@ function ExportForm({
           required
         />
         <div className="form-actions">
-          <button type="submit" className="button" disabled={saving}>
-            {saving ? 'Saving…' : 'Save the PDFs'}
-          </button>
+          <SubmitButton busy={saving} busyLabel="Saving…">
+            Save the PDFs
+          </SubmitButton>
         </div>
       </form>
     </>

@@ -26,12 +26,12 @@ async function loadIssue(id: string): Promise<IssueData> {
     invoke('keys.status', {}),
     invoke('certificates.list', { providerId: detail.assessment.providerId }),
   ]);
-  const certificates = all.filter((c) => c.assessmentId === id);
+  const certificates = all.filter((certificate) => certificate.assessmentId === id);
   // A decision gets one certificate (later copies are reissues of it); which decision a
   // certificate came from is the assessment revision its payload names.
   const revisions = await Promise.all(
-    certificates.map((c) =>
-      invoke('certificates.get', { number: c.number }).then(
+    certificates.map((certificate) =>
+      invoke('certificates.get', { number: certificate.number }).then(
         (full) => full.payload.assessment.revision,
       ),
     ),
@@ -40,7 +40,10 @@ async function loadIssue(id: string): Promise<IssueData> {
     detail,
     decision,
     keys,
-    certificates: certificates.map((c, index) => ({ ...c, revision: revisions[index] })),
+    certificates: certificates.map((certificate, index) => ({
+      ...certificate,
+      revision: revisions[index],
+    })),
   };
 }
 
@@ -57,10 +60,10 @@ export function IssueCertificatePage() {
 
 function Issue({ data, reload }: { data: IssueData; reload: () => void }) {
   const { detail, certificates } = data;
-  const a = detail.assessment;
+  const { assessment } = detail;
   return (
-    <Page title={`Certificate: ${a.providerName}`}>
-      <AssessmentHeader assessment={a} current="certificate" />
+    <Page title={`Certificate: ${assessment.providerName}`}>
+      <AssessmentHeader assessment={assessment} current="certificate" />
       <IssueStep data={data} onKeyCreated={reload} />
       {certificates.length > 0 ? (
         <section aria-labelledby="issued-heading">
@@ -91,9 +94,10 @@ function IssueStep({
   data: IssueData;
   onKeyCreated: () => void;
 }) {
-  const a = detail.assessment;
-  const decided = a.status === 'decided' && decision?.revision === a.revision ? decision : null;
-  if (a.kind !== 'external')
+  const { assessment } = detail;
+  const decided =
+    assessment.status === 'decided' && decision?.revision === assessment.revision ? decision : null;
+  if (assessment.kind !== 'external')
     return (
       <p className="notice notice-info">
         Certificates are issued on the decision on an external assessment.
@@ -103,7 +107,7 @@ function IssueStep({
     return (
       <p className="notice notice-info">
         A certificate is issued once the assessment is decided.{' '}
-        <Link to={`/assessments/${a.id}/decision`}>Go to the decision</Link>.
+        <Link to={`/assessments/${assessment.id}/decision`}>Go to the decision</Link>.
       </p>
     );
   if (decided.outcome === 'not-accredited')

@@ -8,6 +8,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { formatDate } from '../../components/labels';
 import { OutcomeBadge } from '../../components/OutcomeBadge';
 import { capitalisedErrorsFrom } from '../../components/problems';
+import { SubmitButton } from '../../components/SubmitButton';
 import { useForm } from '../../components/use-form';
 import { EMPTY_PASSPHRASE, PassphraseFields, passphraseProblems } from './PassphraseFields';
 
@@ -95,15 +96,12 @@ export function IssueForm({
         errorFor={form.errorFor}
       />
       <div className="form-actions">
-        <button type="submit" className="button" disabled={form.busy}>
-          {form.busy
-            ? step === 'key'
-              ? 'Creating the key…'
-              : 'Signing…'
-            : creating
-              ? 'Create the key and issue the certificate'
-              : 'Issue the certificate'}
-        </button>
+        <SubmitButton
+          busy={form.busy}
+          busyLabel={step === 'key' ? 'Creating the key…' : 'Signing…'}
+        >
+          {creating ? 'Create the key and issue the certificate' : 'Issue the certificate'}
+        </SubmitButton>
       </div>
     </form>
   );

@@ -71,7 +71,7 @@ export function LifecycleDialog({
     },
     errorsFrom: capitalisedErrorsFrom,
   });
-  const general = form.errors.filter((e) => e.field !== 'reason' && e.field !== 'passphrase');
+  const general = form.errors.filter(({ field }) => field !== 'reason' && field !== 'passphrase');
   const verb = CHANGE_LABELS[change];
   return (
     <FormDialog
@@ -87,8 +87,8 @@ export function LifecycleDialog({
           <p id={explainId}>{explanation(change, certificate, maxSuspensionMonths)}</p>
           {general.length > 0 ? (
             <div className="notice notice-error" role="alert">
-              {general.map((e) => (
-                <p key={e.message}>{e.message}</p>
+              {general.map(({ message }) => (
+                <p key={message}>{message}</p>
               ))}
             </div>
           ) : null}

@@ -12,7 +12,7 @@ const CHECKS: { check: CheckName; label: string }[] = [
 ];
 
 /** The verdict in one sentence, led by what failed. */
-function failure(check: CheckName, fileName: string, detail: string): string {
+function failure({ check, detail }: Verification['checks'][number], fileName: string): string {
   switch (check) {
     case 'format':
       return `${fileName} could not be read as a signed certificate: ${detail}.`;
@@ -52,7 +52,7 @@ export function VerdictPanel({
         {result.valid
           ? `${result.number} for ${result.holder} is genuine, in date and current.`
           : failed
-            ? failure(failed.check, fileName, failed.detail)
+            ? failure(failed, fileName)
             : `${fileName} did not pass every check.`}
       </p>
       <h3>The checks</h3>

@@ -5,6 +5,7 @@ import { invoke } from '../../api/bridge';
 import { formatBytes } from '../../components/bytes';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Page } from '../../components/Page';
+import { SubmitButton } from '../../components/SubmitButton';
 import { useForm } from '../../components/use-form';
 import { FileDropZone } from '../evidence/FileDropZone';
 import { NO_FILES, readBase64, sortFiles, type ChosenFiles } from './chosen-files';
@@ -90,9 +91,9 @@ export function VerifyPage() {
         />
         <FilesChosen files={form.draft} onChange={form.setDraft} />
         <div className="form-actions">
-          <button type="submit" className="button" id="verify-check" disabled={form.busy}>
-            {form.busy ? 'Checking…' : 'Check the certificate'}
-          </button>
+          <SubmitButton busy={form.busy} busyLabel="Checking…" id="verify-check">
+            Check the certificate
+          </SubmitButton>
         </div>
       </form>
       <p role="status" className="status-line">

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import type { EvidenceRecord, Freshness } from '../../../shared/evidence/schema';
-import { AddEvidenceForm } from './AddEvidenceForm';
 import { plural } from '../../../shared/text/plural';
+import { criterionKey } from '../assessments/criterion-links';
+import { AddEvidenceForm } from './AddEvidenceForm';
 import { FRESHNESS_BADGE, freshnessLabel } from './describe';
 import { EvidenceListItem } from './EvidenceListItem';
 import { PreviewDialog } from './PreviewDialog';
-import { criterionKey } from '../assessments/criterion-links';
 
 export interface CriterionFreshness {
   freshness: Freshness;

@@ -38,7 +38,7 @@ export function EditEvidenceDialog({
           metadata: metadataFromDraft(draft, true),
         }),
       ),
-    errorsFrom: (error) => fieldErrorsFrom(error, (path) => metadataFieldOf(prefix, path)),
+    errorsFrom: (error) => fieldErrorsFrom(error, metadataFieldOf(prefix)),
   });
   return (
     <FormDialog

@@ -52,11 +52,11 @@ export function FileDropZone({
             className="file-picker-input"
             disabled={disabled}
             aria-describedby={describedBy(hintId, error && errorId)}
-            onChange={(e) => {
-              const list = e.currentTarget.files;
+            onChange={(event) => {
+              const list = event.currentTarget.files;
               if (list && list.length > 0) onFiles({ files: [...list], skipped: 0 });
               // Cleared so the same file can be chosen again; the list below is what counts.
-              e.currentTarget.value = '';
+              event.currentTarget.value = '';
             }}
           />
           <label htmlFor={`field-${prefix}-files`} className="button secondary file-button">
@@ -72,10 +72,10 @@ export function FileDropZone({
               className="file-picker-input"
               disabled={disabled}
               aria-describedby={hintId}
-              onChange={(e) => {
-                const list = e.currentTarget.files;
+              onChange={(event) => {
+                const list = event.currentTarget.files;
                 if (list && list.length > 0) onFiles(gatherFolder(list));
-                e.currentTarget.value = '';
+                event.currentTarget.value = '';
               }}
             />
             <label htmlFor={`field-${prefix}-folder`} className="button secondary file-button">

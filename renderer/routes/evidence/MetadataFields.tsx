@@ -78,11 +78,13 @@ export function checkMetadata({
 }
 
 /** Maps a problem path from the core (`metadata.expiryDate`) to this form's field key. */
-export function metadataFieldOf(prefix: string, path: string): string {
-  const last = path.split(/[.[\]]/).filter(Boolean);
-  const name = last[0] === 'metadata' ? last[1] : last[0];
-  return `${prefix}-${name ?? ''}`;
-}
+export const metadataFieldOf =
+  (prefix: string) =>
+  (path: string): string => {
+    const parts = path.split(/[.[\]]/).filter(Boolean);
+    const name = parts[0] === 'metadata' ? parts[1] : parts[0];
+    return `${prefix}-${name ?? ''}`;
+  };
 
 /**
  * Title, kind, dates, personal data and notes: the same fields when adding evidence and when

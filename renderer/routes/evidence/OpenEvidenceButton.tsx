@@ -27,7 +27,11 @@ export function OpenEvidenceButton({
 
   const open = () =>
     opening.run(
-      () => openEvidenceExternally(record.id, record.originalName ?? record.title),
+      () =>
+        openEvidenceExternally({
+          id: record.id,
+          fileName: record.originalName ?? record.title,
+        }),
       (message) => `Could not ${verb.toLowerCase()} ${record.title}: ${message}`,
     );
 

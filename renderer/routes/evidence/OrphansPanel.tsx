@@ -1,10 +1,10 @@
 import { useState } from 'react';
+import { plural } from '../../../shared/text/plural';
 import { invoke } from '../../api/bridge';
 import { formatBytes } from '../../components/bytes';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { useAction } from '../../components/use-action';
-import { plural } from '../../../shared/text/plural';
 
 /**
  * Files no live evidence uses: left by removed evidence that shared nothing, or by an add that

@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
 import type { PDFDocumentProxy, RenderTask } from 'pdfjs-dist';
+import { useEffect, useRef, useState } from 'react';
 import { messageOf } from '../../../shared/error-message';
 
 // Widest the page is drawn, in CSS pixels; the dialog scrolls for anything taller.

@@ -3,13 +3,13 @@ import { Link } from 'react-router';
 import type { VerifyReport } from '../../../shared/contract/evidence';
 import type { EvidenceRecord } from '../../../shared/evidence/schema';
 import type { Progress } from '../../../shared/result';
+import { plural } from '../../../shared/text/plural';
 import { invoke } from '../../api/bridge';
 import { formatBytes } from '../../components/bytes';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { ProgressBar } from '../../components/ProgressBar';
 import { Table } from '../../components/Table';
 import { useAction } from '../../components/use-action';
-import { plural } from '../../../shared/text/plural';
 
 interface Owner {
   record: EvidenceRecord | null;

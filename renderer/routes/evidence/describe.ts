@@ -43,7 +43,7 @@ export function freshnessLabel(freshness: Freshness): string {
   return FRESHNESS_LABELS[freshness];
 }
 
-function daysBetween(from: string, to: string): number {
+function daysBetween({ from, to }: { from: string; to: string }): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
@@ -77,7 +77,7 @@ export function standingOf(record: EvidenceRecord, onDate: string): Standing {
       className: 'badge badge-weak',
     };
   if (record.expiryDate && expiresWithin(record, onDate)) {
-    const days = daysBetween(onDate, record.expiryDate);
+    const days = daysBetween({ from: onDate, to: record.expiryDate });
     return {
       state: 'expiring',
       text: days === 0 ? 'Expires today' : `Expires in ${plural(days, 'day', 'days')}`,
@@ -96,7 +96,7 @@ export function expiryNote(record: EvidenceRecord, standing: Standing): string {
 }
 
 /** The file (name, size) or the link a record stands for, in one short line. */
-export function sourceLine(record: EvidenceRecord, formatSize: (n: number) => string): string {
+export function sourceLine(record: EvidenceRecord, formatSize: (bytes: number) => string): string {
   if (record.url) return record.url;
   const parts = [record.originalName ?? 'Stored file'];
   if (record.size !== null) parts.push(formatSize(record.size));

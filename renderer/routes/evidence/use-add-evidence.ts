@@ -114,7 +114,7 @@ export function useAddEvidence({
           ? `${prefix}-${sent.mode === 'link' ? 'url' : 'files'}`
           : path.startsWith('criteria')
             ? `${prefix}-criteria`
-            : metadataFieldOf(prefix, path),
+            : metadataFieldOf(prefix)(path),
       ),
   });
   function addFiles({ files: more, skipped: hidden }: GatheredFiles) {

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { messageOf } from '../../../shared/error-message';
 import { invoke } from '../../api/bridge';
 import { useLoad } from '../../api/use-load';
+import { FilePicker } from '../../components/FilePicker';
 import { formatDate } from '../../components/labels';
 import { Loaded } from '../../components/Loaded';
 import { Page } from '../../components/Page';
@@ -75,20 +76,13 @@ export function FrameworksPage() {
           A JSON file published by the network. A version already imported never changes; a revised
           framework needs a new version number.
         </p>
-        <div className="field">
-          <label htmlFor="framework-file">Choose a framework file</label>
-          <input
-            id="framework-file"
-            type="file"
-            accept=".json,application/json"
-            aria-describedby="framework-file-hint"
-            className="file-input"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) void importFile(file);
-            }}
-          />
-        </div>
+        <FilePicker
+          id="framework-file"
+          label="Choose a framework file"
+          accept=".json,application/json"
+          describedBy="framework-file-hint"
+          onFile={(file) => void importFile(file)}
+        />
         <div aria-live="polite">
           {check.kind === 'imported' ? <p className="notice notice-success">{check.text}</p> : null}
         </div>

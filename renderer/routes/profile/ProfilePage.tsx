@@ -12,6 +12,7 @@ import { TextField } from '../../components/fields';
 import { LoadedPage } from '../../components/Loaded';
 import { Page } from '../../components/Page';
 import { RadioGroup } from '../../components/RadioGroup';
+import { SubmitButton } from '../../components/SubmitButton';
 import { useForm } from '../../components/use-form';
 
 const TITLE = 'Your profile';
@@ -126,9 +127,9 @@ function ProfileForm({ initial, onSaved }: { initial: Draft; onSaved: (saved: Pr
         optionHints={ROLE_HINTS}
       />
       <div className="form-actions">
-        <button type="submit" className="button" disabled={form.busy}>
-          {form.busy ? 'Saving…' : 'Save profile'}
-        </button>
+        <SubmitButton busy={form.busy} busyLabel="Saving…">
+          Save profile
+        </SubmitButton>
       </div>
     </form>
   );

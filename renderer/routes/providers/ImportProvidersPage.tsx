@@ -5,6 +5,7 @@ import { messageOf } from '../../../shared/error-message';
 import type { Progress } from '../../../shared/result';
 import { plural } from '../../../shared/text/plural';
 import { ApiError, invoke } from '../../api/bridge';
+import { FilePicker } from '../../components/FilePicker';
 import { Page } from '../../components/Page';
 import { ProgressBar } from '../../components/ProgressBar';
 import { Table } from '../../components/Table';
@@ -46,7 +47,7 @@ export function ImportProvidersPage() {
     }
   }
 
-  async function importNow(fileName: string, csv: string) {
+  async function importNow({ fileName, csv }: { fileName: string; csv: string }) {
     setStage({ kind: 'importing', progress: null });
     try {
       const result = await invoke(
@@ -76,19 +77,12 @@ export function ImportProvidersPage() {
         </p>
       </section>
 
-      <div className="field">
-        <label htmlFor="csv-file">Choose a CSV file</label>
-        <input
-          id="csv-file"
-          type="file"
-          accept=".csv,text/csv"
-          className="file-input"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) void check(file);
-          }}
-        />
-      </div>
+      <FilePicker
+        id="csv-file"
+        label="Choose a CSV file"
+        accept=".csv,text/csv"
+        onFile={(file) => void check(file)}
+      />
 
       <div aria-live="polite">
         {stage.kind === 'checked' ? (
@@ -96,11 +90,7 @@ export function ImportProvidersPage() {
             <p>
               {stage.fileName}: all {stage.count} rows are valid.
             </p>
-            <button
-              type="button"
-              className="button"
-              onClick={() => void importNow(stage.fileName, stage.csv)}
-            >
+            <button type="button" className="button" onClick={() => void importNow(stage)}>
               Import {plural(stage.count, 'provider', 'providers')}
             </button>
           </div>

@@ -6,6 +6,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { LoadedPage } from '../../components/Loaded';
 import { Page } from '../../components/Page';
 import { fieldErrorsFrom } from '../../components/problems';
+import { SubmitButton } from '../../components/SubmitButton';
 import { useForm } from '../../components/use-form';
 import { ContactFields } from './ContactFields';
 import { OrganisationFields } from './OrganisationFields';
@@ -64,9 +65,9 @@ function ProviderForm({ initial, providerId }: { initial: ProviderDraft; provide
       <OrganisationFields form={form} />
       <ContactFields form={form} />
       <div className="form-actions">
-        <button type="submit" id="submit-provider" className="button" disabled={form.busy}>
-          {form.busy ? 'Saving…' : providerId ? 'Save changes' : 'Add provider'}
-        </button>
+        <SubmitButton busy={form.busy} busyLabel="Saving…" id="submit-provider">
+          {providerId ? 'Save changes' : 'Add provider'}
+        </SubmitButton>
         <Link to={providerId ? `/providers/${providerId}` : '/providers'} className="button link">
           Cancel
         </Link>

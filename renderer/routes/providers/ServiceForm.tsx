@@ -10,6 +10,7 @@ import {
 import { invoke } from '../../api/bridge';
 import { ErrorSummary, type FieldError } from '../../components/ErrorSummary';
 import { CheckboxField, SelectField, TextArea, TextField } from '../../components/fields';
+import { SubmitButton } from '../../components/SubmitButton';
 import { useForm } from '../../components/use-form';
 
 interface Draft {
@@ -145,9 +146,9 @@ export function ServiceForm({
         />
       </fieldset>
       <div className="form-actions">
-        <button type="submit" className="button" disabled={form.busy}>
-          {form.busy ? 'Saving…' : service ? 'Save service' : 'Add service'}
-        </button>
+        <SubmitButton busy={form.busy} busyLabel="Saving…">
+          {service ? 'Save service' : 'Add service'}
+        </SubmitButton>
         <button type="button" className="button link" onClick={onCancel}>
           Cancel
         </button>

@@ -1,6 +1,6 @@
-import type { FieldError } from '../../components/ErrorSummary';
 import type { Provider, ProviderInput } from '../../../shared/providers/schema';
 import type { ProviderType, Region } from '../../../shared/providers/vocabulary';
+import type { FieldError } from '../../components/ErrorSummary';
 import { firstPart } from '../../components/problems';
 
 export interface ContactDraft {

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { CERTIFICATE_STATUS_LABELS } from '../../../shared/accreditation/vocabulary';
 import type { DashboardList, NetworkDashboard } from '../../../shared/contract/register';
 import { REGION_LABELS } from '../../../shared/providers/vocabulary';
+import { plural } from '../../../shared/text/plural';
 import { invoke } from '../../api/bridge';
 import { useLoad } from '../../api/use-load';
 import { formatDate } from '../../components/labels';
@@ -10,7 +11,6 @@ import { Page } from '../../components/Page';
 import { StatCard } from '../../components/StatCard';
 import { Table } from '../../components/Table';
 import { BarChart } from './BarChart';
-import { plural } from '../../../shared/text/plural';
 import { daysFromNow } from './format';
 import './register.css';
 

@@ -16,7 +16,8 @@ import { PathField, TextField } from '../../components/fields';
 import { LoadedPage } from '../../components/Loaded';
 import { Page } from '../../components/Page';
 import { fieldErrorsFrom } from '../../components/problems';
-import { TaskProgress } from '../../components/ProgressBar';
+import { TaskPanel } from '../../components/ProgressBar';
+import { SubmitButton } from '../../components/SubmitButton';
 import { useForm } from '../../components/use-form';
 import { formatDateTime } from './format';
 import { PublishedPanel } from './PublishedPanel';
@@ -146,25 +147,24 @@ function Publish({ info, reload }: { info: MethodOutput<'register.status'>; relo
           required
         />
         <div className="form-actions">
-          <button type="submit" className="button" disabled={building || !info.networkKey}>
-            {building ? 'Publishing…' : 'Publish the register'}
-          </button>
+          <SubmitButton busy={building} busyLabel="Publishing…" disabled={!info.networkKey}>
+            Publish the register
+          </SubmitButton>
         </div>
       </form>
 
       {stage.kind === 'building' ? (
-        <section className="panel" aria-labelledby="publishing-heading">
-          <h2 id="publishing-heading">Publishing</h2>
-          <TaskProgress
-            label="Publishing the register"
-            progress={stage.progress}
-            text={
-              stage.progress
-                ? `${stage.progress.phase}: ${Math.floor((100 * stage.progress.done) / (stage.progress.total || 1))}%`
-                : 'Starting…'
-            }
-          />
-        </section>
+        <TaskPanel
+          id="publishing-heading"
+          heading="Publishing"
+          label="Publishing the register"
+          progress={stage.progress}
+          text={
+            stage.progress
+              ? `${stage.progress.phase}: ${Math.floor((100 * stage.progress.done) / (stage.progress.total || 1))}%`
+              : 'Starting…'
+          }
+        />
       ) : null}
 
       {stage.kind === 'done' ? <PublishedPanel result={stage.result} /> : null}
