@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
 import type { ChoosePathRequest } from '../../shared/contract/choose-path';
-import { messageOf } from '../../shared/error-message';
 import { choosePath, isDesktop } from '../api/bridge';
 import { describedBy, Field } from './Field';
+import { useAction } from './use-action';
 
 interface Common {
   name: string;
@@ -124,43 +124,40 @@ export function PathField(
   },
 ) {
   const { name, value, onChange, choose, onChosen, disabled, label } = props;
-  const [problem, setProblem] = useState<string | null>(null);
-  const [choosing, setChoosing] = useState(false);
+  const dialog = useAction();
   const input = useRef<HTMLInputElement>(null);
   // A dialog's failure is stale once the form is sent (by then the path was typed or kept).
+  const { clear } = dialog;
   useEffect(() => {
     const form = input.current?.form;
     if (!form) return;
-    const clear = () => setProblem(null);
     form.addEventListener('submit', clear);
     return () => form.removeEventListener('submit', clear);
-  }, []);
+  }, [clear]);
   async function pick() {
-    setProblem(null);
-    setChoosing(true);
-    try {
-      const path = await choosePath({
-        ...choose,
-        title: label,
-        ...(value.trim() ? { defaultPath: value.trim() } : {}),
-      });
-      if (path === null) return;
-      onChange(path);
-      onChosen?.(path);
-      input.current?.focus();
-    } catch (error) {
-      setProblem(`The dialog could not be opened: ${messageOf(error)}`);
-      input.current?.focus();
-    } finally {
-      setChoosing(false);
-    }
+    const opened = await dialog.run(
+      async () => {
+        const path = await choosePath({
+          ...choose,
+          title: label,
+          ...(value.trim() ? { defaultPath: value.trim() } : {}),
+        });
+        if (path === null) return;
+        onChange(path);
+        onChosen?.(path);
+        input.current?.focus();
+      },
+      (message) => `The dialog could not be opened: ${message}`,
+    );
+    // The failure is the field's error now, read out from there.
+    if (!opened) input.current?.focus();
   }
   return (
     <TextField
       {...props}
-      error={props.error ?? problem ?? undefined}
+      error={props.error ?? (dialog.problem || undefined)}
       onChange={(path) => {
-        setProblem(null);
+        clear();
         onChange(path);
       }}
       spellCheck={false}
@@ -173,7 +170,7 @@ export function PathField(
             id={`choose-${name}`}
             aria-describedby={`field-${name}-label`}
             onClick={() => void pick()}
-            disabled={disabled || choosing}
+            disabled={disabled || dialog.busy}
           >
             {CHOOSE_LABELS[choose.kind]}
           </button>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { messageOf } from '../../shared/error-message';
 
 export interface Action {
@@ -30,5 +30,7 @@ export function useAction(): Action {
       setBusy(false);
     }
   }
-  return { run, busy, problem, clear: () => setProblem('') };
+  // Stable, so it can be handed to an event listener added once.
+  const clear = useCallback(() => setProblem(''), []);
+  return { run, busy, problem, clear };
 }

@@ -5,7 +5,7 @@ import { PROVIDER_TYPE_LABELS, REGION_LABELS } from '../../../shared/providers/v
 import { plural } from '../../../shared/text/plural';
 import { invoke } from '../../api/bridge';
 import { useLoad } from '../../api/use-load';
-import { LoadError } from '../../components/Loaded';
+import { LoadProblem } from '../../components/Loaded';
 import { OutcomeBadge } from '../../components/OutcomeBadge';
 import { Page } from '../../components/Page';
 import { Table } from '../../components/Table';
@@ -53,7 +53,7 @@ export function ProvidersPage() {
           setFilters(next);
         }}
       />
-      {state.error ? <LoadError error={state.error} retry={state.reload} /> : null}
+      <LoadProblem state={state} />
       <p role="status" className="status-line">
         {state.data ? `${plural(state.data.total, 'provider', 'providers')} found` : 'Searching…'}
       </p>
