@@ -120,8 +120,12 @@ export function stageFile(file: File, onProgress?: ProgressListener): Promise<Ev
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `./api/upload?name=${encodeURIComponent(file.name)}`);
     xhr.setRequestHeader('Authorization', `Bearer ${webToken()}`);
-    xhr.upload.onprogress = (e) =>
-      onProgress?.({ phase: `sending ${file.name}`, done: e.loaded, total: e.total || file.size });
+    xhr.upload.onprogress = (event) =>
+      onProgress?.({
+        phase: `sending ${file.name}`,
+        done: event.loaded,
+        total: event.total || file.size,
+      });
     xhr.onerror = () => reject(new Error(`could not send ${file.name} to the local server`));
     xhr.onload = () => {
       try {
@@ -137,7 +141,14 @@ export function stageFile(file: File, onProgress?: ProgressListener): Promise<Ev
 }
 
 /** Opens evidence in the system's viewer (desktop) or downloads it (browser mode). */
-export async function openEvidenceExternally(id: string, fileName: string): Promise<void> {
+export async function openEvidenceExternally({
+  id,
+  fileName,
+}: {
+  id: string;
+  /** What a download is saved as. */
+  fileName: string;
+}): Promise<void> {
   if (window.spqa) {
     const result = (await window.spqa.openEvidence(id)) as Result<unknown>;
     if (!result.ok) throw new ApiError(result.error);
@@ -169,6 +180,6 @@ export function downloadFileBytes(file: {
 }): void {
   const binary = atob(file.base64);
   const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
   downloadBlob(new Blob([bytes], { type: file.mediaType }), file.fileName);
 }

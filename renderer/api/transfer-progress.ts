@@ -20,14 +20,14 @@ export class TransferTracker {
 
   constructor(private readonly total: number) {}
 
-  update(p: Progress): TransferSnapshot {
+  update(progress: Progress): TransferSnapshot {
     // A new phase, or the same name starting again (two files with one name), closes the last.
-    if (p.phase !== this.phase || p.done < this.phaseDone) {
+    if (progress.phase !== this.phase || progress.done < this.phaseDone) {
       this.completed += this.phaseTotal;
-      this.phase = p.phase;
+      this.phase = progress.phase;
     }
-    this.phaseDone = p.done;
-    this.phaseTotal = p.total;
+    this.phaseDone = progress.done;
+    this.phaseTotal = progress.total;
     return this.snapshot();
   }
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 
-export interface Loaded<T> {
+/** What a screen knows of data it loads: the data once it has come, or why it did not. */
+export interface LoadState<T> {
   data: T | undefined;
   error: Error | undefined;
   loading: boolean;
@@ -10,7 +11,7 @@ export interface Loaded<T> {
 }
 
 /** Loads data for a screen and reloads when its inputs change; stale answers are dropped. */
-export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Loaded<T> {
+export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): LoadState<T> {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<Error>();
   const [loading, setLoading] = useState(true);
@@ -28,9 +29,9 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Lo
         setError(undefined);
         setLoading(false);
       },
-      (e: unknown) => {
+      (reason: unknown) => {
         if (!current) return;
-        setError(e instanceof Error ? e : new Error(String(e)));
+        setError(reason instanceof Error ? reason : new Error(String(reason)));
         setLoading(false);
       },
     );
@@ -43,7 +44,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Lo
     data,
     error,
     loading,
-    reload: () => setGeneration((g) => g + 1),
+    reload: () => setGeneration((generation) => generation + 1),
     set: setData,
   };
 }

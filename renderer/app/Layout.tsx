@@ -1,13 +1,28 @@
 import { NavLink, Outlet } from 'react-router';
 
+/** The app's sections, in the order the main navigation lists them. */
+const SECTIONS = [
+  { to: '/', label: 'Dashboard' },
+  { to: '/providers', label: 'Providers' },
+  { to: '/evidence', label: 'Evidence store' },
+  { to: '/frameworks', label: 'Standards' },
+  { to: '/network', label: 'Network' },
+  { to: '/register/publish', label: 'Publish register' },
+  { to: '/certificates', label: 'Certificates' },
+  { to: '/verify', label: 'Verify' },
+  { to: '/bundles', label: 'Bundles' },
+  { to: '/backup', label: 'Backup' },
+  { to: '/profile', label: 'Your profile' },
+];
+
 export function Layout() {
   return (
     <>
       <a
         className="skip-link"
         href="#main"
-        onClick={(e) => {
-          e.preventDefault();
+        onClick={(event) => {
+          event.preventDefault();
           document.getElementById('main')?.focus();
         }}
       >
@@ -23,41 +38,13 @@ export function Layout() {
           </span>
           <nav aria-label="Main">
             <ul className="nav">
-              <li>
-                <NavLink to="/" end>
-                  Dashboard
-                </NavLink>
-              </li>
-              <li>
-                <NavLink to="/providers">Providers</NavLink>
-              </li>
-              <li>
-                <NavLink to="/evidence">Evidence store</NavLink>
-              </li>
-              <li>
-                <NavLink to="/frameworks">Standards</NavLink>
-              </li>
-              <li>
-                <NavLink to="/network">Network</NavLink>
-              </li>
-              <li>
-                <NavLink to="/register/publish">Publish register</NavLink>
-              </li>
-              <li>
-                <NavLink to="/certificates">Certificates</NavLink>
-              </li>
-              <li>
-                <NavLink to="/verify">Verify</NavLink>
-              </li>
-              <li>
-                <NavLink to="/bundles">Bundles</NavLink>
-              </li>
-              <li>
-                <NavLink to="/backup">Backup</NavLink>
-              </li>
-              <li>
-                <NavLink to="/profile">Your profile</NavLink>
-              </li>
+              {SECTIONS.map(({ to, label }) => (
+                <li key={to}>
+                  <NavLink to={to} end={to === '/'}>
+                    {label}
+                  </NavLink>
+                </li>
+              ))}
             </ul>
           </nav>
         </div>

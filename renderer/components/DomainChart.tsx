@@ -24,7 +24,7 @@ export function DomainChart({
   const labelWidth = 260;
   const plotWidth = 420;
   const height = bars.length * rowHeight + 40;
-  const x = (percent: number) => labelWidth + (plotWidth * percent) / 100;
+  const across = (percent: number) => labelWidth + (plotWidth * percent) / 100;
   return (
     <figure className="chart">
       <svg
@@ -36,50 +36,50 @@ export function DomainChart({
       >
         <title id={`${id}-title`}>Score by domain</title>
         <desc id={`${id}-desc`}>
-          {bars.map((b) => `${b.title}: ${b.scorePercent}%`).join('; ')}. Accreditation needs at
-          least {accreditedMin}% in every domain.
+          {bars.map((bar) => `${bar.title}: ${bar.scorePercent}%`).join('; ')}. Accreditation needs
+          at least {accreditedMin}% in every domain.
         </desc>
-        {bars.map((b, i) => {
-          const y = 10 + i * rowHeight;
+        {bars.map((bar, index) => {
+          const top = 10 + index * rowHeight;
           const band =
-            b.scorePercent >= accreditedMin
+            bar.scorePercent >= accreditedMin
               ? 'good'
-              : b.scorePercent >= conditionalMin
+              : bar.scorePercent >= conditionalMin
                 ? 'fair'
                 : 'weak';
           return (
-            <g key={b.code}>
-              <text x={labelWidth - 10} y={y + 17} textAnchor="end" className="chart-label">
-                {b.title.length > 34 ? `${b.title.slice(0, 32)}…` : b.title}
+            <g key={bar.code}>
+              <text x={labelWidth - 10} y={top + 17} textAnchor="end" className="chart-label">
+                {bar.title.length > 34 ? `${bar.title.slice(0, 32)}…` : bar.title}
               </text>
               <rect
                 x={labelWidth}
-                y={y + 2}
+                y={top + 2}
                 width={plotWidth}
                 height={22}
                 className="chart-track"
               />
               <rect
                 x={labelWidth}
-                y={y + 2}
-                width={(plotWidth * b.scorePercent) / 100}
+                y={top + 2}
+                width={(plotWidth * bar.scorePercent) / 100}
                 height={22}
                 className={`chart-bar chart-${band}`}
               />
-              <text x={x(b.scorePercent) + 6} y={y + 18} className="chart-value">
-                {b.scorePercent}%
+              <text x={across(bar.scorePercent) + 6} y={top + 18} className="chart-value">
+                {bar.scorePercent}%
               </text>
             </g>
           );
         })}
         <line
-          x1={x(accreditedMin)}
-          x2={x(accreditedMin)}
+          x1={across(accreditedMin)}
+          x2={across(accreditedMin)}
           y1={4}
           y2={height - 26}
           className="chart-threshold"
         />
-        <text x={x(accreditedMin)} y={height - 10} textAnchor="middle" className="chart-label">
+        <text x={across(accreditedMin)} y={height - 10} textAnchor="middle" className="chart-label">
           {accreditedMin}% needed
         </text>
       </svg>

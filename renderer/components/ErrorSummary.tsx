@@ -27,20 +27,20 @@ export function ErrorSummary({
     <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby={headingId}>
       <h2 id={headingId}>{title}</h2>
       <ul>
-        {errors.map((e) => (
-          <li key={`${e.field}:${e.message}`}>
-            {e.field ? (
+        {errors.map(({ field, message }) => (
+          <li key={`${field}:${message}`}>
+            {field ? (
               <a
-                href={`#field-${e.field}`}
+                href={`#field-${field}`}
                 onClick={(event) => {
                   event.preventDefault();
-                  document.getElementById(`field-${e.field}`)?.focus();
+                  document.getElementById(`field-${field}`)?.focus();
                 }}
               >
-                {e.message}
+                {message}
               </a>
             ) : (
-              e.message
+              message
             )}
           </li>
         ))}

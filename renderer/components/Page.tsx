@@ -32,24 +32,3 @@ export function Page({
     </>
   );
 }
-
-export function Loading({ what }: { what: string }) {
-  return (
-    <p role="status" className="muted">
-      Loading {what}…
-    </p>
-  );
-}
-
-export function LoadError({ error, retry }: { error: Error; retry?: () => void }) {
-  return (
-    <div role="alert" className="notice notice-error">
-      <p>Something went wrong: {error.message}</p>
-      {retry ? (
-        <button type="button" className="button secondary" onClick={retry}>
-          Try again
-        </button>
-      ) : null}
-    </div>
-  );
-}

@@ -1,3 +1,5 @@
+import type { Progress } from '../../shared/result';
+
 /** A labelled progress bar; the visible text repeats the value so it never relies on colour alone. */
 export function ProgressBar({
   label,
@@ -34,5 +36,40 @@ export function ProgressBar({
         <div className="progress-fill" style={{ width: `${percent}%` }} />
       </div>
     </div>
+  );
+}
+
+/** How far a task the core reports on has got; empty until its first report. */
+export function TaskProgress({
+  label,
+  progress,
+  text,
+}: {
+  label: string;
+  progress: Progress | null;
+  text: string;
+}) {
+  return (
+    <ProgressBar label={label} value={progress?.done ?? 0} max={progress?.total || 1} text={text} />
+  );
+}
+
+/** A long task under way, in a panel of its own headed with what is happening. */
+export function TaskPanel({
+  id,
+  heading,
+  ...task
+}: {
+  id: string;
+  heading: string;
+  label: string;
+  progress: Progress | null;
+  text: string;
+}) {
+  return (
+    <section className="panel" aria-labelledby={id}>
+      <h2 id={id}>{heading}</h2>
+      <TaskProgress {...task} />
+    </section>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { describedBy, ErrorText } from './Field';
 
 /**
  * A set of radio buttons under one legend. The first option carries the id `field-NAME`, so an
@@ -33,13 +34,10 @@ export function RadioGroup<T extends string>({
   /** Shown after the options, e.g. a field that a choice reveals. */
   children?: ReactNode;
 }) {
-  const described = [hint ? `hint-${name}` : null, error ? `error-${name}` : null]
-    .filter(Boolean)
-    .join(' ');
   return (
     <fieldset
       className={`fieldset radio-group${inline ? ' inline-radios' : ''}${error ? ' field-error' : ''}`}
-      aria-describedby={described || undefined}
+      aria-describedby={describedBy(hint && `hint-${name}`, error && `error-${name}`)}
       disabled={disabled}
     >
       <legend>{legend}</legend>
@@ -48,27 +46,22 @@ export function RadioGroup<T extends string>({
           {hint}
         </p>
       ) : null}
-      {error ? (
-        <p className="error-message" id={`error-${name}`}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      ) : null}
-      {options.map((o, i) => {
-        const id = i === 0 ? `field-${name}` : `field-${name}-${o}`;
-        const optionHint = optionHints?.[o];
+      <ErrorText id={`error-${name}`} error={error} />
+      {options.map((option, index) => {
+        const id = index === 0 ? `field-${name}` : `field-${name}-${option}`;
+        const optionHint = optionHints?.[option];
         return (
-          <div className="radio" key={o}>
+          <div className="radio" key={option}>
             <input
               type="radio"
               id={id}
               name={name}
-              value={o}
-              checked={value === o}
-              onChange={() => onChange(o)}
+              value={option}
+              checked={value === option}
+              onChange={() => onChange(option)}
               aria-describedby={optionHint ? `${id}-hint` : undefined}
             />
-            <label htmlFor={id}>{labels[o]}</label>
+            <label htmlFor={id}>{labels[option]}</label>
             {optionHint ? (
               <p className="hint radio-hint" id={`${id}-hint`}>
                 {optionHint}

@@ -1,3 +1,5 @@
+import { plural } from '../../shared/text/plural';
+
 const UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB'];
 
 /** A file size people can read: "980 bytes", "12.4 MB", "1.0 GB" (powers of 1024, as file managers show). */
@@ -8,6 +10,6 @@ export function formatBytes(bytes: number): string {
     value /= 1024;
     unit += 1;
   }
-  if (unit === 0) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
+  if (unit === 0) return plural(bytes, 'byte', 'bytes');
   return `${value.toFixed(value < 10 ? 1 : 0)} ${UNITS[unit]}`;
 }

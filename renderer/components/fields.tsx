@@ -1,6 +1,8 @@
-import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
 import type { ChoosePathRequest } from '../../shared/contract/choose-path';
 import { choosePath, isDesktop } from '../api/bridge';
+import { describedBy, Field } from './Field';
+import { useAction } from './use-action';
 
 interface Common {
   name: string;
@@ -10,31 +12,33 @@ interface Common {
   required?: boolean;
 }
 
-function describedBy(name: string, hint?: string, error?: string): string | undefined {
-  const ids = [hint ? `hint-${name}` : null, error ? `error-${name}` : null].filter(Boolean);
-  return ids.length > 0 ? ids.join(' ') : undefined;
+/** The ids this library gives a field called `name`: its control, label, hint and error. */
+function idsOf(name: string) {
+  return {
+    id: `field-${name}`,
+    labelId: `field-${name}-label`,
+    hintId: `hint-${name}`,
+    errorId: `error-${name}`,
+  };
+}
+
+/** What every control here carries: its id and name, what describes it, whether it must be answered. */
+function controlOf({ name, hint, error, required }: Common) {
+  const { id, hintId, errorId } = idsOf(name);
+  return {
+    id,
+    name,
+    'aria-describedby': describedBy(hint && hintId, error && errorId),
+    'aria-invalid': error ? true : undefined,
+    required,
+  };
 }
 
 function Frame({ name, label, hint, error, required, children }: Common & { children: ReactNode }) {
   return (
-    <div className={`field${error ? ' field-error' : ''}`}>
-      <label htmlFor={`field-${name}`} id={`field-${name}-label`}>
-        {label}
-        {required ? null : <span className="optional"> (optional)</span>}
-      </label>
-      {hint ? (
-        <p className="hint" id={`hint-${name}`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="error-message" id={`error-${name}`}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      ) : null}
+    <Field {...idsOf(name)} label={label} optional={!required} hint={hint} error={error}>
       {children}
-    </div>
+    </Field>
   );
 }
 
@@ -54,7 +58,6 @@ export function TextField(
   },
 ) {
   const {
-    name,
     value,
     onChange,
     type = 'text',
@@ -65,15 +68,11 @@ export function TextField(
     disabled,
     inputRef,
     action,
-    hint,
-    error,
-    required,
   } = props;
   const input = (
     <input
+      {...controlOf(props)}
       ref={inputRef}
-      id={`field-${name}`}
-      name={name}
       type={type}
       className={`input input-${width}`}
       value={value}
@@ -81,9 +80,6 @@ export function TextField(
       autoComplete={autoComplete ?? 'off'}
       inputMode={inputMode}
       spellCheck={spellCheck}
-      aria-describedby={describedBy(name, hint, error)}
-      aria-invalid={error ? true : undefined}
-      required={required}
       disabled={disabled}
     />
   );
@@ -128,43 +124,40 @@ export function PathField(
   },
 ) {
   const { name, value, onChange, choose, onChosen, disabled, label } = props;
-  const [problem, setProblem] = useState<string | null>(null);
-  const [choosing, setChoosing] = useState(false);
+  const dialog = useAction();
   const input = useRef<HTMLInputElement>(null);
   // A dialog's failure is stale once the form is sent (by then the path was typed or kept).
+  const { clear } = dialog;
   useEffect(() => {
     const form = input.current?.form;
     if (!form) return;
-    const clear = () => setProblem(null);
     form.addEventListener('submit', clear);
     return () => form.removeEventListener('submit', clear);
-  }, []);
+  }, [clear]);
   async function pick() {
-    setProblem(null);
-    setChoosing(true);
-    try {
-      const path = await choosePath({
-        ...choose,
-        title: label,
-        ...(value.trim() ? { defaultPath: value.trim() } : {}),
-      });
-      if (path === null) return;
-      onChange(path);
-      onChosen?.(path);
-      input.current?.focus();
-    } catch (e) {
-      setProblem(`The dialog could not be opened: ${e instanceof Error ? e.message : String(e)}`);
-      input.current?.focus();
-    } finally {
-      setChoosing(false);
-    }
+    const opened = await dialog.run(
+      async () => {
+        const path = await choosePath({
+          ...choose,
+          title: label,
+          ...(value.trim() ? { defaultPath: value.trim() } : {}),
+        });
+        if (path === null) return;
+        onChange(path);
+        onChosen?.(path);
+        input.current?.focus();
+      },
+      (message) => `The dialog could not be opened: ${message}`,
+    );
+    // The failure is the field's error now, read out from there.
+    if (!opened) input.current?.focus();
   }
   return (
     <TextField
       {...props}
-      error={props.error ?? problem ?? undefined}
+      error={props.error ?? (dialog.problem || undefined)}
       onChange={(path) => {
-        setProblem(null);
+        clear();
         onChange(path);
       }}
       spellCheck={false}
@@ -177,7 +170,7 @@ export function PathField(
             id={`choose-${name}`}
             aria-describedby={`field-${name}-label`}
             onClick={() => void pick()}
-            disabled={disabled || choosing}
+            disabled={disabled || dialog.busy}
           >
             {CHOOSE_LABELS[choose.kind]}
           </button>
@@ -190,19 +183,15 @@ export function PathField(
 export function TextArea(
   props: Common & { value: string; onChange: (value: string) => void; rows?: number },
 ) {
-  const { name, value, onChange, rows = 4, hint, error, required } = props;
+  const { value, onChange, rows = 4 } = props;
   return (
     <Frame {...props}>
       <textarea
-        id={`field-${name}`}
-        name={name}
+        {...controlOf(props)}
         className="input input-long"
         rows={rows}
         value={value}
         onChange={(e) => onChange(e.target.value)}
-        aria-describedby={describedBy(name, hint, error)}
-        aria-invalid={error ? true : undefined}
-        required={required}
       />
     </Frame>
   );
@@ -217,23 +206,19 @@ export function SelectField<T extends string>(
     emptyLabel?: string;
   },
 ) {
-  const { name, value, onChange, options, labels, emptyLabel, hint, error, required } = props;
+  const { value, onChange, options, labels, emptyLabel } = props;
   return (
     <Frame {...props}>
       <select
-        id={`field-${name}`}
-        name={name}
+        {...controlOf(props)}
         className="input input-medium"
         value={value}
         onChange={(e) => onChange(e.target.value as T | '')}
-        aria-describedby={describedBy(name, hint, error)}
-        aria-invalid={error ? true : undefined}
-        required={required}
       >
         {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {labels[o]}
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {labels[option]}
           </option>
         ))}
       </select>
@@ -241,17 +226,18 @@ export function SelectField<T extends string>(
   );
 }
 
+/** A yes-or-no question; `value` is whether it is ticked, as for the other fields. */
 export function CheckboxField({
   name,
   label,
-  checked,
+  value,
   onChange,
   hint,
 }: {
   name: string;
   label: string;
-  checked: boolean;
-  onChange: (v: boolean) => void;
+  value: boolean;
+  onChange: (checked: boolean) => void;
   hint?: string;
 }) {
   return (
@@ -260,7 +246,7 @@ export function CheckboxField({
         id={`field-${name}`}
         name={name}
         type="checkbox"
-        checked={checked}
+        checked={value}
         onChange={(e) => onChange(e.target.checked)}
         aria-describedby={hint ? `hint-${name}` : undefined}
       />

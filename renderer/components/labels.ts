@@ -1,5 +1,5 @@
-import { ASSESSMENT_STATUS_LABELS, type AssessmentStatus } from '../../shared/assessment/schema';
 import { OUTCOME_LABELS, type Outcome } from '../../shared/assessment/ratings';
+import { ASSESSMENT_STATUS_LABELS, type AssessmentStatus } from '../../shared/assessment/schema';
 
 export function outcomeLabel(outcome: string): string {
   return OUTCOME_LABELS[outcome as Outcome] ?? outcome;
@@ -11,8 +11,8 @@ export function statusLabel(status: string): string {
 
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '—';
-  const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
-  return d.toLocaleDateString('en-GB', {
+  const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  return date.toLocaleDateString('en-GB', {
     day: 'numeric',
     month: 'short',
     year: 'numeric',

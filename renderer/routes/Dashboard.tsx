@@ -1,14 +1,28 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+import type { AssessmentSummary } from '../../shared/assessment/schema';
+import type { MethodOutput } from '../../shared/contract';
+import { plural } from '../../shared/text/plural';
 import { invoke } from '../api/bridge';
 import { useLoad } from '../api/use-load';
-import { LoadError, Loading, Page } from '../components/Page';
+import { LoadedPage } from '../components/Loaded';
+import { Page } from '../components/Page';
+import { ProblemMessage } from '../components/ProblemMessage';
+import { StatCard } from '../components/StatCard';
+import { useAction } from '../components/use-action';
 import { AssessmentsTable } from './AssessmentsTable';
-import { plural } from './evidence/describe';
 import { ExpiringNotice } from './evidence/ExpiringNotice';
+import { ProviderLinks } from './providers/ProviderLinks';
+
+interface Overview {
+  providerCount: number;
+  assessments: AssessmentSummary[];
+  expiring: MethodOutput<'evidence.expiring'>;
+  overdueRetention: number;
+}
 
 export function Dashboard() {
-  const state = useLoad(async () => {
+  const state = useLoad(async (): Promise<Overview> => {
     const [providers, assessments, expiring, retention] = await Promise.all([
       invoke('providers.list', { limit: 1 }),
       invoke('assessments.list', {}),
@@ -22,75 +36,30 @@ export function Dashboard() {
       overdueRetention: retention.items.length,
     };
   }, []);
-  const [loadingDemo, setLoadingDemo] = useState(false);
-  const [demoMessage, setDemoMessage] = useState('');
-
-  async function loadDemo() {
-    setLoadingDemo(true);
-    try {
-      const result = await invoke('system.loadDemo', {});
-      setDemoMessage(
-        result.skipped
-          ? 'The demo data was already loaded.'
-          : `Loaded ${result.providers} demo providers and ${result.assessments} self-assessments.`,
-      );
-      state.reload();
-    } finally {
-      setLoadingDemo(false);
-    }
-  }
-
-  if (state.error)
-    return (
-      <Page title="Dashboard">
-        <LoadError error={state.error} retry={state.reload} />
-      </Page>
-    );
-  if (!state.data)
-    return (
-      <Page title="Dashboard">
-        <Loading what="the dashboard" />
-      </Page>
-    );
-  const { providerCount, assessments, expiring, overdueRetention } = state.data;
-  const open = assessments.filter((a) => a.status === 'draft' || a.status === 'in-progress');
-  const byOutcome = (o: string) => open.filter((a) => a.outcome === o).length;
-
   return (
-    <Page
-      title="Dashboard"
-      actions={
-        <>
-          <Link className="button" to="/providers/new">
-            Add a provider
-          </Link>
-          <Link className="button secondary" to="/providers/import">
-            Import providers
-          </Link>
-        </>
-      }
-    >
+    <LoadedPage title="Dashboard" state={state} what="the dashboard">
+      {(overview) => <DashboardView overview={overview} reload={state.reload} />}
+    </LoadedPage>
+  );
+}
+
+function DashboardView({ overview, reload }: { overview: Overview; reload: () => void }) {
+  const { providerCount, assessments, expiring, overdueRetention } = overview;
+  const open = assessments.filter((a) => a.status === 'draft' || a.status === 'in-progress');
+  const byOutcome = (outcome: string) => open.filter((a) => a.outcome === outcome).length;
+  const [demoMessage, setDemoMessage] = useState('');
+  return (
+    <Page title="Dashboard" actions={<ProviderLinks importLabel="Import providers" />}>
       <p role="status" className="status-line">
         {demoMessage}
       </p>
       {providerCount === 0 ? (
-        <section className="panel" aria-labelledby="welcome">
-          <h2 id="welcome">Welcome to SPQA</h2>
-          <p>
-            Record your organisation and the activities you run, then assess yourself against the
-            national quality standards for social prescribing. You will see where you stand in each
-            area and what to improve before an external assessment.
-          </p>
-          <p>New to the app? Load a set of example organisations to look around first.</p>
-          <button
-            type="button"
-            className="button secondary"
-            onClick={() => void loadDemo()}
-            disabled={loadingDemo}
-          >
-            {loadingDemo ? 'Loading demo data…' : 'Load demo data'}
-          </button>
-        </section>
+        <Welcome
+          onLoaded={(message) => {
+            setDemoMessage(message);
+            reload();
+          }}
+        />
       ) : null}
 
       <ExpiringNotice expiring={expiring} />
@@ -111,22 +80,10 @@ export function Dashboard() {
           Summary
         </h2>
         <ul className="cards">
-          <li className="card">
-            <span className="card-figure">{providerCount}</span>
-            <span className="card-label">providers</span>
-          </li>
-          <li className="card">
-            <span className="card-figure">{open.length}</span>
-            <span className="card-label">assessments in progress</span>
-          </li>
-          <li className="card">
-            <span className="card-figure">{byOutcome('accredited')}</span>
-            <span className="card-label">ready for accreditation today</span>
-          </li>
-          <li className="card">
-            <span className="card-figure">{byOutcome('conditional')}</span>
-            <span className="card-label">ready with conditions today</span>
-          </li>
+          <StatCard figure={providerCount} label="providers" />
+          <StatCard figure={open.length} label="assessments in progress" />
+          <StatCard figure={byOutcome('accredited')} label="ready for accreditation today" />
+          <StatCard figure={byOutcome('conditional')} label="ready with conditions today" />
         </ul>
       </section>
 
@@ -139,5 +96,40 @@ export function Dashboard() {
         )}
       </section>
     </Page>
+  );
+}
+
+/** The first-run welcome, with example organisations to look around with. */
+function Welcome({ onLoaded }: { onLoaded: (message: string) => void }) {
+  const demo = useAction();
+  async function loadDemo() {
+    await demo.run(async () => {
+      const result = await invoke('system.loadDemo', {});
+      onLoaded(
+        result.skipped
+          ? 'The demo data was already loaded.'
+          : `Loaded ${result.providers} demo providers and ${result.assessments} self-assessments.`,
+      );
+    });
+  }
+  return (
+    <section className="panel" aria-labelledby="welcome">
+      <h2 id="welcome">Welcome to SPQA</h2>
+      <p>
+        Record your organisation and the activities you run, then assess yourself against the
+        national quality standards for social prescribing. You will see where you stand in each area
+        and what to improve before an external assessment.
+      </p>
+      <p>New to the app? Load a set of example organisations to look around first.</p>
+      <button
+        type="button"
+        className="button secondary"
+        onClick={() => void loadDemo()}
+        disabled={demo.busy}
+      >
+        {demo.busy ? 'Loading demo data…' : 'Load demo data'}
+      </button>
+      <ProblemMessage problem={demo.problem} />
+    </section>
   );
 }

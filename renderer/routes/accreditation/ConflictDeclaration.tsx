@@ -1,5 +1,6 @@
-import { RadioGroup } from '../../components/RadioGroup';
 import { TextArea } from '../../components/fields';
+import { RadioGroup } from '../../components/RadioGroup';
+import type { FieldProps } from '../../components/use-form';
 
 export type DeclarationKind = 'none' | 'conflict';
 
@@ -17,41 +18,30 @@ const LABELS: Record<DeclarationKind, string> = {
 export function ConflictDeclaration({
   providerName,
   kind,
-  text,
-  onKind,
-  onText,
-  errors,
+  description,
 }: {
   providerName: string;
-  kind: DeclarationKind | '';
-  text: string;
-  onKind: (kind: DeclarationKind) => void;
-  onText: (text: string) => void;
-  errors: { kind?: string | undefined; text?: string | undefined };
+  kind: FieldProps<DeclarationKind | ''>;
+  /** What the conflict is, asked for once one is declared. */
+  description: FieldProps<string>;
 }) {
   return (
     <RadioGroup
-      name="declaration"
+      {...kind}
       legend={`Your interests in ${providerName}`}
       hint={`A conflict is any advice, consultancy, paid or unpaid work, or trusteeship for ${providerName} in the past two years, or a close personal or financial tie to it.`}
-      value={kind}
       options={KINDS}
       labels={LABELS}
       optionHints={{
         none: `I have not advised or worked for ${providerName} in the past two years and have no other interest in it.`,
       }}
-      onChange={onKind}
-      error={errors.kind}
     >
-      {kind === 'conflict' ? (
+      {kind.value === 'conflict' ? (
         <div className="conditional-reveal">
           <TextArea
-            name="conflictText"
+            {...description}
             label="Describe the conflict"
             hint="For example: “I advised them on their safeguarding policy in March last year.”"
-            value={text}
-            onChange={onText}
-            error={errors.text}
             rows={3}
             required
           />

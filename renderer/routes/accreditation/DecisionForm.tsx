@@ -1,14 +1,35 @@
-import { useState, type FormEvent } from 'react';
 import type { Decision } from '../../../shared/accreditation/schema';
 import { OUTCOMES, OUTCOME_LABELS, type Outcome } from '../../../shared/assessment/ratings';
 import type { AssessmentSummary } from '../../../shared/assessment/schema';
 import { invoke } from '../../api/bridge';
 import { ErrorSummary, type FieldError } from '../../components/ErrorSummary';
 import { TextArea, TextField } from '../../components/fields';
-import { fieldErrorsFrom } from '../../components/problems';
+import { capitalisedErrorsFrom } from '../../components/problems';
 import { RadioGroup } from '../../components/RadioGroup';
+import { SubmitButton } from '../../components/SubmitButton';
+import { useForm } from '../../components/use-form';
 
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+interface Draft {
+  outcome: Outcome | '';
+  conditions: string;
+  conditionsDue: string;
+  reasons: string;
+  decidedBy: string;
+}
+
+function checkDecision(draft: Draft): FieldError[] {
+  const problems: FieldError[] = [];
+  if (!draft.outcome) problems.push({ field: 'outcome', message: 'Choose the outcome' });
+  if (draft.outcome === 'conditional') {
+    if (!draft.conditions.trim())
+      problems.push({ field: 'conditions', message: 'Set out the conditions' });
+    if (!draft.conditionsDue)
+      problems.push({ field: 'conditionsDue', message: 'Give the date the conditions are due' });
+  }
+  if (!draft.decidedBy.trim())
+    problems.push({ field: 'decidedBy', message: 'Enter the name of who decides' });
+  return problems;
+}
 
 /** The decision-maker's record: outcome, conditions with their due date, reasons and who decided. */
 export function DecisionForm({
@@ -25,61 +46,39 @@ export function DecisionForm({
   conditionsWithinDays: number;
   onRecorded: (decision: Decision) => void;
 }) {
-  const [outcome, setOutcome] = useState<Outcome | ''>('');
-  const [conditions, setConditions] = useState('');
-  const [conditionsDue, setConditionsDue] = useState('');
-  const [reasons, setReasons] = useState('');
-  const [decidedBy, setDecidedBy] = useState(defaultDecider ?? '');
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [busy, setBusy] = useState(false);
-  const errorFor = (field: string) => errors.find((e) => e.field === field)?.message;
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const problems: FieldError[] = [];
-    if (!outcome) problems.push({ field: 'outcome', message: 'Choose the outcome' });
-    if (outcome === 'conditional') {
-      if (!conditions.trim())
-        problems.push({ field: 'conditions', message: 'Set out the conditions' });
-      if (!conditionsDue)
-        problems.push({ field: 'conditionsDue', message: 'Give the date the conditions are due' });
-    }
-    if (!decidedBy.trim())
-      problems.push({ field: 'decidedBy', message: 'Enter the name of who decides' });
-    setErrors(problems);
-    if (problems.length > 0 || !outcome) return;
-    setBusy(true);
-    try {
+  const form = useForm<Draft>({
+    initial: {
+      outcome: '',
+      conditions: '',
+      conditionsDue: '',
+      reasons: '',
+      decidedBy: defaultDecider ?? '',
+    },
+    check: checkDecision,
+    send: async ({ outcome, conditions, conditionsDue, reasons, decidedBy }) => {
+      if (!outcome) return;
+      const conditional = outcome === 'conditional';
       onRecorded(
         await invoke('decisions.record', {
           assessmentId: assessment.id,
           outcome,
           decidedBy: decidedBy.trim(),
-          conditions: outcome === 'conditional' ? conditions.trim() : null,
-          conditionsDue: outcome === 'conditional' ? conditionsDue : null,
+          conditions: conditional ? conditions.trim() : null,
+          conditionsDue: conditional ? conditionsDue : null,
           reasons: reasons.trim() || null,
         }),
       );
-    } catch (error) {
-      setErrors(fieldErrorsFrom(error).map((e) => ({ ...e, message: capitalise(e.message) })));
-    } finally {
-      setBusy(false);
-    }
-  }
-
+    },
+    errorsFrom: capitalisedErrorsFrom,
+  });
+  const { field } = form;
   return (
-    <form
-      onSubmit={(e) => void submit(e)}
-      noValidate
-      className="form"
-      aria-labelledby="decide-heading"
-    >
+    <form onSubmit={form.onSubmit} noValidate className="form" aria-labelledby="decide-heading">
       <h2 id="decide-heading">Record the decision</h2>
-      <ErrorSummary errors={errors} title="The decision could not be recorded" />
+      <ErrorSummary errors={form.errors} title="The decision could not be recorded" />
       <RadioGroup
-        name="outcome"
+        {...field('outcome')}
         legend="Outcome"
-        value={outcome}
         options={OUTCOMES}
         labels={OUTCOME_LABELS}
         optionHints={{
@@ -88,29 +87,21 @@ export function DecisionForm({
             'A certificate is issued; the conditions must be met by their due date or the award lapses.',
           'not-accredited': 'No certificate. The provider can be assessed again.',
         }}
-        onChange={setOutcome}
-        error={errorFor('outcome')}
       >
-        {outcome === 'conditional' ? (
+        {form.draft.outcome === 'conditional' ? (
           <div className="conditional-reveal">
             <TextArea
-              name="conditions"
+              {...field('conditions')}
               label="Conditions"
               hint="What the provider must do, each condition on its own line."
-              value={conditions}
-              onChange={setConditions}
-              error={errorFor('conditions')}
               rows={3}
               required
             />
             <TextField
-              name="conditionsDue"
+              {...field('conditionsDue')}
               label="Conditions due by"
               type="date"
               hint={`After today and within ${conditionsWithinDays} days.`}
-              value={conditionsDue}
-              onChange={setConditionsDue}
-              error={errorFor('conditionsDue')}
               width="medium"
               required
             />
@@ -118,29 +109,23 @@ export function DecisionForm({
         ) : null}
       </RadioGroup>
       <TextArea
-        name="reasons"
+        {...field('reasons')}
         label="Reasons"
         hint={`What the decision rests on; especially where it differs from the recommended outcome (${OUTCOME_LABELS[recommended]}).`}
-        value={reasons}
-        onChange={setReasons}
-        error={errorFor('reasons')}
         rows={3}
       />
       <TextField
-        name="decidedBy"
+        {...field('decidedBy')}
         label="Decided by"
         hint={`${defaultDecider ? 'Filled in from your profile. ' : ''}The decision is made by someone who did not assess: not ${assessment.assessor ?? 'the assessor'}.`}
-        value={decidedBy}
-        onChange={setDecidedBy}
-        error={errorFor('decidedBy')}
         autoComplete="name"
         width="medium"
         required
       />
       <div className="form-actions">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? 'Recording…' : 'Record the decision'}
-        </button>
+        <SubmitButton busy={form.busy} busyLabel="Recording…">
+          Record the decision
+        </SubmitButton>
       </div>
     </form>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef } from 'react';
 import type { Finding } from '../../../shared/accreditation/schema';
 import {
   FINDING_TYPES,
@@ -9,8 +9,9 @@ import {
 import { invoke } from '../../api/bridge';
 import { ErrorSummary, type FieldError } from '../../components/ErrorSummary';
 import { TextArea, TextField } from '../../components/fields';
-import { fieldErrorsFrom } from '../../components/problems';
 import { RadioGroup } from '../../components/RadioGroup';
+import { useForm } from '../../components/use-form';
+import { criterionKey } from '../assessments/criterion-links';
 
 const TYPE_HINTS: Record<FindingType, string> = {
   observation: 'Worth noting; no action needed.',
@@ -27,13 +28,30 @@ interface Draft {
   actionDue: string;
 }
 
-const draftOf = (f: Finding | undefined): Draft => ({
-  type: f?.type ?? '',
-  text: f?.text ?? '',
-  action: f?.action ?? '',
-  actionOwner: f?.actionOwner ?? '',
-  actionDue: f?.actionDue ?? '',
+const draftOf = (finding: Finding | undefined): Draft => ({
+  type: finding?.type ?? '',
+  text: finding?.text ?? '',
+  action: finding?.action ?? '',
+  actionOwner: finding?.actionOwner ?? '',
+  actionDue: finding?.actionDue ?? '',
 });
+
+const isNonconformityDraft = (draft: Draft) => draft.type !== '' && isNonconformity(draft.type);
+
+function checkFinding(draft: Draft, prefix: string): FieldError[] {
+  const problems: FieldError[] = [];
+  const need = (field: keyof Draft, message: string) => {
+    if (!draft[field].trim()) problems.push({ field: `${prefix}${field}`, message });
+  };
+  need('type', 'Choose the type of finding');
+  need('text', 'Describe what you found');
+  if (isNonconformityDraft(draft)) {
+    need('action', 'A nonconformity needs the action required');
+    need('actionOwner', 'Name who owns the action');
+    need('actionDue', 'Give the date the action is due');
+  }
+  return problems;
+}
 
 /**
  * Adds or edits one finding. A nonconformity cannot be saved without the action it requires,
@@ -52,41 +70,14 @@ export function FindingForm({
   onSaved: (saved: Finding) => void;
   onCancel: () => void;
 }) {
-  const prefix = `finding-${code.replace('.', '-')}-${finding?.id ?? 'new'}`;
-  const [draft, setDraft] = useState<Draft>(() => draftOf(finding));
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [busy, setBusy] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
-  // The button that opened the form is gone; focus starts on the form's first question instead.
-  useEffect(() => {
-    const radios = formRef.current?.querySelectorAll<HTMLInputElement>('input[type="radio"]');
-    const checked = [...(radios ?? [])].find((r) => r.checked);
-    (checked ?? radios?.[0])?.focus();
-  }, []);
-  const set =
-    <K extends keyof Draft>(key: K) =>
-    (value: Draft[K]) =>
-      setDraft((d) => ({ ...d, [key]: value }));
-  const errorFor = (field: string) => errors.find((e) => e.field === `${prefix}-${field}`)?.message;
-  const nc = draft.type !== '' && isNonconformity(draft.type);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const problems: FieldError[] = [];
-    const need = (field: keyof Draft, message: string) => {
-      if (!draft[field].trim()) problems.push({ field: `${prefix}-${field}`, message });
-    };
-    need('type', 'Choose the type of finding');
-    need('text', 'Describe what you found');
-    if (nc) {
-      need('action', 'A nonconformity needs the action required');
-      need('actionOwner', 'Name who owns the action');
-      need('actionDue', 'Give the date the action is due');
-    }
-    setErrors(problems);
-    if (problems.length > 0 || draft.type === '') return;
-    setBusy(true);
-    try {
+  const prefix = `finding-${criterionKey(code)}-${finding?.id ?? 'new'}-`;
+  const form = useForm({
+    initial: () => draftOf(finding),
+    prefix,
+    check: (draft) => checkFinding(draft, prefix),
+    send: async (draft) => {
+      if (draft.type === '') return;
+      const nc = isNonconformityDraft(draft);
       onSaved(
         await invoke('findings.save', {
           ...(finding ? { id: finding.id } : {}),
@@ -99,76 +90,54 @@ export function FindingForm({
           actionDue: nc ? draft.actionDue : null,
         }),
       );
-    } catch (error) {
-      setErrors(fieldErrorsFrom(error, (path) => `${prefix}-${path.split(/[.[]/)[0] ?? ''}`));
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
+  const formRef = useRef<HTMLFormElement>(null);
+  // The button that opened the form is gone; focus starts on the form's first question instead.
+  useEffect(() => {
+    const radios = formRef.current?.querySelectorAll<HTMLInputElement>('input[type="radio"]');
+    const checked = [...(radios ?? [])].find((radio) => radio.checked);
+    (checked ?? radios?.[0])?.focus();
+  }, []);
+  const { field, busy } = form;
 
-  const label = finding ? `Edit the finding on ${code}` : `Add a finding on ${code}`;
   return (
     <form
       className="finding-form"
-      aria-label={label}
-      onSubmit={(e) => void submit(e)}
+      aria-label={finding ? `Edit the finding on ${code}` : `Add a finding on ${code}`}
+      onSubmit={form.onSubmit}
       noValidate
-      id={`${prefix}-form`}
+      id={`${prefix}form`}
       ref={formRef}
     >
-      <ErrorSummary errors={errors} title="The finding could not be saved" />
+      <ErrorSummary errors={form.errors} title="The finding could not be saved" />
       <RadioGroup
-        name={`${prefix}-type`}
+        {...field('type')}
         legend="Type of finding"
-        value={draft.type}
         options={FINDING_TYPES}
         labels={FINDING_TYPE_LABELS}
         optionHints={TYPE_HINTS}
-        onChange={set('type')}
-        error={errorFor('type')}
         disabled={busy}
       />
-      <TextArea
-        name={`${prefix}-text`}
-        label="What you found"
-        value={draft.text}
-        onChange={set('text')}
-        error={errorFor('text')}
-        rows={3}
-        required
-      />
-      {nc ? (
+      <TextArea {...field('text')} label="What you found" rows={3} required />
+      {isNonconformityDraft(form.draft) ? (
         <fieldset className="fieldset nested">
           <legend>Action required</legend>
           <p className="hint">A nonconformity must have an action, an owner and a due date.</p>
-          <TextArea
-            name={`${prefix}-action`}
-            label="What must be done"
-            value={draft.action}
-            onChange={set('action')}
-            error={errorFor('action')}
-            rows={2}
-            required
-          />
+          <TextArea {...field('action')} label="What must be done" rows={2} required />
           <div className="field-row">
             <TextField
-              name={`${prefix}-actionOwner`}
+              {...field('actionOwner')}
               label="Owner"
               hint="Who at the provider will do it"
-              value={draft.actionOwner}
-              onChange={set('actionOwner')}
-              error={errorFor('actionOwner')}
               width="medium"
               required
             />
             <TextField
-              name={`${prefix}-actionDue`}
+              {...field('actionDue')}
               label="Due date"
               type="date"
               hint="When it must be done by"
-              value={draft.actionDue}
-              onChange={set('actionDue')}
-              error={errorFor('actionDue')}
               width="medium"
               required
             />

@@ -4,6 +4,9 @@ import { FINDING_TYPE_LABELS, isNonconformity } from '../../../shared/accreditat
 import { invoke } from '../../api/bridge';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { formatDate } from '../../components/labels';
+import { ProblemMessage } from '../../components/ProblemMessage';
+import { useAction } from '../../components/use-action';
+import { criterionKey } from '../assessments/criterion-links';
 import { FindingForm } from './FindingForm';
 
 const typeName = (type: Finding['type']) => FINDING_TYPE_LABELS[type].toLowerCase();
@@ -34,11 +37,10 @@ export function FindingsPanel({
   sealed: boolean;
   onChanged: (message: string) => void;
 }) {
-  const key = code.replace('.', '-');
+  const key = criterionKey(code);
   const [editing, setEditing] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<Finding | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState('');
+  const removal = useAction();
   const addButton = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
   // When a form closes, focus goes back to the button that adds findings, not the page top.
@@ -56,19 +58,28 @@ export function FindingsPanel({
   };
 
   async function remove(finding: Finding) {
-    setBusy(true);
-    setProblem('');
-    try {
-      await invoke('findings.delete', { id: finding.id });
-      setDeleting(null);
-      returnFocus.current = true;
-      onChanged(`Deleted the ${typeName(finding.type)} on ${code}.`);
-    } catch (error) {
-      setProblem((error as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    const removed = await removal.run(() => invoke('findings.delete', { id: finding.id }));
+    if (!removed) return;
+    setDeleting(null);
+    returnFocus.current = true;
+    onChanged(`Deleted the ${typeName(finding.type)} on ${code}.`);
   }
+
+  const form = (finding?: Finding) => (
+    <FindingForm
+      assessmentId={assessmentId}
+      code={code}
+      finding={finding}
+      onSaved={(saved) =>
+        close(
+          finding
+            ? `Saved the ${typeName(saved.type)} on ${code}.`
+            : `Added ${withArticle(saved.type)} on ${code}.`,
+        )
+      }
+      onCancel={() => close()}
+    />
+  );
 
   return (
     <div className="findings" role="group" aria-labelledby={`findings-${key}-heading`}>
@@ -78,69 +89,26 @@ export function FindingsPanel({
       {findings.length === 0 ? <p className="muted">No findings recorded.</p> : null}
       {findings.length > 0 ? (
         <ul className="finding-list">
-          {findings.map((f) =>
-            editing === f.id ? (
-              <li key={f.id} className="finding">
-                <FindingForm
-                  assessmentId={assessmentId}
-                  code={code}
-                  finding={f}
-                  onSaved={(saved) => close(`Saved the ${typeName(saved.type)} on ${code}.`)}
-                  onCancel={() => close()}
-                />
+          {findings.map((finding) =>
+            editing === finding.id ? (
+              <li key={finding.id} className="finding">
+                {form(finding)}
               </li>
             ) : (
-              <li key={f.id} className={`finding finding-${f.type}`}>
-                <p className="finding-text">
-                  <span className={FINDING_BADGE[f.type]}>{FINDING_TYPE_LABELS[f.type]}</span>{' '}
-                  <span className="pre-line">{f.text}</span>
-                </p>
-                {isNonconformity(f.type) ? (
-                  <dl className="summary-list compact finding-action">
-                    <dt>Action required</dt>
-                    <dd className="pre-line">{f.action}</dd>
-                    <dt>Owner</dt>
-                    <dd>{f.actionOwner}</dd>
-                    <dt>Due</dt>
-                    <dd>{formatDate(f.actionDue)}</dd>
-                  </dl>
-                ) : null}
-                {sealed ? null : (
-                  <div className="button-row">
-                    <button
-                      type="button"
-                      className="button secondary small"
-                      onClick={() => setEditing(f.id)}
-                    >
-                      Edit{' '}
-                      <span className="visually-hidden">
-                        {typeName(f.type)} on {code}
-                      </span>
-                    </button>
-                    <button
-                      type="button"
-                      className="button link small"
-                      onClick={() => setDeleting(f)}
-                    >
-                      Delete{' '}
-                      <span className="visually-hidden">
-                        {typeName(f.type)} on {code}
-                      </span>
-                    </button>
-                  </div>
-                )}
-              </li>
+              <FindingItem
+                key={finding.id}
+                finding={finding}
+                code={code}
+                sealed={sealed}
+                onEdit={() => setEditing(finding.id)}
+                onDelete={() => setDeleting(finding)}
+              />
             ),
           )}
         </ul>
       ) : null}
       {sealed ? null : editing === 'new' ? (
-        <FindingForm
-          assessmentId={assessmentId}
-          code={code}
-          onSaved={(saved) => close(`Added ${withArticle(saved.type)} on ${code}.`)}
-          onCancel={() => close()}
-        />
+        form()
       ) : (
         <button
           type="button"
@@ -157,22 +125,67 @@ export function FindingsPanel({
         <ConfirmDialog
           title={`Delete this ${typeName(deleting.type)}?`}
           confirmLabel="Delete finding"
-          busy={busy}
+          busy={removal.busy}
           onConfirm={() => void remove(deleting)}
           onClose={() => {
             setDeleting(null);
-            setProblem('');
+            removal.clear();
           }}
         >
           <p className="pre-line">“{deleting.text}”</p>
           <p>It is removed from the assessment; the audit trail keeps a record of it.</p>
-          {problem ? (
-            <p className="error-message" role="alert">
-              {problem}
-            </p>
-          ) : null}
+          <ProblemMessage problem={removal.problem} />
         </ConfirmDialog>
       ) : null}
     </div>
+  );
+}
+
+/** One finding as recorded, with edit and delete while the assessment is open. */
+function FindingItem({
+  finding,
+  code,
+  sealed,
+  onEdit,
+  onDelete,
+}: {
+  finding: Finding;
+  code: string;
+  sealed: boolean;
+  onEdit: () => void;
+  onDelete: () => void;
+}) {
+  const which = (
+    <span className="visually-hidden">
+      {typeName(finding.type)} on {code}
+    </span>
+  );
+  return (
+    <li className={`finding finding-${finding.type}`}>
+      <p className="finding-text">
+        <span className={FINDING_BADGE[finding.type]}>{FINDING_TYPE_LABELS[finding.type]}</span>{' '}
+        <span className="pre-line">{finding.text}</span>
+      </p>
+      {isNonconformity(finding.type) ? (
+        <dl className="summary-list compact finding-action">
+          <dt>Action required</dt>
+          <dd className="pre-line">{finding.action}</dd>
+          <dt>Owner</dt>
+          <dd>{finding.actionOwner}</dd>
+          <dt>Due</dt>
+          <dd>{formatDate(finding.actionDue)}</dd>
+        </dl>
+      ) : null}
+      {sealed ? null : (
+        <div className="button-row">
+          <button type="button" className="button secondary small" onClick={onEdit}>
+            Edit {which}
+          </button>
+          <button type="button" className="button link small" onClick={onDelete}>
+            Delete {which}
+          </button>
+        </div>
+      )}
+    </li>
   );
 }

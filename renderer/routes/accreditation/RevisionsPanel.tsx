@@ -1,56 +1,48 @@
-import { useState, type FormEvent } from 'react';
 import type { Revision } from '../../../shared/accreditation/schema';
 import type { AssessmentSummary } from '../../../shared/assessment/schema';
 import { invoke } from '../../api/bridge';
-import { ErrorSummary, type FieldError } from '../../components/ErrorSummary';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextArea } from '../../components/fields';
 import { formatDate } from '../../components/labels';
 import { fieldErrorsFrom } from '../../components/problems';
+import { SubmitButton } from '../../components/SubmitButton';
+import { Table } from '../../components/Table';
+import { useForm } from '../../components/use-form';
 
 /** Every revision of the assessment: why it was opened, when it was sealed and its fingerprint. */
 export function RevisionHistory({ revisions }: { revisions: Revision[] }) {
   return (
     <section aria-labelledby="revisions-heading">
       <h2 id="revisions-heading">Revisions</h2>
-      <div className="table-wrap">
-        <table className="table">
-          <caption className="visually-hidden">Revisions of this assessment, oldest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Revision</th>
-              <th scope="col">Opened</th>
-              <th scope="col">Reason</th>
-              <th scope="col">Sealed</th>
-              <th scope="col">Fingerprint (SHA-256)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {revisions.map((r) => (
-              <tr key={r.revision}>
-                <th scope="row">{r.revision}</th>
-                <td>
-                  {formatDate(r.openedAt)}
+      <Table
+        caption="Revisions of this assessment, oldest first"
+        hideCaption
+        headings={['Revision', 'Opened', 'Reason', 'Sealed', 'Fingerprint (SHA-256)']}
+      >
+        {revisions.map((revision) => (
+          <tr key={revision.revision}>
+            <th scope="row">{revision.revision}</th>
+            <td>
+              {formatDate(revision.openedAt)}
+              <br />
+              <span className="muted">by {revision.openedBy}</span>
+            </td>
+            <td className="pre-line">{revision.reason}</td>
+            <td>
+              {revision.sealedAt ? (
+                <>
+                  {formatDate(revision.sealedAt)}
                   <br />
-                  <span className="muted">by {r.openedBy}</span>
-                </td>
-                <td className="pre-line">{r.reason}</td>
-                <td>
-                  {r.sealedAt ? (
-                    <>
-                      {formatDate(r.sealedAt)}
-                      <br />
-                      <span className="muted">by {r.sealedBy}</span>
-                    </>
-                  ) : (
-                    <span className="badge badge-muted">Open</span>
-                  )}
-                </td>
-                <td className="hash mono break-anywhere">{r.sha256 ?? 'Not sealed yet'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                  <span className="muted">by {revision.sealedBy}</span>
+                </>
+              ) : (
+                <span className="badge badge-muted">Open</span>
+              )}
+            </td>
+            <td className="hash mono break-anywhere">{revision.sha256 ?? 'Not sealed yet'}</td>
+          </tr>
+        ))}
+      </Table>
     </section>
   );
 }
@@ -66,32 +58,23 @@ export function NewRevisionForm({
   assessment: AssessmentSummary;
   onOpened: (revision: Revision) => void;
 }) {
-  const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (reason.trim().length < 3) {
-      setErrors([{ field: 'revisionReason', message: 'Give the reason for a new revision' }]);
-      return;
-    }
-    setErrors([]);
-    setBusy(true);
-    try {
+  const form = useForm({
+    initial: { revisionReason: '' },
+    check: ({ revisionReason }) =>
+      revisionReason.trim().length < 3
+        ? [{ field: 'revisionReason', message: 'Give the reason for a new revision' }]
+        : [],
+    send: async ({ revisionReason }) => {
       const result = await invoke('assessments.revise', {
         id: assessment.id,
-        reason: reason.trim(),
+        reason: revisionReason.trim(),
       });
-      setReason('');
+      form.setDraft({ revisionReason: '' });
       onOpened(result.revision);
-    } catch (error) {
-      setErrors(fieldErrorsFrom(error, (p) => (p === 'reason' ? 'revisionReason' : p)));
-    } finally {
-      setBusy(false);
-    }
-  }
-
+    },
+    errorsFrom: (error) =>
+      fieldErrorsFrom(error, (path) => (path === 'reason' ? 'revisionReason' : path)),
+  });
   return (
     <section aria-labelledby="new-revision-heading" className="panel">
       <h2 id="new-revision-heading">Open a new revision</h2>
@@ -103,21 +86,18 @@ export function NewRevisionForm({
           ? ' The decision already made stays on record for the earlier revision; the new one needs a decision of its own.'
           : ''}
       </p>
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <ErrorSummary errors={errors} title="The revision could not be opened" />
+      <form onSubmit={form.onSubmit} noValidate>
+        <ErrorSummary errors={form.errors} title="The revision could not be opened" />
         <TextArea
-          name="revisionReason"
+          {...form.field('revisionReason')}
           label="Reason for a new revision"
           hint="For example: the provider sent its updated safeguarding policy after the visit."
-          value={reason}
-          onChange={setReason}
-          error={errors.find((e) => e.field === 'revisionReason')?.message}
           rows={2}
           required
         />
-        <button type="submit" className="button secondary" disabled={busy}>
-          {busy ? 'Opening…' : `Open revision ${assessment.revision + 1}`}
-        </button>
+        <SubmitButton busy={form.busy} busyLabel="Opening…" secondary>
+          Open revision {assessment.revision + 1}
+        </SubmitButton>
       </form>
     </section>
   );

@@ -1,22 +1,23 @@
-import { Link } from 'react-router';
 import type { MethodOutput } from '../../../shared/contract';
-import { outcomeBadgeClass, outcomeLabel } from '../../components/labels';
-import { plural } from '../evidence/describe';
+import { plural } from '../../../shared/text/plural';
+import { OutcomeBadge } from '../../components/OutcomeBadge';
+import { Table } from '../../components/Table';
+import { capitalise } from '../../components/text';
+import { CriterionLink } from '../assessments/CriterionLink';
+import { ReadinessReasons } from '../assessments/ReadinessReasons';
 
 export type SealPreview = MethodOutput<'assessments.sealPreview'>;
 
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
 /** Everything a submission freezes, in words and figures, so the assessor knows what they seal. */
 export function SealSummary({ preview, headingId }: { preview: SealPreview; headingId: string }) {
-  const { findings, readiness: r } = preview;
+  const { findings, readiness } = preview;
   const findingRows: [string, number][] = [
     ['Major nonconformities', findings.major],
     ['Minor nonconformities', findings.minor],
     ['Observations', findings.observation],
     ['Good practice', findings.goodPractice],
   ];
-  const totalFindings = findingRows.reduce((n, [, c]) => n + c, 0);
+  const totalFindings = findingRows.reduce((sum, [, count]) => sum + count, 0);
   return (
     <div className="seal-summary">
       <dl className="summary-list">
@@ -38,8 +39,8 @@ export function SealSummary({ preview, headingId }: { preview: SealPreview; head
           {totalFindings === 0
             ? 'None recorded'
             : findingRows
-                .filter(([, n]) => n > 0)
-                .map(([label, n]) => `${label}: ${n}`)
+                .filter(([, count]) => count > 0)
+                .map(([label, count]) => `${label}: ${count}`)
                 .join('; ')}
         </dd>
         <dt>Evidence</dt>
@@ -50,62 +51,45 @@ export function SealSummary({ preview, headingId }: { preview: SealPreview; head
         </dd>
         <dt>Outcome the standards recommend</dt>
         <dd>
-          <span className={outcomeBadgeClass(r.outcome)}>{outcomeLabel(r.outcome)}</span> · overall
-          score {r.scorePercent}%
+          <OutcomeBadge outcome={readiness.outcome} /> · overall score {readiness.scorePercent}%
         </dd>
       </dl>
-      {r.reasons.length > 0 ? (
+      {readiness.reasons.length > 0 ? (
         <>
           <h3>Why that outcome</h3>
-          <ul>
-            {r.reasons.map((reason) => (
-              <li key={reason}>{capitalise(reason)}</li>
-            ))}
-          </ul>
+          <ReadinessReasons reasons={readiness.reasons} />
         </>
       ) : null}
       <h3 id={`${headingId}-evidence`}>Evidence sealed with it</h3>
       {preview.evidence.length === 0 ? (
         <p className="muted">No evidence is attached to this assessment.</p>
       ) : (
-        <div className="table-wrap">
-          <table className="table" aria-labelledby={`${headingId}-evidence`}>
-            <thead>
-              <tr>
-                <th scope="col">Evidence</th>
-                <th scope="col">Fingerprint (SHA-256) or link</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.evidence.map((e) => (
-                <tr key={e.id}>
-                  <th scope="row">{e.title}</th>
-                  <td className="hash mono break-anywhere">{e.sha256 ?? e.url ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption="Evidence sealed with it"
+          hideCaption
+          headings={['Evidence', 'Fingerprint (SHA-256) or link']}
+        >
+          {preview.evidence.map((record) => (
+            <tr key={record.id}>
+              <th scope="row">{record.title}</th>
+              <td className="hash mono break-anywhere">{record.sha256 ?? record.url ?? '—'}</td>
+            </tr>
+          ))}
+        </Table>
       )}
     </div>
   );
 }
 
 /** What stops submission, each in words, with the criteria still to rate as links. */
-export function Blockers({
-  preview,
-  assessmentId,
-}: {
-  preview: SealPreview;
-  assessmentId: string;
-}) {
+export function Blockers({ preview }: { preview: SealPreview }) {
   if (preview.blockers.length === 0) return null;
   return (
     <div className="notice notice-warning" id="submit-blockers">
       <h3 className="notice-heading">Not ready to submit</h3>
       <ul>
-        {preview.blockers.map((b) => (
-          <li key={b}>{capitalise(b)}.</li>
+        {preview.blockers.map((blocker) => (
+          <li key={blocker}>{capitalise(blocker)}.</li>
         ))}
       </ul>
       {preview.unrated.length > 0 ? (
@@ -114,12 +98,7 @@ export function Blockers({
           <ul className="inline-list">
             {preview.unrated.map((code) => (
               <li key={code}>
-                <Link
-                  to={`/assessments/${assessmentId}/domain/${code.replace(/\d.*$/, '')}`}
-                  state={{ criterion: code }}
-                >
-                  {code}
-                </Link>
+                <CriterionLink assessmentId={preview.assessment.id} code={code} />
               </li>
             ))}
           </ul>

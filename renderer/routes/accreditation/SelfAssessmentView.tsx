@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { RATING_LABELS } from '../../../shared/assessment/ratings';
 import type { EvidenceRecord } from '../../../shared/evidence/schema';
+import { criterionKey } from '../assessments/criterion-links';
 import { EvidenceListItem } from '../evidence/EvidenceListItem';
 import { PreviewDialog } from '../evidence/PreviewDialog';
 import type { SelfView } from './use-external-context';
@@ -11,7 +12,7 @@ import type { SelfView } from './use-external-context';
  */
 export function SelfAssessmentView({ code, self }: { code: string; self: SelfView }) {
   const [previewing, setPreviewing] = useState<EvidenceRecord | null>(null);
-  const key = code.replace('.', '-');
+  const key = criterionKey(code);
   const rating = self.ratings.get(code);
   const evidence = self.evidence.get(code) ?? [];
   return (
@@ -48,10 +49,10 @@ export function SelfAssessmentView({ code, self }: { code: string; self: SelfVie
         <p className="muted">No evidence from the provider for {code}.</p>
       ) : (
         <ul className="evidence-list" aria-label={`Provider’s evidence for ${code}`}>
-          {evidence.map((r) => (
+          {evidence.map((record) => (
             <EvidenceListItem
-              key={r.id}
-              record={r}
+              key={record.id}
+              record={record}
               onDate={self.onDate}
               onPreview={setPreviewing}
             />

@@ -5,10 +5,18 @@ import { invoke } from '../../api/bridge';
 import { useLoad } from '../../api/use-load';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { formatDate } from '../../components/labels';
-import { LoadError, Loading, Page } from '../../components/Page';
+import { LoadedPage } from '../../components/Loaded';
+import { Page } from '../../components/Page';
+import { ProblemMessage } from '../../components/ProblemMessage';
+import { useAction } from '../../components/use-action';
 import { AssessmentHeader } from '../assessments/AssessmentHeader';
 import { NewRevisionForm, RevisionHistory } from './RevisionsPanel';
-import { Blockers, SealSummary } from './SealSummary';
+import { Blockers, SealSummary, type SealPreview } from './SealSummary';
+
+interface SubmitData {
+  preview: SealPreview;
+  revisions: Revision[];
+}
 
 /**
  * Submitting seals the assessment: the screen lists what will be frozen and anything that stops
@@ -17,109 +25,62 @@ import { Blockers, SealSummary } from './SealSummary';
  */
 export function SubmitPage() {
   const { id = '' } = useParams();
-  const state = useLoad(async () => {
+  const state = useLoad(async (): Promise<SubmitData> => {
     const [preview, revisions] = await Promise.all([
       invoke('assessments.sealPreview', { id }),
       invoke('assessments.revisions', { id }),
     ]);
     return { preview, revisions };
   }, [id]);
+  return (
+    <LoadedPage title="Submit and revisions" state={state} what="what would be sealed">
+      {(data) => <Submit data={data} reload={state.reload} />}
+    </LoadedPage>
+  );
+}
+
+function Submit({
+  data: { preview, revisions },
+  reload,
+}: {
+  data: SubmitData;
+  reload: () => void;
+}) {
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState('');
+  const submission = useAction();
   const [sealed, setSealed] = useState<Revision | null>(null);
   const [message, setMessage] = useState('');
-  const outcomeRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    if (sealed) outcomeRef.current?.focus();
-  }, [sealed]);
-
-  if (state.error)
-    return (
-      <Page title="Submit and revisions">
-        <LoadError error={state.error} retry={state.reload} />
-      </Page>
-    );
-  if (!state.data)
-    return (
-      <Page title="Submit and revisions">
-        <Loading what="what would be sealed" />
-      </Page>
-    );
-  const { preview, revisions } = state.data;
-  const a = preview.assessment;
-  const open = a.status === 'draft' || a.status === 'in-progress';
+  const { assessment } = preview;
+  const open = assessment.status === 'draft' || assessment.status === 'in-progress';
   const lastSealed = [...revisions].reverse().find((r) => r.sha256);
-  const blocked = preview.blockers.length > 0;
 
   async function submit() {
-    setBusy(true);
-    setProblem('');
-    try {
-      const result = await invoke('assessments.submit', { id });
+    await submission.run(async () => {
+      const result = await invoke('assessments.submit', { id: assessment.id });
       setConfirming(false);
       setSealed(result.revision);
       setMessage('');
-      state.reload();
-    } catch (error) {
-      setProblem((error as Error).message);
-    } finally {
-      setBusy(false);
-    }
+      reload();
+    });
   }
 
   return (
-    <Page title={`Submit and revisions: ${a.providerName}`}>
-      <AssessmentHeader assessment={a} current="submit" />
+    <Page title={`Submit and revisions: ${assessment.providerName}`}>
+      <AssessmentHeader assessment={assessment} current="submit" />
       <p role="status" className="status-line">
         {message}
       </p>
-      {sealed ? (
-        <div className="notice notice-success" id="sealed-outcome">
-          <h2 tabIndex={-1} ref={outcomeRef}>
-            Revision {sealed.revision} submitted and sealed
-          </h2>
-          <p>
-            Sealed on {formatDate(sealed.sealedAt)} by {sealed.sealedBy}. Its ratings, findings and
-            evidence can no longer change. Anyone can check it has not changed against this
-            fingerprint (SHA-256):
-          </p>
-          <p className="hash mono break-anywhere" id="sealed-hash">
-            {sealed.sha256}
-          </p>
-          <p>
-            <Link to={`/assessments/${id}/decision`}>Go to the decision</Link>
-          </p>
-        </div>
-      ) : null}
+      {sealed ? <SealedOutcome revision={sealed} assessmentId={assessment.id} /> : null}
       {open ? (
-        <section aria-labelledby="seal-heading">
-          <h2 id="seal-heading">What submitting revision {preview.revision} seals</h2>
-          <Blockers preview={preview} assessmentId={id} />
-          <SealSummary preview={preview} headingId="seal-heading" />
-          <p id="submit-explain">
-            {blocked
-              ? 'Submitting is possible once nothing above stops it.'
-              : 'Once submitted, this revision is sealed: it cannot be changed, only followed by a new revision. The decision is then made by someone who did not assess.'}
-          </p>
-          <button
-            type="button"
-            className="button"
-            id="submit-assessment"
-            disabled={blocked}
-            aria-describedby="submit-explain"
-            onClick={() => setConfirming(true)}
-          >
-            Submit and seal revision {preview.revision}
-          </button>
-        </section>
+        <SealNow preview={preview} onSubmit={() => setConfirming(true)} />
       ) : (
         <>
           {!sealed && lastSealed ? (
             <p className="notice notice-info">
-              This assessment is {a.status === 'decided' ? 'submitted and decided' : 'submitted'}.
-              Revision {lastSealed.revision} was sealed on {formatDate(lastSealed.sealedAt)} with
-              fingerprint <span className="hash mono break-anywhere">{lastSealed.sha256}</span>.
+              This assessment is{' '}
+              {assessment.status === 'decided' ? 'submitted and decided' : 'submitted'}. Revision{' '}
+              {lastSealed.revision} was sealed on {formatDate(lastSealed.sealedAt)} with fingerprint{' '}
+              <span className="hash mono break-anywhere">{lastSealed.sha256}</span>.
             </p>
           ) : null}
           <section aria-labelledby="sealed-heading">
@@ -127,13 +88,13 @@ export function SubmitPage() {
             <SealSummary preview={preview} headingId="sealed-heading" />
           </section>
           <NewRevisionForm
-            assessment={a}
+            assessment={assessment}
             onOpened={(revision) => {
               setSealed(null);
               setMessage(
                 `Revision ${revision.revision} opened. Ratings and findings can be changed again.`,
               );
-              state.reload();
+              reload();
             }}
           />
         </>
@@ -142,26 +103,75 @@ export function SubmitPage() {
       {confirming ? (
         <ConfirmDialog
           title={`Submit and seal revision ${preview.revision}?`}
-          confirmLabel={busy ? 'Sealing…' : 'Submit and seal'}
-          busy={busy}
+          confirmLabel={submission.busy ? 'Sealing…' : 'Submit and seal'}
+          busy={submission.busy}
           onConfirm={() => void submit()}
           onClose={() => {
             setConfirming(false);
-            setProblem('');
+            submission.clear();
           }}
         >
           <p>
             The {preview.rated} ratings, the findings and the {preview.evidence.length} items of
-            evidence of {a.providerName}’s assessment are frozen with their fingerprints. Any later
-            change needs a new revision with its reason.
+            evidence of {assessment.providerName}’s assessment are frozen with their fingerprints.
+            Any later change needs a new revision with its reason.
           </p>
-          {problem ? (
-            <p className="error-message" role="alert">
-              {problem}
-            </p>
-          ) : null}
+          <ProblemMessage problem={submission.problem} />
         </ConfirmDialog>
       ) : null}
     </Page>
+  );
+}
+
+/** An open assessment: what submitting would seal, what stops it, and the button to do it. */
+function SealNow({ preview, onSubmit }: { preview: SealPreview; onSubmit: () => void }) {
+  const blocked = preview.blockers.length > 0;
+  return (
+    <section aria-labelledby="seal-heading">
+      <h2 id="seal-heading">What submitting revision {preview.revision} seals</h2>
+      <Blockers preview={preview} />
+      <SealSummary preview={preview} headingId="seal-heading" />
+      <p id="submit-explain">
+        {blocked
+          ? 'Submitting is possible once nothing above stops it.'
+          : 'Once submitted, this revision is sealed: it cannot be changed, only followed by a new revision. The decision is then made by someone who did not assess.'}
+      </p>
+      <button
+        type="button"
+        className="button"
+        id="submit-assessment"
+        disabled={blocked}
+        aria-describedby="submit-explain"
+        onClick={onSubmit}
+      >
+        Submit and seal revision {preview.revision}
+      </button>
+    </section>
+  );
+}
+
+/** The revision just sealed and its fingerprint, taking focus as it appears. */
+function SealedOutcome({ revision, assessmentId }: { revision: Revision; assessmentId: string }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.focus();
+  }, [revision]);
+  return (
+    <div className="notice notice-success" id="sealed-outcome">
+      <h2 tabIndex={-1} ref={heading}>
+        Revision {revision.revision} submitted and sealed
+      </h2>
+      <p>
+        Sealed on {formatDate(revision.sealedAt)} by {revision.sealedBy}. Its ratings, findings and
+        evidence can no longer change. Anyone can check it has not changed against this fingerprint
+        (SHA-256):
+      </p>
+      <p className="hash mono break-anywhere" id="sealed-hash">
+        {revision.sha256}
+      </p>
+      <p>
+        <Link to={`/assessments/${assessmentId}/decision`}>Go to the decision</Link>
+      </p>
+    </div>
   );
 }

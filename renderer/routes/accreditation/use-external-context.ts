@@ -3,7 +3,8 @@ import type { Finding } from '../../../shared/accreditation/schema';
 import type { AssessmentSummary, RatingRecord } from '../../../shared/assessment/schema';
 import type { EvidenceRecord } from '../../../shared/evidence/schema';
 import { invoke } from '../../api/bridge';
-import { useLoad, type Loaded } from '../../api/use-load';
+import { useLoad, type LoadState } from '../../api/use-load';
+import { evidenceByCriterion } from '../evidence/by-criterion';
 
 /** The provider's own view of a criterion, shown read-only beside the assessor's rating. */
 export interface SelfView {
@@ -15,9 +16,9 @@ export interface SelfView {
 }
 
 export interface ExternalContext {
-  findings: Loaded<Finding[]>;
+  findings: LoadState<Finding[]>;
   findingsByCriterion: Map<string, Finding[]>;
-  self: Loaded<SelfView | null>;
+  self: LoadState<SelfView | null>;
 }
 
 /**
@@ -39,20 +40,18 @@ export function useExternalContext(assessment: AssessmentSummary | undefined): E
       invoke('evidence.list', { assessmentId: basedOn }),
       invoke('evidence.freshness', { assessmentId: basedOn }),
     ]);
-    const byCriterion = new Map<string, EvidenceRecord[]>();
-    for (const e of evidence)
-      for (const code of e.criteria) byCriterion.set(code, [...(byCriterion.get(code) ?? []), e]);
     return {
       assessmentId: basedOn,
       startedAt: detail.assessment.startedAt,
       ratings: new Map(detail.ratings.map((r) => [r.criterion, r])),
-      evidence: byCriterion,
+      evidence: evidenceByCriterion(evidence),
       onDate: freshness.onDate,
     };
   }, [external, basedOn]);
   const findingsByCriterion = useMemo(() => {
     const map = new Map<string, Finding[]>();
-    for (const f of findings.data ?? []) map.set(f.criterion, [...(map.get(f.criterion) ?? []), f]);
+    for (const finding of findings.data ?? [])
+      map.set(finding.criterion, [...(map.get(finding.criterion) ?? []), finding]);
     return map;
   }, [findings.data]);
   return { findings, findingsByCriterion, self };

@@ -24,7 +24,7 @@ const EXTERNAL_VIEWS: { view: View; label: string; path: string }[] = [
 
 /** The line under every assessment screen's heading, and the links between its views. */
 export function AssessmentHeader({
-  assessment: a,
+  assessment,
   current,
 }: {
   assessment: AssessmentSummary;
@@ -33,28 +33,32 @@ export function AssessmentHeader({
   return (
     <>
       <p className="muted">
-        <Link to={`/providers/${a.providerId}`}>{a.providerName}</Link> ·{' '}
-        {a.kind === 'self' ? 'Self-assessment' : 'External assessment'} · standards {a.frameworkId}@
-        {a.frameworkVersion} ·{' '}
-        {a.conflict ? 'Blocked by a conflict of interest' : statusLabel(a.status)}
-        {a.kind === 'external' && a.assessor ? <> · assessor {a.assessor}</> : null}
-        {a.revision > 1 ? <> · revision {a.revision}</> : null}
+        <Link to={`/providers/${assessment.providerId}`}>{assessment.providerName}</Link> ·{' '}
+        {assessment.kind === 'self' ? 'Self-assessment' : 'External assessment'} · standards{' '}
+        {assessment.frameworkId}@{assessment.frameworkVersion} ·{' '}
+        {assessment.conflict ? 'Blocked by a conflict of interest' : statusLabel(assessment.status)}
+        {assessment.kind === 'external' && assessment.assessor ? (
+          <> · assessor {assessment.assessor}</>
+        ) : null}
+        {assessment.revision > 1 ? <> · revision {assessment.revision}</> : null}
       </p>
       <div className="button-row">
-        <ExportBundleButton assessment={a} />
+        <ExportBundleButton assessment={assessment} />
       </div>
       <nav aria-label="Assessment views" className="tabs">
         <ul>
-          {(a.kind === 'external' ? EXTERNAL_VIEWS : VIEWS).map((v) => (
-            <li key={v.view}>
-              <Link
-                to={`/assessments/${a.id}${v.path}`}
-                aria-current={v.view === current ? 'page' : undefined}
-              >
-                {v.label}
-              </Link>
-            </li>
-          ))}
+          {(assessment.kind === 'external' ? EXTERNAL_VIEWS : VIEWS).map(
+            ({ view, label, path }) => (
+              <li key={view}>
+                <Link
+                  to={`/assessments/${assessment.id}${path}`}
+                  aria-current={view === current ? 'page' : undefined}
+                >
+                  {label}
+                </Link>
+              </li>
+            ),
+          )}
         </ul>
       </nav>
     </>

@@ -1,35 +1,13 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { RATINGS, RATING_LABELS, type RatingValue } from '../../../shared/assessment/ratings';
+import type { ReactNode } from 'react';
+import { RATINGS, RATING_LABELS } from '../../../shared/assessment/ratings';
 import type { RatingRecord } from '../../../shared/assessment/schema';
 import type { Criterion } from '../../../shared/framework/schema';
-import { ApiError } from '../../api/bridge';
+import { describedBy, Field } from '../../components/Field';
+import { ProblemMessage } from '../../components/ProblemMessage';
+import { LevelBadge } from '../frameworks/LevelBadge';
+import { criterionCardId } from './criterion-links';
 import { OverridePrompt } from './OverridePrompt';
-
-export interface RatingDraft {
-  rating: RatingValue | null;
-  note: string;
-  reason: string;
-  /** Why an essential criterion is Met without current evidence; empty when it has evidence. */
-  overrideReason: string;
-}
-
-/** The core's refusal to rate an essential criterion Met with no evidence current today. */
-function needsEvidence(error: unknown): boolean {
-  return (
-    error instanceof ApiError &&
-    error.code === 'invalid_input' &&
-    (error.details as { rule?: string } | undefined)?.rule === 'evidence_required'
-  );
-}
-
-const draftOf = (record: RatingRecord | undefined): RatingDraft => ({
-  rating: record?.rating ?? null,
-  note: record?.note ?? '',
-  reason: record?.reason ?? '',
-  overrideReason: record?.overrideReason ?? '',
-});
-
-type SaveState = 'idle' | 'saving' | 'saved' | 'error';
+import { useCriterionRating, type RatingDraft, type SaveState } from './use-criterion-rating';
 
 /**
  * One criterion to rate. A rating is saved the moment it is chosen; notes and reasons when the
@@ -60,78 +38,10 @@ export function CriterionCard({
   /** External assessments: the assessor's findings on the criterion. */
   findings?: ReactNode;
 }) {
-  const [draft, setDraft] = useState<RatingDraft>(() => draftOf(record));
-  const [state, setState] = useState<SaveState>('idle');
-  const [problem, setProblem] = useState('');
-  // Met was chosen but refused for want of current evidence: the override prompt is showing.
-  const [awaitingEvidence, setAwaitingEvidence] = useState(false);
-  const evidenceAtRefusal = useRef(0);
-  const latestEvidence = useRef(currentEvidence);
-  // Saves go one after another, so arrowing through the options can never land out of order.
-  const queue = useRef<Promise<void>>(Promise.resolve());
+  const rating = useCriterionRating({ record, currentEvidence, onSave });
+  const { draft, setDraft, save, problem, awaitingEvidence } = rating;
   const code = criterion.code;
-  const id = `criterion-${code.replace('.', '-')}`;
-
-  // The rating last chosen here. A save that lands after a newer choice (arrowing across the
-  // options saves each one in turn; Not applicable waits for its reason; Met waits for evidence)
-  // must not put the older rating back on screen.
-  const lastChoice = useRef<RatingValue | null | undefined>(undefined);
-  useEffect(() => {
-    if (lastChoice.current !== undefined && lastChoice.current !== (record?.rating ?? null)) return;
-    setDraft(draftOf(record));
-  }, [record]);
-
-  async function save(next: RatingDraft) {
-    lastChoice.current = next.rating;
-    setDraft(next);
-    setAwaitingEvidence(false);
-    if (next.rating === 'na' && !next.reason.trim()) {
-      setProblem(
-        'Not applicable needs a reason. Type it below; it is saved when you leave the field.',
-      );
-      setState('idle');
-      return;
-    }
-    setProblem('');
-    setState('saving');
-    queue.current = queue.current.then(async () => {
-      try {
-        await onSave(next);
-        setState('saved');
-      } catch (error) {
-        if (needsEvidence(error)) {
-          setState('idle');
-          // Arrowing on past Met has already moved on from it; only a standing choice waits.
-          if (lastChoice.current !== 'met') return;
-          evidenceAtRefusal.current = latestEvidence.current;
-          setAwaitingEvidence(true);
-          return;
-        }
-        setState('error');
-        setProblem((error as Error).message);
-      }
-    });
-    await queue.current;
-  }
-
-  // Evidence added while Met was held back: the rating the person chose can now be saved. Only
-  // more current evidence than at the refusal retries, so a stale count can never loop.
-  const retry = useRef<() => void>(() => undefined);
-  useEffect(() => {
-    retry.current = () => void save(draft);
-    latestEvidence.current = currentEvidence;
-  });
-  useEffect(() => {
-    if (awaitingEvidence && currentEvidence > evidenceAtRefusal.current) retry.current();
-  }, [awaitingEvidence, currentEvidence]);
-
-  // A different rating drops an override reason: it only ever explains Met.
-  const choose = (rating: RatingValue) =>
-    save({ ...draft, rating, overrideReason: rating === 'met' ? draft.overrideReason : '' });
-
-  const dirtyText = (field: 'note' | 'reason') =>
-    (draft[field] ?? '') !== ((record?.[field] ?? '') as string);
-
+  const id = criterionCardId(code);
   return (
     <section
       className={`criterion rating-${awaitingEvidence ? 'pending' : (draft.rating ?? 'none')}`}
@@ -142,27 +52,21 @@ export function CriterionCard({
       <fieldset className="fieldset criterion-fieldset" disabled={sealed}>
         <legend id={`${id}-legend`}>
           <span className="criterion-code">{code}</span> {criterion.statement}{' '}
-          <span
-            className={
-              criterion.level === 'essential' ? 'badge badge-essential' : 'badge badge-muted'
-            }
-          >
-            {criterion.level === 'essential' ? 'Essential' : 'Developmental'}
-          </span>
+          <LevelBadge level={criterion.level} />
         </legend>
         <div className="rating-options">
-          {RATINGS.map((r) => (
-            <div className="rating-option" key={r}>
+          {RATINGS.map((value) => (
+            <div className="rating-option" key={value}>
               <input
                 type="radio"
-                id={`${id}-${r}`}
+                id={`${id}-${value}`}
                 name={`${id}-rating`}
-                value={r}
-                checked={draft.rating === r}
-                onChange={() => void choose(r)}
+                value={value}
+                checked={draft.rating === value}
+                onChange={() => void rating.choose(value)}
               />
-              <label htmlFor={`${id}-${r}`} className={`rating-label rating-label-${r}`}>
-                {RATING_LABELS[r]}
+              <label htmlFor={`${id}-${value}`} className={`rating-label rating-label-${value}`}>
+                {RATING_LABELS[value]}
               </label>
             </div>
           ))}
@@ -178,11 +82,7 @@ export function CriterionCard({
             record ? `Keep it ${RATING_LABELS[record.rating]}` : 'Leave it unrated for now'
           }
           onOverride={(overrideReason) => save({ ...draft, rating: 'met', overrideReason })}
-          onCancel={() => {
-            setAwaitingEvidence(false);
-            lastChoice.current = undefined;
-            setDraft(draftOf(record));
-          }}
+          onCancel={rating.keepSaved}
         />
       ) : null}
       {record?.rating === 'met' && record.overrideReason && !awaitingEvidence ? (
@@ -191,27 +91,16 @@ export function CriterionCard({
         </p>
       ) : null}
       {draft.rating === 'na' ? (
-        <div className={`field${problem && !draft.reason.trim() ? ' field-error' : ''}`}>
-          <label htmlFor={`${id}-reason`}>Why is this not applicable?</label>
-          {problem && !draft.reason.trim() ? (
-            <p className="error-message" id={`${id}-reason-error`}>
-              <span className="visually-hidden">Error: </span>
-              {problem}
-            </p>
-          ) : null}
-          <input
-            id={`${id}-reason`}
-            className="input input-long"
-            value={draft.reason}
-            readOnly={sealed}
-            aria-describedby={problem && !draft.reason.trim() ? `${id}-reason-error` : undefined}
-            aria-invalid={problem && !draft.reason.trim() ? true : undefined}
-            onChange={(e) => setDraft({ ...draft, reason: e.target.value })}
-            onBlur={() => {
-              if (dirtyText('reason') || record?.rating !== 'na') void save(draft);
-            }}
-          />
-        </div>
+        <NotApplicableReason
+          id={id}
+          reason={draft.reason}
+          problem={problem}
+          sealed={sealed}
+          onChange={(reason) => setDraft({ ...draft, reason })}
+          onLeave={() => {
+            if (rating.edited('reason') || record?.rating !== 'na') void save(draft);
+          }}
+        />
       ) : null}
       {evidence}
       {findings}
@@ -220,8 +109,8 @@ export function CriterionCard({
         <p>{criterion.guidance}</p>
         <p className="muted">Examples of evidence:</p>
         <ul>
-          {criterion.evidenceExamples.map((e) => (
-            <li key={e}>{e}</li>
+          {criterion.evidenceExamples.map((example) => (
+            <li key={example}>{example}</li>
           ))}
         </ul>
       </details>
@@ -235,7 +124,7 @@ export function CriterionCard({
           readOnly={sealed}
           onChange={(e) => setDraft({ ...draft, note: e.target.value })}
           onBlur={() => {
-            if (dirtyText('note') && draft.rating) void save(draft);
+            if (rating.edited('note') && draft.rating) void save(draft);
           }}
         />
         {!draft.rating && draft.note ? (
@@ -243,23 +132,8 @@ export function CriterionCard({
         ) : null}
       </div>
       <div className="criterion-foot">
-        <span
-          className={`save-state${awaitingEvidence ? ' save-state-pending' : ''}`}
-          aria-hidden="true"
-        >
-          {state === 'saving'
-            ? 'Saving…'
-            : awaitingEvidence
-              ? 'Not saved yet'
-              : state === 'saved'
-                ? 'Saved'
-                : ''}
-        </span>
-        {problem && draft.rating !== 'na' ? (
-          <p className="error-message" role="alert">
-            {problem}
-          </p>
-        ) : null}
+        <SaveStatus saveState={rating.saveState} awaitingEvidence={awaitingEvidence} />
+        <ProblemMessage problem={draft.rating === 'na' ? '' : problem} />
         {draft.rating && !sealed && !awaitingEvidence ? (
           <button
             type="button"
@@ -273,5 +147,64 @@ export function CriterionCard({
         ) : null}
       </div>
     </section>
+  );
+}
+
+/** Why Not applicable: asked for as soon as it is chosen, and saved when the field is left. */
+function NotApplicableReason({
+  id,
+  reason,
+  problem,
+  sealed,
+  onChange,
+  onLeave,
+}: {
+  id: string;
+  reason: string;
+  /** The card's problem, shown here while the reason is still missing. */
+  problem: string;
+  sealed: boolean;
+  onChange: (reason: string) => void;
+  onLeave: () => void;
+}) {
+  const error = problem && !reason.trim() ? problem : undefined;
+  const errorId = `${id}-reason-error`;
+  return (
+    <Field id={`${id}-reason`} label="Why is this not applicable?" error={error} errorId={errorId}>
+      <input
+        id={`${id}-reason`}
+        className="input input-long"
+        value={reason}
+        readOnly={sealed}
+        aria-describedby={describedBy(error && errorId)}
+        aria-invalid={error ? true : undefined}
+        onChange={(e) => onChange(e.target.value)}
+        onBlur={onLeave}
+      />
+    </Field>
+  );
+}
+
+/** Whether the card's rating is saved, for the eye (screen readers hear the announcement). */
+function SaveStatus({
+  saveState,
+  awaitingEvidence,
+}: {
+  saveState: SaveState;
+  awaitingEvidence: boolean;
+}) {
+  return (
+    <span
+      className={`save-state${awaitingEvidence ? ' save-state-pending' : ''}`}
+      aria-hidden="true"
+    >
+      {saveState === 'saving'
+        ? 'Saving…'
+        : awaitingEvidence
+          ? 'Not saved yet'
+          : saveState === 'saved'
+            ? 'Saved'
+            : ''}
+    </span>
   );
 }

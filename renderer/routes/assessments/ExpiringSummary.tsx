@@ -1,11 +1,10 @@
-import { Link } from 'react-router';
 import type { AssessmentDetail } from '../../../shared/assessment/schema';
 import type { MethodOutput } from '../../../shared/contract';
 import { expiresWithin } from '../../../shared/evidence/freshness';
 import { EXPIRY_WARNING_DAYS, type EvidenceRecord } from '../../../shared/evidence/schema';
+import { plural } from '../../../shared/text/plural';
 import { formatDate } from '../../components/labels';
-import { domainOf } from '../evidence/criteria-choices';
-import { plural } from '../evidence/describe';
+import { CriterionLink } from './CriterionLink';
 
 type FreshnessReport = MethodOutput<'evidence.freshness'>;
 
@@ -26,21 +25,22 @@ export function ExpiringSummary({
   const asked = new Set(detail.applicableCodes);
   const codes = (state: string) =>
     Object.entries(freshness.criteria)
-      .filter(([code, f]) => f.freshness === state && asked.has(code))
+      .filter(([code, standing]) => standing.freshness === state && asked.has(code))
       .map(([code]) => code)
       .sort();
   const expiring = codes('expiring');
   const expired = codes('expired');
   if (expiring.length === 0 && expired.length === 0) return null;
-  const id = detail.assessment.id;
   const linkTo = (code: string) => (
-    <Link
-      to={`/assessments/${id}/domain/${domainOf(detail, code) ?? ''}`}
-      state={{ criterion: code }}
-    >
-      {code}
-    </Link>
+    <CriterionLink assessmentId={detail.assessment.id} code={code} />
   );
+  const links = (codes: string[]) =>
+    codes.map((code, index) => (
+      <span key={code}>
+        {index > 0 ? ', ' : ''}
+        {linkTo(code)}
+      </span>
+    ));
 
   return (
     <section className="notice notice-warning" aria-labelledby="expiring-heading">
@@ -53,12 +53,14 @@ export function ExpiringSummary({
         <ul>
           {expiring.map((code) => {
             const soon = evidence.filter(
-              (e) => e.criteria.includes(code) && expiresWithin(e, freshness.onDate),
+              (record) => record.criteria.includes(code) && expiresWithin(record, freshness.onDate),
             );
             return (
               <li key={code}>
                 {linkTo(code)}:{' '}
-                {soon.map((e) => `${e.title} expires ${formatDate(e.expiryDate)}`).join('; ')}
+                {soon
+                  .map((record) => `${record.title} expires ${formatDate(record.expiryDate)}`)
+                  .join('; ')}
               </li>
             );
           })}
@@ -67,25 +69,11 @@ export function ExpiringSummary({
       {expiring.length > 0 && expired.length > 0 ? (
         <p>
           {plural(expired.length, 'criterion has', 'criteria have')} only out-of-date evidence:{' '}
-          {expired.map((code, i) => (
-            <span key={code}>
-              {i > 0 ? ', ' : ''}
-              {linkTo(code)}
-            </span>
-          ))}
-          .
+          {links(expired)}.
         </p>
       ) : null}
       {expiring.length === 0 ? (
-        <p>
-          {expired.map((code, i) => (
-            <span key={code}>
-              {i > 0 ? ', ' : ''}
-              {linkTo(code)}
-            </span>
-          ))}
-          . Add evidence that is current, so they stand on it again.
-        </p>
+        <p>{links(expired)}. Add evidence that is current, so they stand on it again.</p>
       ) : null}
     </section>
   );

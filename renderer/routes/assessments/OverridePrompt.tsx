@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { describedBy, Field } from '../../components/Field';
 
 /**
  * Shown when an essential criterion cannot be rated Met for want of evidence current today: it
@@ -51,28 +52,22 @@ export function OverridePrompt({
           or give the reason it is met without current evidence. The assessor will see your reason.
         </p>
       </div>
-      <div className={`field${error ? ' field-error' : ''}`}>
-        <label htmlFor={`${id}-override`}>
-          Reason for rating {code} Met without current evidence
-        </label>
-        {error ? (
-          <p className="error-message" id={`${id}-override-error`}>
-            <span className="visually-hidden">Error: </span>
-            {error}
-          </p>
-        ) : null}
+      <Field
+        id={`${id}-override`}
+        label={`Reason for rating ${code} Met without current evidence`}
+        error={error}
+        errorId={`${id}-override-error`}
+      >
         <textarea
           id={`${id}-override`}
           className="input input-long"
           rows={2}
           value={reason}
           onChange={(e) => setReason(e.target.value)}
-          aria-describedby={
-            error ? `${id}-override-explain ${id}-override-error` : `${id}-override-explain`
-          }
+          aria-describedby={describedBy(`${id}-override-explain`, error && `${id}-override-error`)}
           aria-invalid={error ? true : undefined}
         />
-      </div>
+      </Field>
       <div className="button-row">
         <button
           type="button"

@@ -1,5 +1,7 @@
 import type { BackupSummary } from '../../../shared/contract/backup';
-import { bytes, formatDateTime, plural } from '../register/format';
+import { plural } from '../../../shared/text/plural';
+import { formatBytes } from '../../components/bytes';
+import { formatDateTime } from '../register/format';
 import { recordLabel } from './describe';
 
 /** What a backup holds, as its manifest says: when and by what it was made, and how much. */
@@ -30,10 +32,10 @@ export function BackupFacts({
         <dt>Schema version</dt>
         <dd>{facts.schemaVersion}</dd>
         <dt>Database</dt>
-        <dd>{bytes(facts.databaseBytes)}</dd>
+        <dd>{formatBytes(facts.databaseBytes)}</dd>
         <dt>Evidence files</dt>
         <dd>
-          {plural(facts.evidenceFiles, 'file', 'files')}, {bytes(facts.evidenceBytes)}
+          {plural(facts.evidenceFiles, 'file', 'files')}, {formatBytes(facts.evidenceBytes)}
         </dd>
       </dl>
       {counts.length > 0 ? (

@@ -1,15 +1,14 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
 import type { BackupSummary, RestoreResult } from '../../../shared/contract/backup';
 import type { Progress } from '../../../shared/result';
 import { ApiError, invoke, isDesktop } from '../../api/bridge';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorSummary, type FieldError } from '../../components/ErrorSummary';
 import { PathField } from '../../components/fields';
-import { ProgressBar } from '../../components/ProgressBar';
+import { TaskProgress } from '../../components/ProgressBar';
+import { SubmitButton } from '../../components/SubmitButton';
 import { formatDateTime } from '../register/format';
-import { BackupFacts } from './BackupFacts';
 import { pathErrors, progressText } from './describe';
+import { BackupChecked, BackupRestored } from './RestoreOutcomes';
 
 type Stage =
   | { kind: 'form' }
@@ -26,13 +25,13 @@ const FIELD = 'archivePath';
  */
 function restoreErrors(error: unknown): FieldError[] {
   const changedNothing = error instanceof ApiError && error.code !== 'internal';
-  if (!changedNothing) return pathErrors(error, FIELD);
-  return pathErrors(error, FIELD, 'the backup was not restored').map((e) => ({
-    ...e,
-    message: /nothing was changed/i.test(e.message)
-      ? e.message
-      : `${e.message} Nothing was changed.`,
-  }));
+  if (!changedNothing) return pathErrors(error, { field: FIELD });
+  return pathErrors(error, { field: FIELD, lead: 'the backup was not restored' }).map(
+    ({ field, message }) => ({
+      field,
+      message: /nothing was changed/i.test(message) ? message : `${message} Nothing was changed.`,
+    }),
+  );
 }
 
 /**
@@ -49,7 +48,7 @@ export function RestoreBackup({ dataDir }: { dataDir: string }) {
   const [arrivals, setArrivals] = useState(0);
   const arrive = (next: Stage) => {
     setStage(next);
-    setArrivals((n) => n + 1);
+    setArrivals((count) => count + 1);
   };
   useEffect(() => {
     if (arrivals === 0) return;
@@ -78,7 +77,7 @@ export function RestoreBackup({ dataDir }: { dataDir: string }) {
       );
       arrive({ kind: 'checked', summary, confirming: false });
     } catch (error) {
-      setErrors(pathErrors(error, FIELD));
+      setErrors(pathErrors(error, { field: FIELD }));
       setStage({ kind: 'form' });
     }
   }
@@ -96,7 +95,6 @@ export function RestoreBackup({ dataDir }: { dataDir: string }) {
     }
   }
 
-  const busy = stage.kind === 'checking' || stage.kind === 'restoring';
   return (
     <section className="panel" aria-labelledby="restore-heading">
       <h2 id="restore-heading">Restore a backup</h2>
@@ -106,7 +104,7 @@ export function RestoreBackup({ dataDir }: { dataDir: string }) {
         first, and you see what it holds before anything changes.
       </p>
       <ErrorSummary errors={errors} />
-      <form className="form" onSubmit={(e) => void check(e)} noValidate>
+      <form className="form" onSubmit={(event) => void check(event)} noValidate>
         <PathField
           name={FIELD}
           label="Backup file"
@@ -127,105 +125,49 @@ export function RestoreBackup({ dataDir }: { dataDir: string }) {
           required
         />
         <div className="form-actions">
-          <button id="check-backup" type="submit" className="button secondary" disabled={busy}>
-            {stage.kind === 'checking' ? 'Checking…' : 'Check backup'}
-          </button>
+          <SubmitButton
+            busy={stage.kind === 'checking'}
+            busyLabel="Checking…"
+            id="check-backup"
+            secondary
+            disabled={stage.kind === 'restoring'}
+          >
+            Check backup
+          </SubmitButton>
         </div>
       </form>
 
       {stage.kind === 'checking' ? (
-        <ProgressBar
+        <TaskProgress
           label="Checking the backup"
-          value={stage.progress?.done ?? 0}
-          max={stage.progress?.total || 1}
+          progress={stage.progress}
           text={progressText(stage.progress)}
         />
       ) : null}
-
       {stage.kind === 'checked' ? (
-        <section aria-labelledby="checked-heading">
-          <h3 id="checked-heading" tabIndex={-1} ref={resultHeading}>
-            What the backup holds
-          </h3>
-          <p role="status">
-            This is a complete SPQA backup: every file in it matches its fingerprint and its
-            database is whole. Nothing has been changed.
-          </p>
-          <BackupFacts
-            facts={stage.summary}
-            file={stage.summary.path}
-            caption="Records in the backup"
-          />
-          <div className="button-row">
-            <button
-              id="restore-backup"
-              type="button"
-              className="button"
-              onClick={() => setStage({ ...stage, confirming: true })}
-            >
-              Restore this backup…
-            </button>
-          </div>
-          {stage.confirming ? (
-            <ConfirmDialog
-              title="Restore this backup?"
-              confirmLabel="Restore the backup"
-              busy={false}
-              onConfirm={() => void restore(stage.summary)}
-              onClose={() => setStage({ ...stage, confirming: false })}
-            >
-              <p>
-                The records and evidence SPQA has now will be replaced by those in the backup made
-                on {formatDateTime(stage.summary.createdAt)}.
-              </p>
-              <p>
-                Your current records are not deleted: they are kept aside in a folder named{' '}
-                <span className="code">before-restore-&lt;time&gt;</span> in the data folder:
-              </p>
-              <p className="code break-anywhere">{dataDir}</p>
-              <p>Anything else you do in SPQA waits until the restore has finished.</p>
-            </ConfirmDialog>
-          ) : null}
-        </section>
+        <BackupChecked
+          summary={stage.summary}
+          dataDir={dataDir}
+          confirming={stage.confirming}
+          onConfirming={(confirming) => setStage({ ...stage, confirming })}
+          onRestore={() => void restore(stage.summary)}
+          headingRef={resultHeading}
+        />
       ) : null}
-
       {stage.kind === 'restoring' ? (
         <section aria-labelledby="restoring-heading">
           <h3 id="restoring-heading" tabIndex={-1} ref={resultHeading}>
             Restoring the backup made on {formatDateTime(stage.summary.createdAt)}
           </h3>
-          <ProgressBar
+          <TaskProgress
             label="Restoring the backup"
-            value={stage.progress?.done ?? 0}
-            max={stage.progress?.total || 1}
+            progress={stage.progress}
             text={progressText(stage.progress)}
           />
         </section>
       ) : null}
-
       {stage.kind === 'restored' ? (
-        <div className="notice notice-success" role="status">
-          <h3 tabIndex={-1} ref={resultHeading}>
-            Backup restored
-          </h3>
-          <p>
-            SPQA now has the records and evidence of the backup made on{' '}
-            {formatDateTime(stage.result.createdAt)}.
-          </p>
-          {stage.result.setAside ? (
-            <>
-              <p>The records it replaced are kept in this folder:</p>
-              <p className="code break-anywhere">{stage.result.setAside}</p>
-            </>
-          ) : (
-            <p>There were no earlier records to keep aside.</p>
-          )}
-          <div className="button-row">
-            <Link id="restored-dashboard" className="button" to="/">
-              See the restored records on the dashboard
-            </Link>
-          </div>
-        </div>
+        <BackupRestored result={stage.result} headingRef={resultHeading} />
       ) : null}
     </section>
   );

@@ -1,8 +1,8 @@
 import type { Progress } from '../../../shared/result';
+import { formatBytes } from '../../components/bytes';
 import type { FieldError } from '../../components/ErrorSummary';
 import { fieldErrorsFrom } from '../../components/problems';
-import { bytes } from '../register/format';
-import { sentence } from '../bundles/sentence';
+import { sentence } from '../../components/text';
 
 /** The tables a backup counts, as people call their records. */
 const RECORD_LABELS: Record<string, string> = {
@@ -24,23 +24,27 @@ export function recordLabel(table: string): string {
  * What a progress event says: bytes for the phases that count them, and for the restore's own
  * steps (closing and reopening the records, reported as steps of four) just what is happening.
  */
-export function progressText(p: Progress | null): string {
-  if (!p) return 'Starting…';
-  const phase = sentence(p.phase).replace(/\.$/, '');
-  if (p.phase === 'checking the backup' || p.phase === 'writing the archive')
-    return `${phase}: ${bytes(p.done)} of ${bytes(p.total)}`;
-  if (p.total <= 4) return `${phase}…`;
-  return `${phase}: ${Math.floor((100 * p.done) / (p.total || 1))}%`;
+export function progressText(progress: Progress | null): string {
+  if (!progress) return 'Starting…';
+  const { done, total } = progress;
+  const phase = sentence(progress.phase).replace(/\.$/, '');
+  if (progress.phase === 'checking the backup' || progress.phase === 'writing the archive')
+    return `${phase}: ${formatBytes(done)} of ${formatBytes(total)}`;
+  if (total <= 4) return `${phase}…`;
+  return `${phase}: ${Math.floor((100 * done) / (total || 1))}%`;
 }
 
 /**
  * The core's refusal of a path, as errors against the one field that names it, made sentences
  * (its messages are clauses for the command line), after `lead` if one is given.
  */
-export function pathErrors(error: unknown, field: string, lead = ''): FieldError[] {
-  return fieldErrorsFrom(error).map((e) => ({
+export function pathErrors(
+  error: unknown,
+  { field, lead = '' }: { field: string; lead?: string },
+): FieldError[] {
+  return fieldErrorsFrom(error).map(({ message }) => ({
     field,
-    message: sentence(lead ? `${lead}: ${e.message}` : e.message),
+    message: sentence(lead ? `${lead}: ${message}` : message),
   }));
 }
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { DropZone } from '../../components/DropZone';
 
 /**
  * Where a bundle is chosen: a box a .spqa file can be dropped on, holding the ordinary file picker
@@ -12,32 +12,15 @@ export function BundleDropZone({
   disabled: boolean;
   onFile: (file: File) => void;
 }) {
-  const [over, setOver] = useState(false);
   const hintId = 'bundle-drop-hint';
   return (
-    <div
-      className={`drop-zone${over ? ' drop-zone-over' : ''}`}
-      onDragEnter={(e) => {
-        if (disabled) return;
-        e.preventDefault();
-        setOver(true);
+    <DropZone
+      disabled={disabled}
+      onDrop={(dropped) => {
+        const file = dropped.files[0];
+        if (file) onFile(file);
       }}
-      onDragOver={(e) => {
-        if (disabled) return;
-        // Without this the browser would open the dropped file in place of the app.
-        e.preventDefault();
-        e.dataTransfer.dropEffect = 'copy';
-      }}
-      onDragLeave={(e) => {
-        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOver(false);
-      }}
-      onDrop={(e) => {
-        e.preventDefault();
-        setOver(false);
-        const file = e.dataTransfer.files[0];
-        if (!disabled && file) onFile(file);
-      }}
-      data-testid="bundle-drop-zone"
+      testId="bundle-drop-zone"
     >
       <p className="drop-zone-text" id={hintId}>
         Drag and drop a .spqa bundle into this box, or choose it here.
@@ -51,11 +34,11 @@ export function BundleDropZone({
             className="file-picker-input"
             disabled={disabled}
             aria-describedby={hintId}
-            onChange={(e) => {
-              const file = e.currentTarget.files?.[0];
+            onChange={(event) => {
+              const file = event.currentTarget.files?.[0];
               if (file) onFile(file);
               // Cleared so the same file can be chosen again after a problem is put right.
-              e.currentTarget.value = '';
+              event.currentTarget.value = '';
             }}
           />
           <label htmlFor="field-bundle-file" className="button secondary file-button">
@@ -63,6 +46,6 @@ export function BundleDropZone({
           </label>
         </div>
       </div>
-    </div>
+    </DropZone>
   );
 }

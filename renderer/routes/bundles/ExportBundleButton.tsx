@@ -1,20 +1,23 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { AssessmentSummary } from '../../../shared/assessment/schema';
 import type { BundleExportResult } from '../../../shared/contract/bundles';
+import { messageOf } from '../../../shared/error-message';
 import type { Progress } from '../../../shared/result';
+import { plural } from '../../../shared/text/plural';
 import { ApiError, downloadFileBytes, invoke } from '../../api/bridge';
 import { useLoad } from '../../api/use-load';
 import { formatBytes } from '../../components/bytes';
 import { Dialog } from '../../components/Dialog';
-import { ErrorSummary, type FieldError } from '../../components/ErrorSummary';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { CheckboxField } from '../../components/fields';
-import { ProgressBar } from '../../components/ProgressBar';
+import { TaskProgress } from '../../components/ProgressBar';
+import { sentence } from '../../components/text';
+import { useForm } from '../../components/use-form';
 import {
+  EMPTY_PASSPHRASE,
   PassphraseFields,
   passphraseProblems,
-  type PassphraseDraft,
 } from '../certificates/PassphraseFields';
-import { sentence } from './sentence';
 
 function ExportDialog({
   assessment,
@@ -26,28 +29,16 @@ function ExportDialog({
   const keyStatus = useLoad(() => invoke('keys.status', {}), []);
   const creating = keyStatus.data ? keyStatus.data.networkKey === null : false;
   const [includePersonal, setIncludePersonal] = useState(false);
-  const [draft, setDraft] = useState<PassphraseDraft>({ passphrase: '', confirm: '' });
-  const [errors, setErrors] = useState<FieldError[]>([]);
   const [progress, setProgress] = useState<Progress | null>(null);
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<BundleExportResult | null>(null);
-  const errorFor = (field: string) => errors.find((e) => e.field === field)?.message;
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const problems = passphraseProblems(draft, creating);
-    setErrors(problems);
-    if (problems.length > 0) return;
-    setBusy(true);
-    setProgress(null);
-    try {
+  const form = useForm({
+    initial: EMPTY_PASSPHRASE,
+    check: (draft) => passphraseProblems(draft, creating),
+    send: async ({ passphrase }) => {
+      setProgress(null);
       const result = await invoke(
         'bundles.export',
-        {
-          assessmentId: assessment.id,
-          includePersonalData: includePersonal,
-          passphrase: draft.passphrase,
-        },
+        { assessmentId: assessment.id, includePersonalData: includePersonal, passphrase },
         setProgress,
       );
       if (result.base64)
@@ -57,66 +48,52 @@ function ExportDialog({
           base64: result.base64,
         });
       setDone(result);
-      setDraft({ passphrase: '', confirm: '' });
-    } catch (error) {
-      const field =
-        error instanceof ApiError &&
-        (error.details as { field?: string } | undefined)?.field === 'passphrase'
-          ? 'passphrase'
-          : '';
-      setErrors([{ field, message: sentence((error as Error).message) }]);
-    } finally {
-      setBusy(false);
-    }
-  }
+      form.setDraft(EMPTY_PASSPHRASE);
+    },
+    errorsFrom: (error) => [
+      {
+        field:
+          error instanceof ApiError &&
+          (error.details as { field?: string } | undefined)?.field === 'passphrase'
+            ? 'passphrase'
+            : '',
+        message: sentence(messageOf(error)),
+      },
+    ],
+  });
 
   return (
     <Dialog title="Export a bundle" onClose={onClose}>
       {done ? (
-        <div role="status" className="notice notice-success">
-          <p>
-            {done.fileName} ({formatBytes(done.size)}) has been saved to your downloads. It holds{' '}
-            {done.evidenceFiles.included} evidence{' '}
-            {done.evidenceFiles.included === 1 ? 'file' : 'files'}
-            {done.evidenceFiles.leftOut > 0
-              ? `; ${done.evidenceFiles.leftOut} marked as personal data ${done.evidenceFiles.leftOut === 1 ? 'was' : 'were'} left out`
-              : ''}
-            .
-          </p>
-          <p>
-            It is signed with <span className="mono break-anywhere">{done.keyId}</span>. The
-            receiver must trust that key to import it.
-          </p>
-        </div>
+        <Exported result={done} />
       ) : (
-        <form onSubmit={(e) => void submit(e)} noValidate>
+        <form onSubmit={form.onSubmit} noValidate>
           <p>
             One signed file with this assessment, its provider and services, ratings, findings,
             revisions, decision and certificates, and its evidence files, for another SPQA
             installation to import.
           </p>
-          <ErrorSummary errors={errors} />
+          <ErrorSummary errors={form.errors} />
           <CheckboxField
             name="include-personal-data"
             label="Include evidence files marked as personal data"
             hint="Left out unless you tick this. Include them only if the receiver needs them and may hold them."
-            checked={includePersonal}
+            value={includePersonal}
             onChange={setIncludePersonal}
           />
           {keyStatus.data ? (
             <PassphraseFields
               creating={creating}
-              draft={draft}
-              onChange={setDraft}
-              errorFor={errorFor}
+              draft={form.draft}
+              onChange={form.setDraft}
+              errorFor={form.errorFor}
             />
           ) : null}
           <div aria-live="polite">
-            {busy ? (
-              <ProgressBar
+            {form.busy ? (
+              <TaskProgress
                 label="Exporting the bundle"
-                value={progress?.done ?? 0}
-                max={progress?.total || 1}
+                progress={progress}
                 text={
                   progress
                     ? `${progress.phase}: ${formatBytes(progress.done)} of ${formatBytes(progress.total)}`
@@ -126,13 +103,34 @@ function ExportDialog({
             ) : null}
           </div>
           <div className="button-row">
-            <button type="submit" className="button" disabled={busy || !keyStatus.data}>
+            <button type="submit" className="button" disabled={form.busy || !keyStatus.data}>
               Export and download
             </button>
           </div>
         </form>
       )}
     </Dialog>
+  );
+}
+
+/** The bundle made: what it holds, and the key the receiver must trust to import it. */
+function Exported({ result }: { result: BundleExportResult }) {
+  const { included, leftOut } = result.evidenceFiles;
+  return (
+    <div role="status" className="notice notice-success">
+      <p>
+        {result.fileName} ({formatBytes(result.size)}) has been saved to your downloads. It holds{' '}
+        {plural(included, 'evidence file', 'evidence files')}
+        {leftOut > 0
+          ? `; ${plural(leftOut, 'marked as personal data was', 'marked as personal data were')} left out`
+          : ''}
+        .
+      </p>
+      <p>
+        It is signed with <span className="mono break-anywhere">{result.keyId}</span>. The receiver
+        must trust that key to import it.
+      </p>
+    </div>
   );
 }
 

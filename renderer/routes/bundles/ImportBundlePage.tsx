@@ -2,14 +2,14 @@ import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { BundlePreview } from '../../../shared/bundles/schema';
 import type { BundleImportResult, BundleSource } from '../../../shared/contract/bundles';
+import { messageOf } from '../../../shared/error-message';
 import type { Progress } from '../../../shared/result';
 import { invoke, stageFile } from '../../api/bridge';
 import { formatBytes } from '../../components/bytes';
 import { Page } from '../../components/Page';
-import { ProgressBar } from '../../components/ProgressBar';
+import { TaskProgress } from '../../components/ProgressBar';
 import { BundleDropZone } from './BundleDropZone';
-import { PreviewSummary, PreviewTable } from './PreviewTable';
-import { sentence } from './sentence';
+import { BundleImported, BundlePreviewed, BundleRefused } from './ImportOutcomes';
 
 type Stage =
   | { kind: 'choose' }
@@ -25,10 +25,10 @@ function discardStaged(staged: { current: string | null }): void {
   if (uploadId) void invoke('bundles.discardUpload', { uploadId }).catch(() => undefined);
 }
 
-function progressText(p: Progress | null): string {
-  if (!p) return 'Starting…';
-  if (p.total === 0) return p.phase;
-  return `${p.phase}: ${formatBytes(p.done)} of ${formatBytes(p.total)}`;
+function progressText(progress: Progress | null): string {
+  if (!progress) return 'Starting…';
+  if (progress.total === 0) return progress.phase;
+  return `${progress.phase}: ${formatBytes(progress.done)} of ${formatBytes(progress.total)}`;
 }
 
 /**
@@ -62,7 +62,7 @@ export function ImportBundlePage() {
       setStage({ kind: 'previewed', fileName: file.name, source, preview });
     } catch (error) {
       discard();
-      const message = (error as Error).message;
+      const message = messageOf(error);
       setStage({
         kind: 'refused',
         fileName: file.name,
@@ -72,25 +72,33 @@ export function ImportBundlePage() {
     }
   }
 
-  async function apply(fileName: string, source: BundleSource, preview: BundlePreview) {
-    setStage({ kind: 'working', fileName, label: 'Importing the bundle', progress: null });
+  async function apply({
+    fileName,
+    source,
+    preview,
+  }: {
+    fileName: string;
+    source: BundleSource;
+    preview: BundlePreview;
+  }) {
+    const working = (progress: Progress | null) =>
+      setStage({ kind: 'working', fileName, label: 'Importing the bundle', progress });
+    working(null);
     try {
       const result = await invoke(
         'bundles.import',
         { source, manifestSha256: preview.manifestSha256 },
-        (progress) =>
-          setStage({ kind: 'working', fileName, label: 'Importing the bundle', progress }),
+        working,
       );
       // The core has let go of an uploaded bundle once it has been imported (or refused).
       staged.current = null;
       setStage({ kind: 'done', result });
     } catch (error) {
       staged.current = null;
-      setStage({ kind: 'refused', fileName, message: (error as Error).message, untrusted: false });
+      setStage({ kind: 'refused', fileName, message: messageOf(error), untrusted: false });
     }
   }
 
-  const busy = stage.kind === 'working';
   return (
     <Page
       title="Import a bundle"
@@ -108,112 +116,32 @@ export function ImportBundlePage() {
         whole or not at all.
       </p>
 
-      <BundleDropZone disabled={busy} onFile={(file) => void check(file)} />
+      <BundleDropZone disabled={stage.kind === 'working'} onFile={(file) => void check(file)} />
 
       <div aria-live="polite">
         {stage.kind === 'working' ? (
-          <ProgressBar
+          <TaskProgress
             label={`${stage.label} (${stage.fileName})`}
-            value={stage.progress?.done ?? 0}
-            max={stage.progress?.total || 1}
+            progress={stage.progress}
             text={progressText(stage.progress)}
           />
         ) : null}
       </div>
 
-      {stage.kind === 'refused' ? (
-        <div role="alert" className="notice notice-error">
-          <h2 tabIndex={-1} ref={resultRef}>
-            {stage.fileName} was not imported
-          </h2>
-          <p className="break-anywhere">{sentence(stage.message)}</p>
-          <p>Nothing in your records was changed.</p>
-          {stage.untrusted ? (
-            <p>
-              If you know the sender, get their public key from them, check its key id with them in
-              person or by phone, and add it on the <Link to="/bundles/keys">Trusted keys</Link>{' '}
-              screen. Then choose the bundle again.
-            </p>
-          ) : null}
-        </div>
-      ) : null}
-
+      {stage.kind === 'refused' ? <BundleRefused {...stage} headingRef={resultRef} /> : null}
       {stage.kind === 'previewed' ? (
-        <section aria-labelledby="preview-heading" className="panel">
-          <h2 id="preview-heading" tabIndex={-1} ref={resultRef}>
-            What importing {stage.fileName} would do
-          </h2>
-          <PreviewSummary preview={stage.preview} />
-          {stage.preview.warnings.length > 0 ? (
-            <div className="notice notice-warning">
-              <ul>
-                {stage.preview.warnings.map((w) => (
-                  <li key={w}>{w}</li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
-          <PreviewTable preview={stage.preview} />
-          {!stage.preview.canApply ? (
-            <div className="notice notice-error">
-              <p>
-                This bundle cannot be imported because some of its records conflict with yours (see
-                the table). Nothing has been changed.
-              </p>
-            </div>
-          ) : stage.preview.nothingToImport ? (
-            <div className="notice">
-              <p>Nothing to import: every record in this bundle is already here.</p>
-            </div>
-          ) : (
-            <div className="button-row">
-              <button
-                type="button"
-                className="button"
-                onClick={() => void apply(stage.fileName, stage.source, stage.preview)}
-              >
-                Import {stage.preview.counts.new + stage.preview.counts.changed} new and changed
-                records
-              </button>
-              <button
-                type="button"
-                className="button secondary"
-                onClick={() => {
-                  discard();
-                  setStage({ kind: 'choose' });
-                }}
-              >
-                Cancel
-              </button>
-            </div>
-          )}
-        </section>
+        <BundlePreviewed
+          {...stage}
+          headingRef={resultRef}
+          onImport={() => void apply(stage)}
+          onCancel={() => {
+            discard();
+            setStage({ kind: 'choose' });
+          }}
+        />
       ) : null}
-
       {stage.kind === 'done' ? (
-        <div className="notice notice-success" role="status">
-          <h2 tabIndex={-1} ref={resultRef}>
-            {stage.result.applied ? 'Bundle imported' : 'Nothing to import'}
-          </h2>
-          <p>{sentence(stage.result.message)}</p>
-          <ul>
-            <li>
-              <Link to={`/assessments/${stage.result.preview.subject.assessmentId}`}>
-                Open the assessment
-              </Link>
-            </li>
-            <li>
-              <Link to={`/providers/${stage.result.preview.subject.providerId}`}>
-                Open {stage.result.preview.subject.providerName}
-              </Link>
-            </li>
-            {stage.result.preview.items.some((i) => i.kind === 'certificate') ? (
-              <li>
-                <Link to="/certificates">See the certificates</Link>
-              </li>
-            ) : null}
-          </ul>
-        </div>
+        <BundleImported result={stage.result} headingRef={resultRef} />
       ) : null}
     </Page>
   );

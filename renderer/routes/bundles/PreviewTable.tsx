@@ -16,33 +16,34 @@ const BADGE: Record<PreviewStatus, string> = {
 };
 
 /** Who sent the bundle and what it holds, before the record-by-record table. */
-export function PreviewSummary({ preview: p }: { preview: BundlePreview }) {
+export function PreviewSummary({ preview }: { preview: BundlePreview }) {
+  const { sender, subject, framework, evidenceFiles } = preview;
   return (
     <dl className="summary-list">
       <dt>From</dt>
       <dd>
-        {p.sender.name}, signed with the key you trust as “{p.sender.trustedAs}”{' '}
-        <span className="mono break-anywhere">({p.sender.keyId})</span>
+        {sender.name}, signed with the key you trust as “{sender.trustedAs}”{' '}
+        <span className="mono break-anywhere">({sender.keyId})</span>
       </dd>
       <dt>Made</dt>
       <dd>
-        {formatDate(p.createdAt)} by {p.createdBy}
+        {formatDate(preview.createdAt)} by {preview.createdBy}
       </dd>
       <dt>Assessment</dt>
       <dd>
-        {p.subject.kind === 'self' ? 'Self-assessment' : 'External assessment'} of{' '}
-        {p.subject.providerName}, revision {p.subject.revision}
+        {subject.kind === 'self' ? 'Self-assessment' : 'External assessment'} of{' '}
+        {subject.providerName}, revision {subject.revision}
       </dd>
       <dt>Standards</dt>
       <dd>
-        {p.framework.id}@{p.framework.version}
-        {p.framework.installed ? '' : ' (not installed here: it comes with the bundle)'}
+        {framework.id}@{framework.version}
+        {framework.installed ? '' : ' (not installed here: it comes with the bundle)'}
       </dd>
       <dt>Evidence files</dt>
       <dd>
-        {p.evidenceFiles.included} included ({formatBytes(p.evidenceFiles.bytes)})
-        {p.evidenceFiles.leftOut > 0
-          ? `; ${p.evidenceFiles.leftOut} left out by the sender as personal data`
+        {evidenceFiles.included} included ({formatBytes(evidenceFiles.bytes)})
+        {evidenceFiles.leftOut > 0
+          ? `; ${evidenceFiles.leftOut} left out by the sender as personal data`
           : ''}
       </dd>
     </dl>

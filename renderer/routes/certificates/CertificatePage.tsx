@@ -4,25 +4,32 @@ import { transition, type StoredStatus } from '../../../shared/accreditation/lif
 import type { Certificate } from '../../../shared/accreditation/schema';
 import { invoke } from '../../api/bridge';
 import { useLoad } from '../../api/use-load';
-import { LoadError, Loading, Page } from '../../components/Page';
+import { LoadedPage } from '../../components/Loaded';
+import { Page } from '../../components/Page';
 import { CertificateDetails, CertificateStatus, StatusHistory } from './CertificateDetails';
 import { ExportPanel } from './ExportPanel';
 import { CHANGE_LABELS, LifecycleDialog, type LifecycleChange } from './LifecycleDialog';
 
+interface CertificateData {
+  certificate: Certificate;
+  maxSuspensionMonths: number;
+}
+
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** The changes the lifecycle allows today; the rest are not offered at all. */
-function allowedChanges(c: Certificate, maxSuspensionMonths: number): LifecycleChange[] {
-  if (c.status === 'expired' || c.status === 'withdrawn' || c.status === 'superseded') return [];
+function allowedChanges(certificate: Certificate, maxSuspensionMonths: number): LifecycleChange[] {
+  const { status } = certificate;
+  if (status === 'expired' || status === 'withdrawn' || status === 'superseded') return [];
   const dates = {
-    status: c.status as StoredStatus,
-    expiresOn: c.expiresOn,
-    suspendedOn: c.suspendedOn,
+    status: status as StoredStatus,
+    expiresOn: certificate.expiresOn,
+    suspendedOn: certificate.suspendedOn,
   };
   const lifecycle = (['suspend', 'reinstate', 'withdraw'] as const).filter(
     (action) => transition(dates, action, today(), maxSuspensionMonths).ok,
   );
-  return c.status === 'active' ? [...lifecycle, 'reissue'] : lifecycle;
+  return status === 'active' ? [...lifecycle, 'reissue'] : lifecycle;
 }
 
 const DONE: Record<LifecycleChange, string> = {
@@ -38,9 +45,7 @@ const DONE: Record<LifecycleChange, string> = {
  */
 export function CertificatePage() {
   const { number = '' } = useParams();
-  const location = useLocation();
-  const navigate = useNavigate();
-  const state = useLoad(async () => {
+  const state = useLoad(async (): Promise<CertificateData> => {
     const certificate = await invoke('certificates.get', { number });
     const { framework } = await invoke('frameworks.get', {
       id: certificate.payload.framework.id,
@@ -48,6 +53,25 @@ export function CertificatePage() {
     });
     return { certificate, maxSuspensionMonths: framework.outcomeRules.maxSuspensionMonths };
   }, [number]);
+  return (
+    <LoadedPage title={`Certificate ${number}`} state={state} what="the certificate">
+      {(data) => <CertificateScreen number={number} data={data} onChanged={state.set} />}
+    </LoadedPage>
+  );
+}
+
+function CertificateScreen({
+  number,
+  data: { certificate, maxSuspensionMonths },
+  onChanged,
+}: {
+  /** The certificate the address names, which the data is about once it has loaded. */
+  number: string;
+  data: CertificateData;
+  onChanged: (data: CertificateData) => void;
+}) {
+  const location = useLocation();
+  const navigate = useNavigate();
   const [changing, setChanging] = useState<LifecycleChange | null>(null);
   const [message, setMessage] = useState(
     (location.state as { issued?: boolean } | null)?.issued ? 'Certificate issued and signed.' : '',
@@ -67,26 +91,24 @@ export function CertificatePage() {
     if (focusStatus > 0) statusHeading.current?.focus();
   }, [focusStatus]);
 
-  if (state.error)
-    return (
-      <Page title={`Certificate ${number}`}>
-        <LoadError error={state.error} retry={state.reload} />
-      </Page>
-    );
-  if (!state.data)
-    return (
-      <Page title={`Certificate ${number}`}>
-        <Loading what="the certificate" />
-      </Page>
-    );
-  const { certificate: c, maxSuspensionMonths } = state.data;
-  const changes = allowedChanges(c, maxSuspensionMonths);
+  function changed(change: LifecycleChange, updated: Certificate) {
+    setChanging(null);
+    if (updated.number !== certificate.number) {
+      carryMessage.current = true;
+      setMessage(`${certificate.number} reissued as ${updated.number}, which supersedes it.`);
+      void navigate(`/certificates/${updated.number}`);
+      return;
+    }
+    onChanged({ certificate: updated, maxSuspensionMonths });
+    setMessage(`${certificate.number} ${DONE[change]}. The reason is in the status history below.`);
+    setFocusStatus((count) => count + 1);
+  }
 
   return (
-    <Page title={`Certificate ${c.number}`}>
+    <Page title={`Certificate ${certificate.number}`}>
       <p className="muted">
         <Link to="/certificates">Certificates</Link> · held by{' '}
-        <Link to={`/providers/${c.providerId}`}>{c.holderName}</Link>
+        <Link to={`/providers/${certificate.providerId}`}>{certificate.holderName}</Link>
       </p>
       <p role="status" className={message ? 'notice notice-success' : 'status-line'}>
         {message}
@@ -95,59 +117,67 @@ export function CertificatePage() {
         <h2 id="status-heading" tabIndex={-1} ref={statusHeading}>
           Status and dates
         </h2>
-        <CertificateStatus certificate={c} />
-        {c.status === 'suspended' ? (
+        <CertificateStatus certificate={certificate} />
+        {certificate.status === 'suspended' ? (
           <p className="notice notice-warning">
-            While suspended, {c.holderName} must not claim accreditation. Reinstate it within{' '}
-            {maxSuspensionMonths} months of the suspension, or withdraw it.
+            While suspended, {certificate.holderName} must not claim accreditation. Reinstate it
+            within {maxSuspensionMonths} months of the suspension, or withdraw it.
           </p>
         ) : null}
-        {changes.length > 0 ? (
-          <div className="button-row status-actions" role="group" aria-label="Change the status">
-            {changes.map((change) => (
-              <button
-                key={change}
-                type="button"
-                id={`certificate-${change}`}
-                className={`button ${change === 'withdraw' ? 'danger' : 'secondary'}`}
-                onClick={() => setChanging(change)}
-              >
-                {CHANGE_LABELS[change]}
-                {change === 'reissue' ? '…' : ''}
-              </button>
-            ))}
-          </div>
-        ) : (
-          <p className="muted">
-            {c.status === 'superseded'
-              ? 'A superseded certificate cannot change; see the one that replaced it.'
-              : `A ${c.status} certificate cannot change status.`}
-          </p>
-        )}
+        <StatusChanges
+          certificate={certificate}
+          changes={allowedChanges(certificate, maxSuspensionMonths)}
+          onChoose={setChanging}
+        />
       </section>
-      <StatusHistory certificate={c} />
-      <CertificateDetails certificate={c} />
-      <ExportPanel number={c.number} assessmentId={c.assessmentId} />
+      <StatusHistory certificate={certificate} />
+      <CertificateDetails certificate={certificate} />
+      <ExportPanel number={certificate.number} assessmentId={certificate.assessmentId} />
       {changing ? (
         <LifecycleDialog
           change={changing}
-          certificate={c}
+          certificate={certificate}
           maxSuspensionMonths={maxSuspensionMonths}
           onClose={() => setChanging(null)}
-          onDone={(updated) => {
-            setChanging(null);
-            if (updated.number !== c.number) {
-              carryMessage.current = true;
-              setMessage(`${c.number} reissued as ${updated.number}, which supersedes it.`);
-              void navigate(`/certificates/${updated.number}`);
-              return;
-            }
-            state.set({ certificate: updated, maxSuspensionMonths });
-            setMessage(`${c.number} ${DONE[changing]}. The reason is in the status history below.`);
-            setFocusStatus((n) => n + 1);
-          }}
+          onDone={(updated) => changed(changing, updated)}
         />
       ) : null}
     </Page>
+  );
+}
+
+/** A button for each change the lifecycle allows, or why none is. */
+function StatusChanges({
+  certificate,
+  changes,
+  onChoose,
+}: {
+  certificate: Certificate;
+  changes: LifecycleChange[];
+  onChoose: (change: LifecycleChange) => void;
+}) {
+  if (changes.length === 0)
+    return (
+      <p className="muted">
+        {certificate.status === 'superseded'
+          ? 'A superseded certificate cannot change; see the one that replaced it.'
+          : `A ${certificate.status} certificate cannot change status.`}
+      </p>
+    );
+  return (
+    <div className="button-row status-actions" role="group" aria-label="Change the status">
+      {changes.map((change) => (
+        <button
+          key={change}
+          type="button"
+          id={`certificate-${change}`}
+          className={`button ${change === 'withdraw' ? 'danger' : 'secondary'}`}
+          onClick={() => onChoose(change)}
+        >
+          {CHANGE_LABELS[change]}
+          {change === 'reissue' ? '…' : ''}
+        </button>
+      ))}
+    </div>
   );
 }

@@ -1,38 +1,44 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+import type { MethodOutput } from '../../../shared/contract';
+import { plural } from '../../../shared/text/plural';
 import { invoke } from '../../api/bridge';
 import { useLoad } from '../../api/use-load';
 import { formatDate } from '../../components/labels';
-import { LoadError, Loading, Page } from '../../components/Page';
-import { certificateStatusBadge, certificateStatusLabel } from './labels';
+import { LoadedPage } from '../../components/Loaded';
+import { Page } from '../../components/Page';
+import { Table } from '../../components/Table';
+import { CertificateStatusBadge } from './CertificateStatusBadge';
+
+const TITLE = 'Certificates';
+
+type Listed = MethodOutput<'certificates.list'>;
 
 /** Every certificate this installation has issued, with its status today. */
 export function CertificatesPage() {
   const state = useLoad(() => invoke('certificates.list', {}), []);
+  return (
+    <LoadedPage title={TITLE} state={state} what="the certificates">
+      {(certificates) => <Certificates certificates={certificates} />}
+    </LoadedPage>
+  );
+}
+
+function Certificates({ certificates }: { certificates: Listed }) {
   const [search, setSearch] = useState('');
-  if (state.error)
-    return (
-      <Page title="Certificates">
-        <LoadError error={state.error} retry={state.reload} />
-      </Page>
-    );
-  if (!state.data)
-    return (
-      <Page title="Certificates">
-        <Loading what="the certificates" />
-      </Page>
-    );
   const term = search.trim().toLowerCase();
-  const shown = state.data.filter(
-    (c) =>
-      !term || c.number.toLowerCase().includes(term) || c.holderName.toLowerCase().includes(term),
+  const shown = certificates.filter(
+    (certificate) =>
+      !term ||
+      certificate.number.toLowerCase().includes(term) ||
+      certificate.holderName.toLowerCase().includes(term),
   );
   return (
     <Page
-      title="Certificates"
+      title={TITLE}
       actions={
         <>
-          {state.data.length > 0 ? (
+          {certificates.length > 0 ? (
             <Link className="button secondary" to="/certificates/pdfs">
               Save PDFs…
             </Link>
@@ -47,7 +53,7 @@ export function CertificatesPage() {
         Certificates are issued from the decision on an external assessment. Open one to suspend,
         reinstate, withdraw or reissue it, or to save its files.
       </p>
-      {state.data.length === 0 ? (
+      {certificates.length === 0 ? (
         <p>No certificates have been issued yet.</p>
       ) : (
         <>
@@ -62,43 +68,31 @@ export function CertificatesPage() {
             />
           </div>
           <p role="status" className="muted">
-            {shown.length === state.data.length
-              ? `${state.data.length} ${state.data.length === 1 ? 'certificate' : 'certificates'}`
-              : `${shown.length} of ${state.data.length} certificates match`}
+            {shown.length === certificates.length
+              ? plural(certificates.length, 'certificate', 'certificates')
+              : `${shown.length} of ${certificates.length} certificates match`}
           </p>
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">Certificates issued</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Number</th>
-                  <th scope="col">Holder</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Issued</th>
-                  <th scope="col">Expires</th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((c) => (
-                  <tr key={c.number}>
-                    <th scope="row">
-                      <Link to={`/certificates/${c.number}`}>{c.number}</Link>
-                    </th>
-                    <td>
-                      <Link to={`/providers/${c.providerId}`}>{c.holderName}</Link>
-                    </td>
-                    <td>
-                      <span className={certificateStatusBadge(c.status)}>
-                        {certificateStatusLabel(c.status)}
-                      </span>
-                    </td>
-                    <td>{formatDate(c.issuedOn)}</td>
-                    <td>{formatDate(c.expiresOn)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            caption="Certificates issued"
+            hideCaption
+            headings={['Number', 'Holder', 'Status', 'Issued', 'Expires']}
+          >
+            {shown.map((certificate) => (
+              <tr key={certificate.number}>
+                <th scope="row">
+                  <Link to={`/certificates/${certificate.number}`}>{certificate.number}</Link>
+                </th>
+                <td>
+                  <Link to={`/providers/${certificate.providerId}`}>{certificate.holderName}</Link>
+                </td>
+                <td>
+                  <CertificateStatusBadge status={certificate.status} />
+                </td>
+                <td>{formatDate(certificate.issuedOn)}</td>
+                <td>{formatDate(certificate.expiresOn)}</td>
+              </tr>
+            ))}
+          </Table>
         </>
       )}
     </Page>

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import type { Progress } from '../../../shared/result';
 import { downloadFileBytes, invoke, isDesktop } from '../../api/bridge';
+import { ProblemMessage } from '../../components/ProblemMessage';
 import { ProgressBar } from '../../components/ProgressBar';
+import { useAction } from '../../components/use-action';
 
 type Format = 'pdf' | 'json' | 'badge';
 
@@ -29,48 +31,48 @@ const FORMATS: { format: Format; label: string; what: string }[] = [
  */
 export function ExportPanel({ number, assessmentId }: { number: string; assessmentId: string }) {
   const verb = isDesktop() ? 'Save' : 'Download';
-  const [busy, setBusy] = useState<string>('');
+  const exporting = useAction();
+  // What is being made, while it is.
+  const [making, setMaking] = useState('');
   const [status, setStatus] = useState('');
-  const [problem, setProblem] = useState('');
   const [progress, setProgress] = useState<Progress | null>(null);
 
   async function run(what: string, make: () => Promise<Parameters<typeof downloadFileBytes>[0]>) {
-    setBusy(what);
-    setProblem('');
+    setMaking(what);
     setStatus(`Making the ${what}…`);
-    try {
-      const file = await make();
-      downloadFileBytes(file);
-      setStatus(`${isDesktop() ? 'Saved' : 'Downloaded'} ${file.fileName}.`);
-    } catch (error) {
-      setStatus('');
-      setProblem(`Could not make the ${what}: ${(error as Error).message}`);
-    } finally {
-      setBusy('');
-      setProgress(null);
-    }
+    const made = await exporting.run(
+      async () => {
+        const file = await make();
+        downloadFileBytes(file);
+        setStatus(`${isDesktop() ? 'Saved' : 'Downloaded'} ${file.fileName}.`);
+      },
+      (message) => `Could not make the ${what}: ${message}`,
+    );
+    if (!made) setStatus('');
+    setMaking('');
+    setProgress(null);
   }
 
   return (
     <section aria-labelledby="exports-heading" className="panel">
       <h2 id="exports-heading">Files</h2>
       <ul className="export-list">
-        {FORMATS.map((f) => (
-          <li key={f.format}>
+        {FORMATS.map(({ format, label, what }) => (
+          <li key={format}>
             <button
               type="button"
               className="button secondary"
-              id={`export-${f.format}`}
-              aria-describedby={`export-${f.format}-what`}
-              disabled={busy !== ''}
+              id={`export-${format}`}
+              aria-describedby={`export-${format}-what`}
+              disabled={exporting.busy}
               onClick={() =>
-                void run(f.label, () => invoke('certificates.render', { number, format: f.format }))
+                void run(label, () => invoke('certificates.render', { number, format }))
               }
             >
-              {verb} {f.label}
+              {verb} {label}
             </button>
-            <p className="hint" id={`export-${f.format}-what`}>
-              {f.what}
+            <p className="hint" id={`export-${format}-what`}>
+              {what}
             </p>
           </li>
         ))}
@@ -80,7 +82,7 @@ export function ExportPanel({ number, assessmentId }: { number: string; assessme
             className="button secondary"
             id="export-report"
             aria-describedby="export-report-what"
-            disabled={busy !== ''}
+            disabled={exporting.busy}
             onClick={() =>
               void run('assessment report', () =>
                 invoke('reports.render', { assessmentId }, setProgress),
@@ -95,7 +97,7 @@ export function ExportPanel({ number, assessmentId }: { number: string; assessme
           </p>
         </li>
       </ul>
-      {busy === 'assessment report' && progress ? (
+      {making === 'assessment report' && progress ? (
         <ProgressBar
           label={`Making the assessment report: ${progress.phase}`}
           value={progress.done}
@@ -105,11 +107,7 @@ export function ExportPanel({ number, assessmentId }: { number: string; assessme
       <p role="status" className="status-line">
         {status}
       </p>
-      {problem ? (
-        <p className="error-message" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <ProblemMessage problem={exporting.problem} />
     </section>
   );
 }

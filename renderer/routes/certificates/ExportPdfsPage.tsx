@@ -1,18 +1,24 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import {
   CERTIFICATE_STATUSES,
   type CertificateStatus,
 } from '../../../shared/accreditation/vocabulary';
+import type { MethodOutput } from '../../../shared/contract';
 import type { Progress } from '../../../shared/result';
+import { plural } from '../../../shared/text/plural';
 import { invoke, isDesktop } from '../../api/bridge';
 import { useLoad } from '../../api/use-load';
+import { formatBytes } from '../../components/bytes';
+import { CheckboxGroup, firstOptionField } from '../../components/CheckboxGroup';
 import { ErrorSummary, type FieldError } from '../../components/ErrorSummary';
 import { PathField } from '../../components/fields';
-import { LoadError, Loading, Page } from '../../components/Page';
-import { ProgressBar } from '../../components/ProgressBar';
+import { LoadedPage } from '../../components/Loaded';
+import { Page } from '../../components/Page';
 import { fieldErrorsFrom } from '../../components/problems';
-import { bytes, plural } from '../register/format';
+import { TaskPanel } from '../../components/ProgressBar';
+import { SubmitButton } from '../../components/SubmitButton';
+import { useForm, type Form } from '../../components/use-form';
 import { certificateStatusLabel } from './labels';
 
 type Stage =
@@ -20,8 +26,13 @@ type Stage =
   | { kind: 'saving'; progress: Progress | null }
   | { kind: 'done'; files: number; bytes: number; folder: string };
 
+interface Draft {
+  statuses: CertificateStatus[];
+  folder: string;
+}
+
 const TITLE = 'Save certificate PDFs';
-const FIRST_STATUS = `status-${CERTIFICATE_STATUSES[0]}`;
+const STATUSES_FIELD = firstOptionField('status', CERTIFICATE_STATUSES);
 
 /**
  * Saves the PDF of many certificates at once into a folder, one file per certificate named by
@@ -29,68 +40,50 @@ const FIRST_STATUS = `status-${CERTIFICATE_STATUSES[0]}`;
  */
 export function ExportPdfsPage() {
   const list = useLoad(() => invoke('certificates.list', {}), []);
-  const [statuses, setStatuses] = useState<CertificateStatus[]>(['active', 'suspended']);
-  const [folder, setFolder] = useState('');
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [stage, setStage] = useState<Stage>({ kind: 'form' });
-  const savedHeading = useRef<HTMLHeadingElement>(null);
-  // The result is below the form: take the reader (and the keyboard focus) to it.
-  useEffect(() => {
-    if (stage.kind !== 'done') return;
-    savedHeading.current?.focus();
-    savedHeading.current?.parentElement?.scrollIntoView({ block: 'nearest' });
-  }, [stage.kind]);
+  return (
+    <LoadedPage title={TITLE} state={list} what="the certificates">
+      {(certificates) => <ExportPdfs certificates={certificates} />}
+    </LoadedPage>
+  );
+}
 
-  if (list.error)
-    return (
-      <Page title={TITLE}>
-        <LoadError error={list.error} retry={list.reload} />
-      </Page>
-    );
-  if (!list.data)
-    return (
-      <Page title={TITLE}>
-        <Loading what="the certificates" />
-      </Page>
-    );
+function ExportPdfs({ certificates }: { certificates: MethodOutput<'certificates.list'> }) {
   const counts = new Map<CertificateStatus, number>();
-  for (const c of list.data) counts.set(c.status, (counts.get(c.status) ?? 0) + 1);
-  const chosen = statuses.reduce((sum, s) => sum + (counts.get(s) ?? 0), 0);
-  const errorFor = (field: string) => errors.find((e) => e.field === field)?.message;
+  for (const certificate of certificates)
+    counts.set(certificate.status, (counts.get(certificate.status) ?? 0) + 1);
+  const chosenCount = (statuses: CertificateStatus[]) =>
+    statuses.reduce((sum, status) => sum + (counts.get(status) ?? 0), 0);
+  const [stage, setStage] = useState<Stage>({ kind: 'form' });
+  const form = useForm<Draft>({
+    initial: { statuses: ['active', 'suspended'], folder: '' },
+    check: ({ statuses, folder }) => {
+      const problems: FieldError[] = [];
+      if (chosenCount(statuses) === 0)
+        problems.push({
+          field: STATUSES_FIELD,
+          message: 'Choose statuses that at least one certificate has',
+        });
+      if (!folder.trim())
+        problems.push({ field: 'folder', message: 'Enter the folder to save the PDFs into' });
+      return problems;
+    },
+    send: async ({ statuses, folder }) => {
+      setStage({ kind: 'saving', progress: null });
+      try {
+        const result = await invoke(
+          'certificates.exportPdfs',
+          { folder: folder.trim(), statuses },
+          (progress) => setStage({ kind: 'saving', progress }),
+        );
+        setStage({ kind: 'done', ...result });
+      } catch (error) {
+        setStage({ kind: 'form' });
+        throw error;
+      }
+    },
+    errorsFrom: (error) => fieldErrorsFrom(error, (path) => (path === 'folder' ? 'folder' : '')),
+  });
 
-  function toggle(status: CertificateStatus, on: boolean) {
-    setStatuses((current) =>
-      CERTIFICATE_STATUSES.filter((s) => (s === status ? on : current.includes(s))),
-    );
-  }
-
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    const problems: FieldError[] = [];
-    if (chosen === 0)
-      problems.push({
-        field: FIRST_STATUS,
-        message: 'Choose statuses that at least one certificate has',
-      });
-    if (!folder.trim())
-      problems.push({ field: 'folder', message: 'Enter the folder to save the PDFs into' });
-    setErrors(problems);
-    if (problems.length > 0) return;
-    setStage({ kind: 'saving', progress: null });
-    try {
-      const result = await invoke(
-        'certificates.exportPdfs',
-        { folder: folder.trim(), statuses },
-        (progress) => setStage({ kind: 'saving', progress }),
-      );
-      setStage({ kind: 'done', ...result });
-    } catch (error) {
-      setErrors(fieldErrorsFrom(error, (path) => (path === 'folder' ? 'folder' : '')));
-      setStage({ kind: 'form' });
-    }
-  }
-
-  const saving = stage.kind === 'saving';
   return (
     <Page
       title={TITLE}
@@ -106,87 +99,98 @@ export function ExportPdfsPage() {
         data, so it can be checked without SPQA. A PDF already in the folder for the same
         certificate is replaced.
       </p>
-      {list.data.length === 0 ? (
+      {certificates.length === 0 ? (
         <p>No certificates have been issued yet.</p>
       ) : (
-        <>
-          <ErrorSummary errors={errors} />
-          <form className="form" onSubmit={(e) => void save(e)} noValidate>
-            <fieldset className="fieldset" aria-describedby="statuses-hint">
-              <legend>Certificates with these statuses today</legend>
-              <p className="hint" id="statuses-hint">
-                {plural(chosen, 'certificate is', 'certificates are')} chosen.
-              </p>
-              {errorFor(FIRST_STATUS) ? (
-                <p className="error-message">
-                  <span className="visually-hidden">Error: </span>
-                  {errorFor(FIRST_STATUS)}
-                </p>
-              ) : null}
-              {CERTIFICATE_STATUSES.map((status) => (
-                <div className="field checkbox" key={status}>
-                  <input
-                    id={`field-status-${status}`}
-                    type="checkbox"
-                    checked={statuses.includes(status)}
-                    onChange={(e) => toggle(status, e.target.checked)}
-                    disabled={saving}
-                  />
-                  <label htmlFor={`field-status-${status}`}>
-                    {certificateStatusLabel(status)} (
-                    {(counts.get(status) ?? 0).toLocaleString('en-GB')})
-                  </label>
-                </div>
-              ))}
-            </fieldset>
-            <PathField
-              name="folder"
-              label="Folder to save into"
-              choose={{ kind: 'folder' }}
-              hint={`The full path of a folder; it is made if it does not exist.${
-                isDesktop() ? '' : ' The folder is on the computer running SPQA.'
-              }`}
-              value={folder}
-              onChange={setFolder}
-              error={errorFor('folder')}
-              required
-            />
-            <div className="form-actions">
-              <button type="submit" className="button" disabled={saving}>
-                {saving ? 'Saving…' : 'Save the PDFs'}
-              </button>
-            </div>
-          </form>
-        </>
+        <ExportForm
+          form={form}
+          counts={counts}
+          chosen={chosenCount(form.draft.statuses)}
+          saving={stage.kind === 'saving'}
+        />
       )}
-
       {stage.kind === 'saving' ? (
-        <section className="panel" aria-labelledby="saving-heading">
-          <h2 id="saving-heading">Saving</h2>
-          <ProgressBar
-            label="Saving certificate PDFs"
-            value={stage.progress?.done ?? 0}
-            max={stage.progress?.total || 1}
-            text={
-              stage.progress
-                ? `${stage.progress.done.toLocaleString('en-GB')} of ${stage.progress.total.toLocaleString('en-GB')} saved`
-                : 'Starting…'
-            }
-          />
-        </section>
+        <TaskPanel
+          id="saving-heading"
+          heading="Saving"
+          label="Saving certificate PDFs"
+          progress={stage.progress}
+          text={
+            stage.progress
+              ? `${stage.progress.done.toLocaleString('en-GB')} of ${stage.progress.total.toLocaleString('en-GB')} saved`
+              : 'Starting…'
+          }
+        />
       ) : null}
-
-      {stage.kind === 'done' ? (
-        <section className="panel" aria-labelledby="saved-heading">
-          <h2 id="saved-heading" tabIndex={-1} ref={savedHeading}>
-            Saved
-          </h2>
-          <p role="status" className="notice notice-success">
-            Saved {plural(stage.files, 'certificate PDF', 'certificate PDFs')} ({bytes(stage.bytes)}
-            ) into <span className="code break-anywhere">{stage.folder}</span>.
-          </p>
-        </section>
-      ) : null}
+      {stage.kind === 'done' ? <Saved {...stage} /> : null}
     </Page>
+  );
+}
+
+function ExportForm({
+  form,
+  counts,
+  chosen,
+  saving,
+}: {
+  form: Form<Draft>;
+  counts: Map<CertificateStatus, number>;
+  /** How many certificates the statuses chosen cover. */
+  chosen: number;
+  saving: boolean;
+}) {
+  return (
+    <>
+      <ErrorSummary errors={form.errors} />
+      <form className="form" onSubmit={form.onSubmit} noValidate>
+        <CheckboxGroup
+          name="status"
+          legend="Certificates with these statuses today"
+          hint={`${plural(chosen, 'certificate is', 'certificates are')} chosen.`}
+          error={form.errorFor(STATUSES_FIELD)}
+          options={CERTIFICATE_STATUSES}
+          labelOf={(status) =>
+            `${certificateStatusLabel(status)} (${(counts.get(status) ?? 0).toLocaleString('en-GB')})`
+          }
+          chosen={form.draft.statuses}
+          onChange={form.set('statuses')}
+          disabled={saving}
+        />
+        <PathField
+          {...form.field('folder')}
+          label="Folder to save into"
+          choose={{ kind: 'folder' }}
+          hint={`The full path of a folder; it is made if it does not exist.${
+            isDesktop() ? '' : ' The folder is on the computer running SPQA.'
+          }`}
+          required
+        />
+        <div className="form-actions">
+          <SubmitButton busy={saving} busyLabel="Saving…">
+            Save the PDFs
+          </SubmitButton>
+        </div>
+      </form>
+    </>
+  );
+}
+
+/** The PDFs saved, taking focus: the result is below the form, out of the reader's sight. */
+function Saved({ files, bytes, folder }: { files: number; bytes: number; folder: string }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.focus();
+    heading.current?.parentElement?.scrollIntoView({ block: 'nearest' });
+  }, []);
+  return (
+    <section className="panel" aria-labelledby="saved-heading">
+      <h2 id="saved-heading" tabIndex={-1} ref={heading}>
+        Saved
+      </h2>
+      <p role="status" className="notice notice-success">
+        Saved {plural(files, 'certificate PDF', 'certificate PDFs')} ({formatBytes(bytes)}) into{' '}
+        <span className="code break-anywhere">{folder}</span>.
+      </p>
+    </section>
   );
 }

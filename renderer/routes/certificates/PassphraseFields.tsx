@@ -1,3 +1,4 @@
+import type { FieldError } from '../../components/ErrorSummary';
 import { TextField } from '../../components/fields';
 
 export const MIN_PASSPHRASE = 10;
@@ -7,11 +8,10 @@ export interface PassphraseDraft {
   confirm: string;
 }
 
+export const EMPTY_PASSPHRASE: PassphraseDraft = { passphrase: '', confirm: '' };
+
 /** What is wrong with a passphrase before it is sent, keyed by field; empty when nothing is. */
-export function passphraseProblems(
-  draft: PassphraseDraft,
-  creating: boolean,
-): { field: string; message: string }[] {
+export function passphraseProblems(draft: PassphraseDraft, creating: boolean): FieldError[] {
   if (!draft.passphrase) return [{ field: 'passphrase', message: 'Enter the signing passphrase' }];
   if (!creating) return [];
   if (draft.passphrase.length < MIN_PASSPHRASE)

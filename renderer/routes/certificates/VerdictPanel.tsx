@@ -1,5 +1,6 @@
 import type { Ref } from 'react';
 import type { Verification } from '../../../shared/accreditation/schema';
+import { capitalise } from '../../components/text';
 
 type CheckName = Verification['checks'][number]['check'];
 
@@ -10,10 +11,8 @@ const CHECKS: { check: CheckName; label: string }[] = [
   { check: 'status', label: 'Current status' },
 ];
 
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
 /** The verdict in one sentence, led by what failed. */
-function failure(check: CheckName, fileName: string, detail: string): string {
+function failure({ check, detail }: Verification['checks'][number], fileName: string): string {
   switch (check) {
     case 'format':
       return `${fileName} could not be read as a signed certificate: ${detail}.`;
@@ -39,7 +38,7 @@ export function VerdictPanel({
   fileName: string;
   headingRef: Ref<HTMLHeadingElement>;
 }) {
-  const failed = result.checks.find((c) => !c.ok);
+  const failed = result.checks.find((made) => !made.ok);
   return (
     <section
       aria-labelledby="verdict-heading"
@@ -53,13 +52,13 @@ export function VerdictPanel({
         {result.valid
           ? `${result.number} for ${result.holder} is genuine, in date and current.`
           : failed
-            ? failure(failed.check, fileName, failed.detail)
+            ? failure(failed, fileName)
             : `${fileName} did not pass every check.`}
       </p>
       <h3>The checks</h3>
       <ol className="check-list">
         {CHECKS.map(({ check, label }) => {
-          const made = result.checks.find((c) => c.check === check);
+          const made = result.checks.find((one) => one.check === check);
           const state = made ? (made.ok ? 'passed' : 'failed') : 'not-made';
           return (
             <li key={check} className={`check check-${state}`} id={`check-${check}`}>

@@ -1,3 +1,6 @@
+import { describedBy, ErrorText } from '../../components/Field';
+import { criterionKey } from '../assessments/criterion-links';
+
 export interface CriterionChoice {
   code: string;
   statement: string;
@@ -33,42 +36,43 @@ export function CriteriaPicker({
     if (on) next.add(code);
     else next.delete(code);
     // Kept in framework order, whatever order they were ticked in.
-    onChange(domains.flatMap((d) => d.criteria.map((c) => c.code)).filter((c) => next.has(c)));
+    onChange(
+      domains
+        .flatMap((domain) => domain.criteria.map((criterion) => criterion.code))
+        .filter((code) => next.has(code)),
+    );
   };
   return (
     <fieldset
       id={`field-${prefix}-criteria`}
       tabIndex={-1}
       className={`fieldset criteria-picker${error ? ' field-error' : ''}`}
-      aria-describedby={`hint-${prefix}-criteria${error ? ` error-${prefix}-criteria` : ''}`}
+      aria-describedby={describedBy(`hint-${prefix}-criteria`, error && `error-${prefix}-criteria`)}
     >
       <legend>Criteria this evidence supports</legend>
       <p className="hint" id={`hint-${prefix}-criteria`}>
         {selected.length === 0 ? 'None chosen yet.' : `Chosen: ${selected.join(', ')}.`}
       </p>
-      {error ? (
-        <p className="error-message" id={`error-${prefix}-criteria`}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      ) : null}
+      <ErrorText id={`error-${prefix}-criteria`} error={error} />
       <div className="criteria-picker-scroll">
-        {domains.map((d) => (
-          <fieldset key={d.code} className="criteria-group">
-            <legend>{d.title}</legend>
-            {d.criteria.map((c) => {
-              const id = `field-${prefix}-criterion-${c.code.replace('.', '-')}`;
+        {domains.map((domain) => (
+          <fieldset key={domain.code} className="criteria-group">
+            <legend>{domain.title}</legend>
+            {domain.criteria.map((criterion) => {
+              const id = `field-${prefix}-criterion-${criterionKey(criterion.code)}`;
               return (
-                <div className="checkbox" key={c.code}>
+                <div className="checkbox" key={criterion.code}>
                   <input
                     id={id}
                     type="checkbox"
-                    checked={chosen.has(c.code)}
-                    onChange={(e) => toggle(c.code, e.target.checked)}
+                    checked={chosen.has(criterion.code)}
+                    onChange={(e) => toggle(criterion.code, e.target.checked)}
                   />
                   <label htmlFor={id}>
-                    <span className="criterion-code">{c.code}</span> {c.statement}
-                    {c.essential ? <span className="badge badge-essential">Essential</span> : null}
+                    <span className="criterion-code">{criterion.code}</span> {criterion.statement}
+                    {criterion.essential ? (
+                      <span className="badge badge-essential">Essential</span>
+                    ) : null}
                   </label>
                 </div>
               );

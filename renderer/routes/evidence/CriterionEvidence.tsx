@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import type { EvidenceRecord, Freshness } from '../../../shared/evidence/schema';
+import { plural } from '../../../shared/text/plural';
+import { criterionKey } from '../assessments/criterion-links';
 import { AddEvidenceForm } from './AddEvidenceForm';
-import { FRESHNESS_BADGE, freshnessLabel, plural } from './describe';
+import { FRESHNESS_BADGE, freshnessLabel } from './describe';
 import { EvidenceListItem } from './EvidenceListItem';
 import { PreviewDialog } from './PreviewDialog';
 
@@ -47,7 +49,7 @@ export function CriterionEvidence({
       toggleRef.current?.focus();
     }
   }, [adding]);
-  const key = code.replace('.', '-');
+  const key = criterionKey(code);
   const state = freshness?.freshness ?? 'none';
   const count = freshness?.count ?? records.length;
 
@@ -66,8 +68,13 @@ export function CriterionEvidence({
       </p>
       {records.length > 0 ? (
         <ul className="evidence-list">
-          {records.map((r) => (
-            <EvidenceListItem key={r.id} record={r} onDate={onDate} onPreview={setPreviewing} />
+          {records.map((record) => (
+            <EvidenceListItem
+              key={record.id}
+              record={record}
+              onDate={onDate}
+              onPreview={setPreviewing}
+            />
           ))}
         </ul>
       ) : null}
@@ -79,7 +86,7 @@ export function CriterionEvidence({
           ref={toggleRef}
           aria-expanded={adding}
           aria-controls={`evidence-${key}-form`}
-          onClick={() => setAdding((a) => !a)}
+          onClick={() => setAdding((shown) => !shown)}
         >
           {adding ? 'Close the evidence form' : 'Add evidence'}{' '}
           <span className="visually-hidden">for {code}</span>

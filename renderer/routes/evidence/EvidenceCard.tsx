@@ -8,7 +8,7 @@ export type EvidenceAction = 'preview' | 'edit' | 'criteria' | 'remove';
 
 /** One piece of evidence with everything recorded about it, and what can be done with it. */
 export function EvidenceCard({
-  record: r,
+  record,
   onDate,
   sealed,
   onAction,
@@ -18,70 +18,74 @@ export function EvidenceCard({
   sealed: boolean;
   onAction: (action: EvidenceAction, record: EvidenceRecord) => void;
 }) {
-  const standing = standingOf(r, onDate);
-  const headingId = `evidence-${r.id}-title`;
+  const standing = standingOf(record, onDate);
+  const headingId = `evidence-${record.id}-title`;
   const button = (action: EvidenceAction, text: string) => (
     <button
       type="button"
       className="button secondary small"
-      onClick={() => onAction(action, r)}
-      id={`${r.id}-${action}`}
+      onClick={() => onAction(action, record)}
+      id={`${record.id}-${action}`}
     >
-      {text} <span className="visually-hidden">{r.title}</span>
+      {text} <span className="visually-hidden">{record.title}</span>
     </button>
   );
   return (
     <article
-      className={`panel evidence-card${r.removedAt ? ' evidence-removed' : ''}`}
+      className={`panel evidence-card${record.removedAt ? ' evidence-removed' : ''}`}
       aria-labelledby={headingId}
     >
       <h3 id={headingId} className="evidence-card-title">
-        {r.title} <span className={standing.className}>{standing.text}</span>
+        {record.title} <span className={standing.className}>{standing.text}</span>
       </h3>
       <dl className="summary-list compact">
         <dt>Kind</dt>
-        <dd>{kindLabel(r)}</dd>
-        <dt>{r.url ? 'Link' : 'File'}</dt>
+        <dd>{kindLabel(record)}</dd>
+        <dt>{record.url ? 'Link' : 'File'}</dt>
         <dd className="break-anywhere">
-          {r.url ??
-            [r.originalName, r.size !== null ? formatBytes(r.size) : null, r.mediaType]
+          {record.url ??
+            [
+              record.originalName,
+              record.size !== null ? formatBytes(record.size) : null,
+              record.mediaType,
+            ]
               .filter(Boolean)
               .join(', ')}
         </dd>
         <dt>Supports</dt>
-        <dd>{r.criteria.length > 0 ? r.criteria.join(', ') : 'No criterion yet'}</dd>
+        <dd>{record.criteria.length > 0 ? record.criteria.join(', ') : 'No criterion yet'}</dd>
         <dt>Effective</dt>
-        <dd>{formatDate(r.effectiveDate)}</dd>
+        <dd>{formatDate(record.effectiveDate)}</dd>
         <dt>Expires</dt>
-        <dd>{r.expiryDate ? formatDate(r.expiryDate) : 'Does not expire'}</dd>
+        <dd>{record.expiryDate ? formatDate(record.expiryDate) : 'Does not expire'}</dd>
         <dt>Personal data</dt>
         <dd>
-          {r.personalData ? 'Yes' : 'No'}
-          {r.retainUntil ? `; keep until ${formatDate(r.retainUntil)}` : ''}
+          {record.personalData ? 'Yes' : 'No'}
+          {record.retainUntil ? `; keep until ${formatDate(record.retainUntil)}` : ''}
         </dd>
         <dt>Added</dt>
         <dd>
-          {formatDate(r.addedAt)} by {r.addedBy}
+          {formatDate(record.addedAt)} by {record.addedBy}
         </dd>
-        {r.notes ? (
+        {record.notes ? (
           <>
             <dt>Notes</dt>
-            <dd className="pre-line">{r.notes}</dd>
+            <dd className="pre-line">{record.notes}</dd>
           </>
         ) : null}
-        {r.removedAt ? (
+        {record.removedAt ? (
           <>
             <dt>Removed</dt>
             <dd>
-              {formatDate(r.removedAt)} by {r.removedBy}: {r.removalReason}
+              {formatDate(record.removedAt)} by {record.removedBy}: {record.removalReason}
             </dd>
           </>
         ) : null}
       </dl>
-      {r.removedAt ? null : (
+      {record.removedAt ? null : (
         <div className="button-row evidence-card-actions">
-          {r.sha256 ? button('preview', 'Preview') : null}
-          <OpenEvidenceButton record={r} small />
+          {record.sha256 ? button('preview', 'Preview') : null}
+          <OpenEvidenceButton record={record} small />
           {sealed ? null : (
             <>
               {button('edit', 'Edit details')}

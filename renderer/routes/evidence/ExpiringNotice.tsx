@@ -1,14 +1,12 @@
 import { Link } from 'react-router';
 import type { MethodOutput } from '../../../shared/contract';
 import { EXPIRY_WARNING_DAYS } from '../../../shared/evidence/schema';
+import { plural } from '../../../shared/text/plural';
 import { formatDate } from '../../components/labels';
-import { SpacerRow, useVirtualRows } from '../../components/virtual-rows';
-import { plural } from './describe';
+import { VirtualTable } from '../../components/virtual-rows';
+import { CriterionLink } from '../assessments/CriterionLink';
 
 type Expiring = MethodOutput<'evidence.expiring'>;
-
-// Criterion codes begin with their domain's code (RC2.3 is in RC), as the rating screen's links need.
-const domainOf = (code: string) => code.replace(/\d.*$/, '');
 
 /**
  * The dashboard's warning: criteria, across every open assessment, whose only current evidence
@@ -21,7 +19,6 @@ export function ExpiringNotice({ expiring }: { expiring: Expiring }) {
 
 /** Across a whole network the list runs to hundreds of rows: only those in view are in the page. */
 function ExpiringTable({ expiring }: { expiring: Expiring }) {
-  const { scroller, rows, before, after, measure } = useVirtualRows(expiring.items.length);
   return (
     <section className="notice notice-warning" aria-labelledby="expiring-heading">
       <h2 id="expiring-heading" className="notice-heading">
@@ -29,52 +26,26 @@ function ExpiringTable({ expiring }: { expiring: Expiring }) {
         {EXPIRY_WARNING_DAYS} days
       </h2>
       <p>Renew the evidence, or add something current, before it runs out.</p>
-      <div className="table-wrap table-scroll" ref={scroller} tabIndex={0}>
-        <table className="table" aria-rowcount={expiring.items.length + 1}>
-          <caption className="visually-hidden">
-            Criteria relying on evidence that expires soon
-          </caption>
-          <thead>
-            <tr aria-rowindex={1}>
-              <th scope="col">Provider</th>
-              <th scope="col">Criterion</th>
-              <th scope="col">Evidence</th>
-              <th scope="col">Expires</th>
-            </tr>
-          </thead>
-          <tbody>
-            <SpacerRow height={before} columns={4} />
-            {rows.map((row) => {
-              const item = expiring.items[row.index];
-              if (!item) return null;
-              return (
-                <tr
-                  key={`${item.assessmentId}:${item.criterion}:${item.evidenceId}`}
-                  data-index={row.index}
-                  ref={measure}
-                  aria-rowindex={row.index + 2}
-                >
-                  <th scope="row">
-                    <Link to={`/assessments/${item.assessmentId}`}>{item.providerName}</Link>
-                  </th>
-                  <td>
-                    <Link
-                      to={`/assessments/${item.assessmentId}/domain/${domainOf(item.criterion)}`}
-                      state={{ criterion: item.criterion }}
-                    >
-                      {item.criterion}
-                      <span className="visually-hidden"> for {item.providerName}</span>
-                    </Link>
-                  </td>
-                  <td>{item.title}</td>
-                  <td>{formatDate(item.expiryDate)}</td>
-                </tr>
-              );
-            })}
-            <SpacerRow height={after} columns={4} />
-          </tbody>
-        </table>
-      </div>
+      <VirtualTable
+        caption="Criteria relying on evidence that expires soon"
+        headings={['Provider', 'Criterion', 'Evidence', 'Expires']}
+        items={expiring.items}
+        row={(item, rowProps) => (
+          <tr key={`${item.assessmentId}:${item.criterion}:${item.evidenceId}`} {...rowProps}>
+            <th scope="row">
+              <Link to={`/assessments/${item.assessmentId}`}>{item.providerName}</Link>
+            </th>
+            <td>
+              <CriterionLink assessmentId={item.assessmentId} code={item.criterion}>
+                {item.criterion}
+                <span className="visually-hidden"> for {item.providerName}</span>
+              </CriterionLink>
+            </td>
+            <td>{item.title}</td>
+            <td>{formatDate(item.expiryDate)}</td>
+          </tr>
+        )}
+      />
     </section>
   );
 }

@@ -1,4 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
+import { DropZone } from '../../components/DropZone';
+import { describedBy, ErrorText } from '../../components/Field';
 import { gatherDropped, gatherFolder, type GatheredFiles } from './dropped-files';
 
 /**
@@ -21,7 +23,6 @@ export function FileDropZone({
   error: string | undefined;
   onFiles: (gathered: GatheredFiles) => void;
 }) {
-  const [over, setOver] = useState(false);
   const folderRef = useRef<HTMLInputElement>(null);
   const hintId = `${prefix}-drop-hint`;
   const errorId = `error-${prefix}-files`;
@@ -31,40 +32,17 @@ export function FileDropZone({
   }, []);
 
   return (
-    <div
-      className={`drop-zone${over ? ' drop-zone-over' : ''}${error ? ' field-error' : ''}`}
-      onDragEnter={(e) => {
-        if (disabled) return;
-        e.preventDefault();
-        setOver(true);
-      }}
-      onDragOver={(e) => {
-        if (disabled) return;
-        // Without this the browser would open a dropped file in place of the app.
-        e.preventDefault();
-        e.dataTransfer.dropEffect = 'copy';
-      }}
-      onDragLeave={(e) => {
-        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOver(false);
-      }}
-      onDrop={(e) => {
-        e.preventDefault();
-        setOver(false);
-        if (disabled) return;
-        void gatherDropped(e.dataTransfer).then(onFiles);
-      }}
-      data-testid={`${prefix}-drop-zone`}
+    <DropZone
+      disabled={disabled}
+      invalid={Boolean(error)}
+      onDrop={(dropped) => void gatherDropped(dropped).then(onFiles)}
+      testId={`${prefix}-drop-zone`}
     >
       <p className="drop-zone-text" id={hintId}>
         Drag and drop {allowFolder ? 'files or a folder' : 'files'} into this box, or choose them
         here.
       </p>
-      {error ? (
-        <p className="error-message" id={errorId}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      ) : null}
+      <ErrorText id={errorId} error={error} />
       <div className="drop-zone-pickers">
         <div className="picker">
           <input
@@ -73,12 +51,12 @@ export function FileDropZone({
             multiple
             className="file-picker-input"
             disabled={disabled}
-            aria-describedby={error ? `${hintId} ${errorId}` : hintId}
-            onChange={(e) => {
-              const list = e.currentTarget.files;
+            aria-describedby={describedBy(hintId, error && errorId)}
+            onChange={(event) => {
+              const list = event.currentTarget.files;
               if (list && list.length > 0) onFiles({ files: [...list], skipped: 0 });
               // Cleared so the same file can be chosen again; the list below is what counts.
-              e.currentTarget.value = '';
+              event.currentTarget.value = '';
             }}
           />
           <label htmlFor={`field-${prefix}-files`} className="button secondary file-button">
@@ -94,10 +72,10 @@ export function FileDropZone({
               className="file-picker-input"
               disabled={disabled}
               aria-describedby={hintId}
-              onChange={(e) => {
-                const list = e.currentTarget.files;
+              onChange={(event) => {
+                const list = event.currentTarget.files;
                 if (list && list.length > 0) onFiles(gatherFolder(list));
-                e.currentTarget.value = '';
+                event.currentTarget.value = '';
               }}
             />
             <label htmlFor={`field-${prefix}-folder`} className="button secondary file-button">
@@ -106,6 +84,6 @@ export function FileDropZone({
           </div>
         ) : null}
       </div>
-    </div>
+    </DropZone>
   );
 }

@@ -7,6 +7,7 @@ import {
 } from '../../../shared/evidence/schema';
 import type { FieldError } from '../../components/ErrorSummary';
 import { CheckboxField, SelectField, TextArea, TextField } from '../../components/fields';
+import { fieldsOf } from '../../components/use-form';
 
 /** The description of a piece of evidence as typed into a form (empty strings, not nulls). */
 export interface MetadataDraft {
@@ -29,38 +30,46 @@ export const EMPTY_METADATA: MetadataDraft = {
   notes: '',
 };
 
-export function draftFromRecord(r: EvidenceRecord): MetadataDraft {
+export function draftFromRecord(record: EvidenceRecord): MetadataDraft {
   return {
-    title: r.title,
-    kind: r.kind,
-    effectiveDate: r.effectiveDate ?? '',
-    expiryDate: r.expiryDate ?? '',
-    personalData: r.personalData,
-    retainUntil: r.retainUntil ?? '',
-    notes: r.notes ?? '',
+    title: record.title,
+    kind: record.kind,
+    effectiveDate: record.effectiveDate ?? '',
+    expiryDate: record.expiryDate ?? '',
+    personalData: record.personalData,
+    retainUntil: record.retainUntil ?? '',
+    notes: record.notes ?? '',
   };
 }
 
 type Metadata = MethodInput<'evidence.add'>['metadata'];
 
-export function metadataFromDraft(d: MetadataDraft, withTitle: boolean): Metadata {
+export function metadataFromDraft(draft: MetadataDraft, withTitle: boolean): Metadata {
   return {
-    title: withTitle && d.title.trim() ? d.title.trim() : undefined,
-    kind: d.kind,
-    effectiveDate: d.effectiveDate || null,
-    expiryDate: d.expiryDate || null,
-    personalData: d.personalData,
-    retainUntil: d.retainUntil || null,
-    notes: d.notes.trim() || null,
+    title: withTitle && draft.title.trim() ? draft.title.trim() : undefined,
+    kind: draft.kind,
+    effectiveDate: draft.effectiveDate || null,
+    expiryDate: draft.expiryDate || null,
+    personalData: draft.personalData,
+    retainUntil: draft.retainUntil || null,
+    notes: draft.notes.trim() || null,
   };
 }
 
 /** Problems the form can spot before asking the core (which checks the same again). */
-export function checkMetadata(d: MetadataDraft, prefix: string, withTitle: boolean): FieldError[] {
+export function checkMetadata({
+  draft,
+  prefix,
+  withTitle,
+}: {
+  draft: MetadataDraft;
+  prefix: string;
+  withTitle: boolean;
+}): FieldError[] {
   const problems: FieldError[] = [];
-  if (withTitle && d.title.trim().length === 1)
+  if (withTitle && draft.title.trim().length === 1)
     problems.push({ field: `${prefix}-title`, message: 'A title needs at least 2 characters' });
-  if (d.effectiveDate && d.expiryDate && d.expiryDate < d.effectiveDate)
+  if (draft.effectiveDate && draft.expiryDate && draft.expiryDate < draft.effectiveDate)
     problems.push({
       field: `${prefix}-expiryDate`,
       message: 'The expiry date must be on or after the effective date',
@@ -69,11 +78,13 @@ export function checkMetadata(d: MetadataDraft, prefix: string, withTitle: boole
 }
 
 /** Maps a problem path from the core (`metadata.expiryDate`) to this form's field key. */
-export function metadataFieldOf(prefix: string, path: string): string {
-  const last = path.split(/[.[\]]/).filter(Boolean);
-  const name = last[0] === 'metadata' ? last[1] : last[0];
-  return `${prefix}-${name ?? ''}`;
-}
+export const metadataFieldOf =
+  (prefix: string) =>
+  (path: string): string => {
+    const parts = path.split(/[.[\]]/).filter(Boolean);
+    const name = parts[0] === 'metadata' ? parts[1] : parts[0];
+    return `${prefix}-${name ?? ''}`;
+  };
 
 /**
  * Title, kind, dates, personal data and notes: the same fields when adding evidence and when
@@ -96,9 +107,13 @@ export function MetadataFields({
    */
   titleMode: 'file' | 'link' | 'many' | 'required';
 }) {
-  const errorFor = (name: string) => errors.find((e) => e.field === `${prefix}-${name}`)?.message;
-  const set = <K extends keyof MetadataDraft>(key: K, v: MetadataDraft[K]) =>
-    onChange({ ...value, [key]: v });
+  const field = fieldsOf({
+    draft: value,
+    update: (change) => onChange(change(value)),
+    errors,
+    prefix: `${prefix}-`,
+  });
+  const kind = field('kind');
   return (
     <>
       {titleMode === 'many' ? (
@@ -107,7 +122,7 @@ export function MetadataFields({
         </p>
       ) : (
         <TextField
-          name={`${prefix}-title`}
+          {...field('title')}
           label="Title"
           hint={
             titleMode === 'file'
@@ -116,69 +131,46 @@ export function MetadataFields({
                 ? 'Leave blank to use the web address.'
                 : undefined
           }
-          value={value.title}
-          onChange={(v) => set('title', v)}
-          error={errorFor('title')}
           required={titleMode === 'required'}
         />
       )}
       <SelectField
-        name={`${prefix}-kind`}
+        {...kind}
         label="Kind of evidence"
-        value={value.kind}
-        onChange={(v) => set('kind', v || 'other')}
+        onChange={(chosen) => kind.onChange(chosen || 'other')}
         options={EVIDENCE_KINDS}
         labels={EVIDENCE_KIND_LABELS}
-        error={errorFor('kind')}
         required
       />
       <div className="field-row">
         <TextField
-          name={`${prefix}-effectiveDate`}
+          {...field('effectiveDate')}
           label="Effective date"
           hint="When it came into force."
           type="date"
           width="short"
-          value={value.effectiveDate}
-          onChange={(v) => set('effectiveDate', v)}
-          error={errorFor('effectiveDate')}
         />
         <TextField
-          name={`${prefix}-expiryDate`}
+          {...field('expiryDate')}
           label="Expiry date"
           hint="For example, when insurance must be renewed."
           type="date"
           width="short"
-          value={value.expiryDate}
-          onChange={(v) => set('expiryDate', v)}
-          error={errorFor('expiryDate')}
         />
       </div>
       <CheckboxField
-        name={`${prefix}-personalData`}
+        {...field('personalData')}
         label="Contains personal data"
         hint="Case notes, DBS details or photos of people, for example."
-        checked={value.personalData}
-        onChange={(v) => set('personalData', v)}
       />
       <TextField
-        name={`${prefix}-retainUntil`}
+        {...field('retainUntil')}
         label="Keep until"
         hint="After this date it is listed for secure removal."
         type="date"
         width="short"
-        value={value.retainUntil}
-        onChange={(v) => set('retainUntil', v)}
-        error={errorFor('retainUntil')}
       />
-      <TextArea
-        name={`${prefix}-notes`}
-        label="Notes"
-        rows={2}
-        value={value.notes}
-        onChange={(v) => set('notes', v)}
-        error={errorFor('notes')}
-      />
+      <TextArea {...field('notes')} label="Notes" rows={2} />
     </>
   );
 }

@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import type { EvidenceRecord } from '../../../shared/evidence/schema';
 import { isDesktop, openEvidenceExternally } from '../../api/bridge';
+import { useAction } from '../../components/use-action';
 
 /**
  * Opens a stored file with the system's own viewer (desktop) or downloads it (browser mode, where
@@ -13,8 +13,7 @@ export function OpenEvidenceButton({
   record: EvidenceRecord;
   small?: boolean;
 }) {
-  const [problem, setProblem] = useState('');
-  const [busy, setBusy] = useState(false);
+  const opening = useAction();
   const size = small ? ' small' : '';
   if (record.url)
     return (
@@ -26,17 +25,15 @@ export function OpenEvidenceButton({
   if (!record.sha256 || record.removedAt) return null;
   const verb = isDesktop() ? 'Open' : 'Download';
 
-  async function open() {
-    setBusy(true);
-    setProblem('');
-    try {
-      await openEvidenceExternally(record.id, record.originalName ?? record.title);
-    } catch (error) {
-      setProblem(`Could not ${verb.toLowerCase()} ${record.title}: ${(error as Error).message}`);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const open = () =>
+    opening.run(
+      () =>
+        openEvidenceExternally({
+          id: record.id,
+          fileName: record.originalName ?? record.title,
+        }),
+      (message) => `Could not ${verb.toLowerCase()} ${record.title}: ${message}`,
+    );
 
   return (
     <>
@@ -44,13 +41,13 @@ export function OpenEvidenceButton({
         type="button"
         className={`button secondary${size}`}
         onClick={() => void open()}
-        disabled={busy}
+        disabled={opening.busy}
       >
         {verb} <span className="visually-hidden">{record.title}</span>
       </button>
-      {problem ? (
+      {opening.problem ? (
         <span className="error-message" role="alert">
-          {problem}
+          {opening.problem}
         </span>
       ) : null}
     </>

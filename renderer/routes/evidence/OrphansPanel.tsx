@@ -1,8 +1,10 @@
 import { useState } from 'react';
+import { plural } from '../../../shared/text/plural';
 import { invoke } from '../../api/bridge';
 import { formatBytes } from '../../components/bytes';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { plural } from './describe';
+import { ProblemMessage } from '../../components/ProblemMessage';
+import { useAction } from '../../components/use-action';
 
 /**
  * Files no live evidence uses: left by removed evidence that shared nothing, or by an add that
@@ -10,26 +12,22 @@ import { plural } from './describe';
  */
 export function OrphansPanel() {
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const removal = useAction();
   const [status, setStatus] = useState('');
-  const [failure, setFailure] = useState('');
 
   async function remove() {
-    setBusy(true);
-    setFailure('');
-    try {
-      const result = await invoke('evidence.removeOrphans', {});
-      setStatus(
-        result.removedFiles === 0
-          ? 'There were no unused files to remove.'
-          : `Removed ${plural(result.removedFiles, 'unused file', 'unused files')} (${formatBytes(result.removedBytes)}).`,
-      );
-    } catch (e) {
-      setFailure(`The unused files could not be removed: ${(e as Error).message}`);
-    } finally {
-      setBusy(false);
-      setConfirming(false);
-    }
+    await removal.run(
+      async () => {
+        const result = await invoke('evidence.removeOrphans', {});
+        setStatus(
+          result.removedFiles === 0
+            ? 'There were no unused files to remove.'
+            : `Removed ${plural(result.removedFiles, 'unused file', 'unused files')} (${formatBytes(result.removedBytes)}).`,
+        );
+      },
+      (message) => `The unused files could not be removed: ${message}`,
+    );
+    setConfirming(false);
   }
 
   return (
@@ -52,16 +50,12 @@ export function OrphansPanel() {
       <p role="status" className="status-line">
         {status}
       </p>
-      {failure ? (
-        <p className="notice notice-error" role="alert">
-          {failure}
-        </p>
-      ) : null}
+      <ProblemMessage problem={removal.problem} notice />
       {confirming ? (
         <ConfirmDialog
           title="Remove unused files?"
           confirmLabel="Delete unused files"
-          busy={busy}
+          busy={removal.busy}
           onConfirm={() => void remove()}
           onClose={() => setConfirming(false)}
         >

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
 import type { PDFDocumentProxy, RenderTask } from 'pdfjs-dist';
+import { useEffect, useRef, useState } from 'react';
+import { messageOf } from '../../../shared/error-message';
 
 // Widest the page is drawn, in CSS pixels; the dialog scrolls for anything taller.
 const MAX_WIDTH = 760;
@@ -30,8 +31,8 @@ export function PdfPreview({ data, title }: { data: Uint8Array; title: string })
           if (cancelled) void pdf.destroy();
           else setDoc(pdf);
         },
-        (e: unknown) => {
-          if (!cancelled) setError(`This PDF could not be read: ${(e as Error).message}`);
+        (reason: unknown) => {
+          if (!cancelled) setError(`This PDF could not be read: ${messageOf(reason)}`);
         },
       );
     return () => {
@@ -73,9 +74,11 @@ export function PdfPreview({ data, title }: { data: Uint8Array; title: string })
             .trim(),
         );
         setRendering(false);
-      } catch (e) {
-        if (!cancelled && (e as Error).name !== 'RenderingCancelledException')
-          setError(`Page ${pageNumber} could not be drawn: ${(e as Error).message}`);
+      } catch (error) {
+        // Moving to another page cancels the drawing of this one; that is no failure.
+        const superseded = error instanceof Error && error.name === 'RenderingCancelledException';
+        if (!cancelled && !superseded)
+          setError(`Page ${pageNumber} could not be drawn: ${messageOf(error)}`);
       }
     })();
     return () => {
@@ -92,7 +95,7 @@ export function PdfPreview({ data, title }: { data: Uint8Array; title: string })
         <button
           type="button"
           className="button secondary small"
-          onClick={() => setPageNumber((n) => n - 1)}
+          onClick={() => setPageNumber((page) => page - 1)}
           disabled={!doc || pageNumber <= 1}
         >
           Previous page
@@ -103,7 +106,7 @@ export function PdfPreview({ data, title }: { data: Uint8Array; title: string })
         <button
           type="button"
           className="button secondary small"
-          onClick={() => setPageNumber((n) => n + 1)}
+          onClick={() => setPageNumber((page) => page + 1)}
           disabled={!doc || pageNumber >= pages}
         >
           Next page

@@ -1,8 +1,13 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { MethodOutput } from '../../../shared/contract';
+import { messageOf } from '../../../shared/error-message';
 import type { EvidenceRecord } from '../../../shared/evidence/schema';
+import { plural } from '../../../shared/text/plural';
 import { ApiError, invoke } from '../../api/bridge';
 import { Dialog } from '../../components/Dialog';
+import { describedBy, Field } from '../../components/Field';
+import { FormButtons } from '../../components/FormDialog';
+import { capitalise } from '../../components/text';
 
 export type RemovalResult = MethodOutput<'evidence.remove'>;
 
@@ -12,9 +17,7 @@ export function removalMessage(result: RemovalResult): string {
   if (!result.record.sha256) return `Removed ${title}. A record of the removal is kept.`;
   return result.fileDeleted
     ? `Removed ${title}: the file was deleted and a record of the removal is kept.`
-    : `Removed ${title}. The file itself is kept, because ${result.sharedWith.length} other ${
-        result.sharedWith.length === 1 ? 'record uses' : 'records use'
-      } the same file.`;
+    : `Removed ${title}. The file itself is kept, because ${plural(result.sharedWith.length, 'other record uses', 'other records use')} the same file.`;
 }
 
 /**
@@ -37,7 +40,7 @@ export function RemoveEvidenceDialog({
   onClose: () => void;
   onRemoved: (result: RemovalResult) => void;
 }) {
-  const formId = useId();
+  const id = useId();
   const [reason, setReason] = useState('');
   const [error, setError] = useState('');
   const [refusal, setRefusal] = useState<{ sealed: boolean; message: string } | null>(
@@ -49,17 +52,20 @@ export function RemoveEvidenceDialog({
     event.preventDefault();
     if (reason.trim().length < 3) {
       setError('Give the reason for removing it, in a few words');
-      document.getElementById(`${formId}-reason`)?.focus();
+      document.getElementById(`${id}-reason`)?.focus();
       return;
     }
     setError('');
     setBusy(true);
     try {
       onRemoved(await invoke('evidence.remove', { id: record.id, reason: reason.trim() }));
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'refused')
-        setRefusal({ sealed: /sealed|submitted|decided/.test(e.message), message: e.message });
-      else setError((e as Error).message);
+    } catch (failure) {
+      if (failure instanceof ApiError && failure.code === 'refused')
+        setRefusal({
+          sealed: /sealed|submitted|decided/.test(failure.message),
+          message: failure.message,
+        });
+      else setError(messageOf(failure));
     } finally {
       setBusy(false);
     }
@@ -70,65 +76,62 @@ export function RemoveEvidenceDialog({
     <Dialog
       title={`${verb}: ${record.title}`}
       onClose={onClose}
-      describedBy={refusal ? undefined : `${formId}-explain`}
+      describedBy={refusal ? undefined : `${id}-explain`}
       footer={
         refusal ? (
           <button type="button" className="button" onClick={onClose}>
             Close
           </button>
         ) : (
-          <>
-            <button type="submit" form={formId} className="button danger" disabled={busy}>
-              {busy ? 'Removing…' : verb}
-            </button>
-            <button type="button" className="button secondary" onClick={onClose}>
-              Cancel
-            </button>
-          </>
+          <FormButtons
+            formId={id}
+            submitLabel={busy ? 'Removing…' : verb}
+            busy={busy}
+            danger
+            onCancel={onClose}
+          />
         )
       }
     >
-      {refusal ? null : (
-        <p id={`${formId}-explain`}>
-          {record.sha256
-            ? 'The stored file is deleted from this computer and cannot be got back (unless another record uses the very same file, in which case it stays for that one). '
-            : 'The link is taken off the assessment. '}
-          A tombstone keeps its title, when it was removed, by whom and why.
-        </p>
-      )}
       {refusal ? (
         <div className="notice notice-info" role="alert">
           <p>
             <strong>This evidence cannot be removed.</strong>{' '}
             {refusal.sealed
               ? 'It belongs to an assessment that has been submitted, so it stays sealed exactly as the assessor received it.'
-              : refusal.message.charAt(0).toUpperCase() + refusal.message.slice(1)}
+              : capitalise(refusal.message)}
           </p>
         </div>
       ) : (
-        <form id={formId} onSubmit={(e) => void submit(e)} noValidate>
-          <div className={`field${error ? ' field-error' : ''}`}>
-            <label htmlFor={`${formId}-reason`}>Reason for removing it</label>
-            <p className="hint" id={`${formId}-hint`}>
-              For example: past its retention date; uploaded by mistake.
-            </p>
-            {error ? (
-              <p className="error-message" id={`${formId}-error`} role="alert">
-                <span className="visually-hidden">Error: </span>
-                {error}
-              </p>
-            ) : null}
-            <textarea
-              id={`${formId}-reason`}
-              className="input input-long"
-              rows={2}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              aria-describedby={error ? `${formId}-hint ${formId}-error` : `${formId}-hint`}
-              aria-invalid={error ? true : undefined}
-            />
-          </div>
-        </form>
+        <>
+          <p id={`${id}-explain`}>
+            {record.sha256
+              ? 'The stored file is deleted from this computer and cannot be got back (unless another record uses the very same file, in which case it stays for that one). '
+              : 'The link is taken off the assessment. '}
+            A tombstone keeps its title, when it was removed, by whom and why.
+          </p>
+          <form id={id} onSubmit={(event) => void submit(event)} noValidate>
+            <Field
+              id={`${id}-reason`}
+              label="Reason for removing it"
+              hint="For example: past its retention date; uploaded by mistake."
+              hintId={`${id}-hint`}
+              error={error}
+              errorId={`${id}-error`}
+              alertOnError
+            >
+              <textarea
+                id={`${id}-reason`}
+                className="input input-long"
+                rows={2}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                aria-describedby={describedBy(`${id}-hint`, error && `${id}-error`)}
+                aria-invalid={error ? true : undefined}
+              />
+            </Field>
+          </form>
+        </>
       )}
     </Dialog>
   );

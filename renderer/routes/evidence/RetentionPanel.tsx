@@ -1,31 +1,36 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { EvidenceRecord } from '../../../shared/evidence/schema';
+import { plural } from '../../../shared/text/plural';
 import { invoke } from '../../api/bridge';
 import { useLoad } from '../../api/use-load';
 import { formatBytes } from '../../components/bytes';
 import { formatDate } from '../../components/labels';
-import { LoadError, Loading } from '../../components/Page';
-import { kindLabel, plural, sourceLine } from './describe';
+import { Loaded } from '../../components/Loaded';
+import { Table } from '../../components/Table';
+import { kindLabel, sourceLine } from './describe';
 import { RemoveEvidenceDialog, removalMessage } from './RemoveEvidenceDialog';
+
+type Retention = Awaited<ReturnType<typeof loadRetention>>;
+
+/** Evidence past its keep-until date, and which assessments are sealed (their evidence stays). */
+async function loadRetention() {
+  const [retention, assessments] = await Promise.all([
+    invoke('evidence.retention', {}),
+    invoke('assessments.list', {}),
+  ]);
+  const sealed = new Set(
+    assessments.filter((a) => a.status === 'submitted' || a.status === 'decided').map((a) => a.id),
+  );
+  return { ...retention, sealed };
+}
 
 /**
  * Evidence kept past its keep-until date: personal data the organisation said it would not hold
  * longer. Each can be removed securely, leaving a tombstone of what went, when, by whom and why.
  */
 export function RetentionPanel() {
-  const state = useLoad(async () => {
-    const [retention, assessments] = await Promise.all([
-      invoke('evidence.retention', {}),
-      invoke('assessments.list', {}),
-    ]);
-    const sealed = new Set(
-      assessments
-        .filter((a) => a.status === 'submitted' || a.status === 'decided')
-        .map((a) => a.id),
-    );
-    return { ...retention, sealed };
-  }, []);
+  const state = useLoad(loadRetention, []);
   const [removing, setRemoving] = useState<EvidenceRecord | null>(null);
   const [status, setStatus] = useState('');
   const focusHeading = useRef(false);
@@ -44,66 +49,9 @@ export function RetentionPanel() {
       <p role="status" className="status-line">
         {status}
       </p>
-      {state.error ? <LoadError error={state.error} retry={state.reload} /> : null}
-      {!state.data && !state.error ? <Loading what="the retention list" /> : null}
-      {state.data && state.data.items.length === 0 ? (
-        <p>No evidence is past its keep-until date on {formatDate(state.data.onDate)}.</p>
-      ) : null}
-      {state.data && state.data.items.length > 0 ? (
-        <>
-          <p>
-            {plural(state.data.items.length, 'piece', 'pieces')} of evidence should no longer be
-            kept. Removing one securely deletes its file and keeps only a tombstone: its title, when
-            it was removed, by whom and why.
-          </p>
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">
-                Evidence past its keep-until date on {formatDate(state.data.onDate)}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Evidence</th>
-                  <th scope="col">Provider</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Personal data</th>
-                  <th scope="col">Keep until</th>
-                  <th scope="col">Action</th>
-                </tr>
-              </thead>
-              <tbody>
-                {state.data.items.map((item) => (
-                  <tr key={item.id}>
-                    <th scope="row">
-                      {item.title}
-                      <span className="cell-detail break-anywhere">
-                        {sourceLine(item, formatBytes)}
-                      </span>
-                    </th>
-                    <td>
-                      <Link to={`/assessments/${item.assessmentId}/evidence`}>
-                        {item.providerName}
-                      </Link>
-                    </td>
-                    <td>{kindLabel(item)}</td>
-                    <td>{item.personalData ? 'Yes' : 'No'}</td>
-                    <td>{formatDate(item.retainUntil)}</td>
-                    <td>
-                      <button
-                        type="button"
-                        className="button secondary small"
-                        onClick={() => setRemoving(item)}
-                      >
-                        Remove securely <span className="visually-hidden">{item.title}</span>
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
-      ) : null}
+      <Loaded state={state} what="the retention list">
+        {(retention) => <RetentionList retention={retention} onRemove={setRemoving} />}
+      </Loaded>
       {removing ? (
         <RemoveEvidenceDialog
           record={removing}
@@ -119,5 +67,54 @@ export function RetentionPanel() {
         />
       ) : null}
     </section>
+  );
+}
+
+function RetentionList({
+  retention: { items, onDate },
+  onRemove,
+}: {
+  retention: Retention;
+  onRemove: (record: EvidenceRecord) => void;
+}) {
+  if (items.length === 0)
+    return <p>No evidence is past its keep-until date on {formatDate(onDate)}.</p>;
+  return (
+    <>
+      <p>
+        {plural(items.length, 'piece', 'pieces')} of evidence should no longer be kept. Removing one
+        securely deletes its file and keeps only a tombstone: its title, when it was removed, by
+        whom and why.
+      </p>
+      <Table
+        caption={`Evidence past its keep-until date on ${formatDate(onDate)}`}
+        hideCaption
+        headings={['Evidence', 'Provider', 'Kind', 'Personal data', 'Keep until', 'Action']}
+      >
+        {items.map((item) => (
+          <tr key={item.id}>
+            <th scope="row">
+              {item.title}
+              <span className="cell-detail break-anywhere">{sourceLine(item, formatBytes)}</span>
+            </th>
+            <td>
+              <Link to={`/assessments/${item.assessmentId}/evidence`}>{item.providerName}</Link>
+            </td>
+            <td>{kindLabel(item)}</td>
+            <td>{item.personalData ? 'Yes' : 'No'}</td>
+            <td>{formatDate(item.retainUntil)}</td>
+            <td>
+              <button
+                type="button"
+                className="button secondary small"
+                onClick={() => onRemove(item)}
+              >
+                Remove securely <span className="visually-hidden">{item.title}</span>
+              </button>
+            </td>
+          </tr>
+        ))}
+      </Table>
+    </>
   );
 }

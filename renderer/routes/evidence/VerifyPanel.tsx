@@ -3,10 +3,13 @@ import { Link } from 'react-router';
 import type { VerifyReport } from '../../../shared/contract/evidence';
 import type { EvidenceRecord } from '../../../shared/evidence/schema';
 import type { Progress } from '../../../shared/result';
+import { plural } from '../../../shared/text/plural';
 import { invoke } from '../../api/bridge';
 import { formatBytes } from '../../components/bytes';
+import { ProblemMessage } from '../../components/ProblemMessage';
 import { ProgressBar } from '../../components/ProgressBar';
-import { plural } from './describe';
+import { Table } from '../../components/Table';
+import { useAction } from '../../components/use-action';
 
 interface Owner {
   record: EvidenceRecord | null;
@@ -22,15 +25,17 @@ interface Problem {
 
 /** The report names stored files by hash; people know them by the evidence that uses them. */
 async function ownersOf(report: VerifyReport): Promise<Map<string, Owner>> {
-  const ids = [...new Set([...report.missing, ...report.altered].flatMap((p) => p.evidenceIds))];
+  const ids = [
+    ...new Set([...report.missing, ...report.altered].flatMap((problem) => problem.evidenceIds)),
+  ];
   const [records, assessments] = await Promise.all([
     Promise.all(ids.map((id) => invoke('evidence.get', { id }).catch(() => null))),
     invoke('assessments.list', {}),
   ]);
   const providerOf = new Map(assessments.map((a) => [a.id, a.providerName]));
   return new Map(
-    ids.map((id, i) => {
-      const record = records[i] ?? null;
+    ids.map((id, index) => {
+      const record = records[index] ?? null;
       return [
         id,
         { id, record, providerName: record ? (providerOf.get(record.assessmentId) ?? '') : '' },
@@ -39,44 +44,47 @@ async function ownersOf(report: VerifyReport): Promise<Map<string, Owner>> {
   );
 }
 
+/** Each file missing or altered, with the evidence that uses it. */
+async function problemsIn(report: VerifyReport): Promise<Problem[]> {
+  const owners = await ownersOf(report);
+  return [
+    ...report.missing.map((missing) => ({ kind: 'missing' as const, ...missing })),
+    ...report.altered.map((altered) => ({ kind: 'altered' as const, ...altered })),
+  ].map((problem) => ({
+    kind: problem.kind,
+    sha256: problem.sha256,
+    owners: problem.evidenceIds.map(
+      (id) => owners.get(id) ?? { id, record: null, providerName: '' },
+    ),
+  }));
+}
+
 /** Rehashes every stored file, with progress, and lists each one missing or altered. */
 export function VerifyPanel() {
   const [progress, setProgress] = useState<Progress | null>(null);
-  const [running, setRunning] = useState(false);
+  const check = useAction();
   const [report, setReport] = useState<{ report: VerifyReport; problems: Problem[] } | null>(null);
   const [status, setStatus] = useState('');
-  const [failure, setFailure] = useState('');
 
   async function run() {
-    setRunning(true);
     setReport(null);
-    setFailure('');
     setStatus('Checking every evidence file…');
     setProgress({ phase: 'checking evidence files', done: 0, total: 0 });
-    try {
-      const result = await invoke('evidence.verify', {}, setProgress);
-      const owners = await ownersOf(result);
-      const problems: Problem[] = [
-        ...result.missing.map((m) => ({ kind: 'missing' as const, ...m })),
-        ...result.altered.map((a) => ({ kind: 'altered' as const, ...a })),
-      ].map((p) => ({
-        kind: p.kind,
-        sha256: p.sha256,
-        owners: p.evidenceIds.map((id) => owners.get(id) ?? { id, record: null, providerName: '' }),
-      }));
-      setReport({ report: result, problems });
-      setStatus(
-        result.ok
-          ? `Check finished: all ${plural(result.checked, 'file is', 'files are')} present and unchanged.`
-          : `Check finished: ${plural(problems.length, 'file has', 'files have')} a problem.`,
-      );
-    } catch (e) {
-      setStatus('');
-      setFailure(`The check could not finish: ${(e as Error).message}`);
-    } finally {
-      setRunning(false);
-      setProgress(null);
-    }
+    const finished = await check.run(
+      async () => {
+        const result = await invoke('evidence.verify', {}, setProgress);
+        const problems = await problemsIn(result);
+        setReport({ report: result, problems });
+        setStatus(
+          result.ok
+            ? `Check finished: all ${plural(result.checked, 'file is', 'files are')} present and unchanged.`
+            : `Check finished: ${plural(problems.length, 'file has', 'files have')} a problem.`,
+        );
+      },
+      (message) => `The check could not finish: ${message}`,
+    );
+    if (!finished) setStatus('');
+    setProgress(null);
   }
 
   return (
@@ -87,7 +95,7 @@ export function VerifyPanel() {
         when it was added. A file that is missing or has changed since is listed with the evidence
         it belongs to.
       </p>
-      <button type="button" className="button" onClick={() => void run()} disabled={running}>
+      <button type="button" className="button" onClick={() => void run()} disabled={check.busy}>
         Check all evidence files
       </button>
       {progress ? (
@@ -106,11 +114,7 @@ export function VerifyPanel() {
       <p role="status" className="visually-hidden">
         {status}
       </p>
-      {failure ? (
-        <p className="notice notice-error" role="alert">
-          {failure}
-        </p>
-      ) : null}
+      <ProblemMessage problem={check.problem} notice />
       {report ? <VerifyResult report={report.report} problems={report.problems} /> : null}
     </section>
   );
@@ -141,48 +145,38 @@ function VerifyResult({ report, problems }: { report: VerifyReport; problems: Pr
         {report.checked} checked). Add the original file again as new evidence, then remove the
         damaged record.
       </p>
-      <div className="table-wrap">
-        <table className="table">
-          <caption>Files missing or altered</caption>
-          <thead>
-            <tr>
-              <th scope="col">Problem</th>
-              <th scope="col">Evidence</th>
-              <th scope="col">Provider</th>
-              <th scope="col">Stored as</th>
-            </tr>
-          </thead>
-          <tbody>
-            {problems.map((p) => (
-              <tr key={p.sha256}>
-                <th scope="row">
-                  {p.kind === 'missing' ? 'Missing' : 'Altered since it was added'}
-                </th>
-                <td>
-                  <ul className="plain-list">
-                    {p.owners.map((o) => (
-                      <li key={o.id}>
-                        {o.record ? (
-                          <Link to={`/assessments/${o.record.assessmentId}/evidence`}>
-                            {o.record.title}
-                          </Link>
-                        ) : (
-                          o.id
-                        )}
-                        {o.record?.removedAt ? ' (removed)' : ''}
-                      </li>
-                    ))}
-                  </ul>
-                </td>
-                <td>{[...new Set(p.owners.map((o) => o.providerName))].join(', ')}</td>
-                <td>
-                  <code className="hash">{p.sha256.slice(0, 12)}…</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        caption="Files missing or altered"
+        headings={['Problem', 'Evidence', 'Provider', 'Stored as']}
+      >
+        {problems.map((problem) => (
+          <tr key={problem.sha256}>
+            <th scope="row">
+              {problem.kind === 'missing' ? 'Missing' : 'Altered since it was added'}
+            </th>
+            <td>
+              <ul className="plain-list">
+                {problem.owners.map((owner) => (
+                  <li key={owner.id}>
+                    {owner.record ? (
+                      <Link to={`/assessments/${owner.record.assessmentId}/evidence`}>
+                        {owner.record.title}
+                      </Link>
+                    ) : (
+                      owner.id
+                    )}
+                    {owner.record?.removedAt ? ' (removed)' : ''}
+                  </li>
+                ))}
+              </ul>
+            </td>
+            <td>{[...new Set(problem.owners.map((owner) => owner.providerName))].join(', ')}</td>
+            <td>
+              <code className="hash">{problem.sha256.slice(0, 12)}…</code>
+            </td>
+          </tr>
+        ))}
+      </Table>
       {orphans}
     </div>
   );

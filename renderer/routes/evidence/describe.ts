@@ -5,6 +5,7 @@ import {
   type EvidenceRecord,
   type Freshness,
 } from '../../../shared/evidence/schema';
+import { plural } from '../../../shared/text/plural';
 import { formatDate } from '../../components/labels';
 
 export type PreviewKind = 'image' | 'pdf' | 'text';
@@ -29,10 +30,6 @@ export function previewKindOf(mediaType: string | null): PreviewKind | null {
   return null;
 }
 
-import { plural } from '../../../shared/text/plural';
-
-export { plural };
-
 export const kindLabel = (record: EvidenceRecord) => EVIDENCE_KIND_LABELS[record.kind];
 
 export const FRESHNESS_BADGE: Record<Freshness, string> = {
@@ -46,7 +43,7 @@ export function freshnessLabel(freshness: Freshness): string {
   return FRESHNESS_LABELS[freshness];
 }
 
-function daysBetween(from: string, to: string): number {
+function daysBetween({ from, to }: { from: string; to: string }): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
@@ -80,7 +77,7 @@ export function standingOf(record: EvidenceRecord, onDate: string): Standing {
       className: 'badge badge-weak',
     };
   if (record.expiryDate && expiresWithin(record, onDate)) {
-    const days = daysBetween(onDate, record.expiryDate);
+    const days = daysBetween({ from: onDate, to: record.expiryDate });
     return {
       state: 'expiring',
       text: days === 0 ? 'Expires today' : `Expires in ${plural(days, 'day', 'days')}`,
@@ -99,7 +96,7 @@ export function expiryNote(record: EvidenceRecord, standing: Standing): string {
 }
 
 /** The file (name, size) or the link a record stands for, in one short line. */
-export function sourceLine(record: EvidenceRecord, formatSize: (n: number) => string): string {
+export function sourceLine(record: EvidenceRecord, formatSize: (bytes: number) => string): string {
   if (record.url) return record.url;
   const parts = [record.originalName ?? 'Stored file'];
   if (record.size !== null) parts.push(formatSize(record.size));

@@ -1,8 +1,11 @@
 import { useParams } from 'react-router';
+import type { MethodOutput } from '../../../shared/contract';
 import { parseFrameworkKey } from '../../../shared/framework/schema';
 import { invoke } from '../../api/bridge';
 import { useLoad } from '../../api/use-load';
-import { LoadError, Loading, Page } from '../../components/Page';
+import { LoadedPage } from '../../components/Loaded';
+import { Page } from '../../components/Page';
+import { LevelBadge } from './LevelBadge';
 
 const SCOPE_LABELS: Record<string, string> = {
   'link-worker': 'link worker services',
@@ -16,55 +19,53 @@ export function FrameworkPage() {
     () => invoke('frameworks.get', version ? { id, version } : { id }),
     [id, version],
   );
-  if (state.error)
-    return (
-      <Page title="Framework">
-        <LoadError error={state.error} />
-      </Page>
-    );
-  if (!state.data)
-    return (
-      <Page title="Framework">
-        <Loading what="the framework" />
-      </Page>
-    );
-  const { framework: f, summary } = state.data;
   return (
-    <Page title={`${f.title} ${f.version}`}>
-      <p>{f.summary}</p>
+    <LoadedPage title="Framework" state={state} what="the framework">
+      {(loaded) => <Framework {...loaded} />}
+    </LoadedPage>
+  );
+}
+
+/** Every domain, standard and criterion of one framework version, with its guidance. */
+function Framework({ framework, summary }: MethodOutput<'frameworks.get'>) {
+  return (
+    <Page title={`${framework.title} ${framework.version}`}>
+      <p>{framework.summary}</p>
       <p className="muted">
-        Published by {f.publisher} · {summary.standards} standards · {summary.criteria} criteria ·
-        content fingerprint <code>{summary.sha256.slice(0, 16)}</code>
+        Published by {framework.publisher} · {summary.standards} standards · {summary.criteria}{' '}
+        criteria · content fingerprint <code>{summary.sha256.slice(0, 16)}</code>
       </p>
-      {f.domains.map((d) => (
-        <section key={d.code} aria-labelledby={`domain-${d.code}`}>
-          <h2 id={`domain-${d.code}`}>{d.title}</h2>
-          <p>{d.summary}</p>
-          {d.standards.map((s) => (
-            <section key={s.code} aria-labelledby={`standard-${s.code}`} className="panel">
-              <h3 id={`standard-${s.code}`}>
-                {s.code} {s.title}
+      {framework.domains.map((domain) => (
+        <section key={domain.code} aria-labelledby={`domain-${domain.code}`}>
+          <h2 id={`domain-${domain.code}`}>{domain.title}</h2>
+          <p>{domain.summary}</p>
+          {domain.standards.map((standard) => (
+            <section
+              key={standard.code}
+              aria-labelledby={`standard-${standard.code}`}
+              className="panel"
+            >
+              <h3 id={`standard-${standard.code}`}>
+                {standard.code} {standard.title}
               </h3>
-              <p className="muted">{s.intent}</p>
+              <p className="muted">{standard.intent}</p>
               <ul className="criteria-list">
-                {s.criteria.map((c) => (
-                  <li key={c.code}>
-                    <span className="criterion-code">{c.code}</span> {c.statement}{' '}
-                    <span
-                      className={
-                        c.level === 'essential' ? 'badge badge-essential' : 'badge badge-muted'
-                      }
-                    >
-                      {c.level === 'essential' ? 'Essential' : 'Developmental'}
-                    </span>
+                {standard.criteria.map((criterion) => (
+                  <li key={criterion.code}>
+                    <span className="criterion-code">{criterion.code}</span> {criterion.statement}{' '}
+                    <LevelBadge level={criterion.level} />
                     <details className="guidance">
-                      <summary>Guidance for {c.code}</summary>
-                      <p>{c.guidance}</p>
+                      <summary>Guidance for {criterion.code}</summary>
+                      <p>{criterion.guidance}</p>
                       <p className="muted">
-                        Applies to {c.appliesTo.map((a) => SCOPE_LABELS[a] ?? a).join(' and ')}.
+                        Applies to{' '}
+                        {criterion.appliesTo
+                          .map((scope) => SCOPE_LABELS[scope] ?? scope)
+                          .join(' and ')}
+                        .
                       </p>
                       <p className="muted">
-                        Examples of evidence: {c.evidenceExamples.join('; ')}.
+                        Examples of evidence: {criterion.evidenceExamples.join('; ')}.
                       </p>
                     </details>
                   </li>

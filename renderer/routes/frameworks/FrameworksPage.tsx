@@ -1,9 +1,13 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { messageOf } from '../../../shared/error-message';
 import { invoke } from '../../api/bridge';
 import { useLoad } from '../../api/use-load';
+import { FilePicker } from '../../components/FilePicker';
 import { formatDate } from '../../components/labels';
-import { LoadError, Loading, Page } from '../../components/Page';
+import { Loaded } from '../../components/Loaded';
+import { Page } from '../../components/Page';
+import { Table } from '../../components/Table';
 
 type Check =
   | { kind: 'idle' }
@@ -32,7 +36,7 @@ export function FrameworksPage() {
       setCheck({
         kind: 'problems',
         fileName: file.name,
-        problems: [{ path: '', message: (error as Error).message }],
+        problems: [{ path: '', message: messageOf(error) }],
       });
     }
   }
@@ -43,58 +47,42 @@ export function FrameworksPage() {
         The standards are published by the national network as versioned frameworks. Every
         assessment stays on the version it started with.
       </p>
-      {state.error ? <LoadError error={state.error} retry={state.reload} /> : null}
-      {!state.data ? (
-        <Loading what="the frameworks" />
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">Installed frameworks</caption>
-            <thead>
-              <tr>
-                <th scope="col">Title</th>
-                <th scope="col">Version</th>
-                <th scope="col">Published</th>
-                <th scope="col">Standards</th>
-                <th scope="col">Criteria</th>
+      <Loaded state={state} what="the frameworks">
+        {(frameworks) => (
+          <Table
+            caption="Installed frameworks"
+            hideCaption
+            headings={['Title', 'Version', 'Published', 'Standards', 'Criteria']}
+          >
+            {frameworks.map((framework) => (
+              <tr key={`${framework.id}@${framework.version}`}>
+                <th scope="row">
+                  <Link to={`/frameworks/${framework.id}@${framework.version}`}>
+                    {framework.title}
+                  </Link>
+                </th>
+                <td>{framework.version}</td>
+                <td>{formatDate(framework.publishedOn)}</td>
+                <td>{framework.standards}</td>
+                <td>{framework.criteria}</td>
               </tr>
-            </thead>
-            <tbody>
-              {state.data.map((f) => (
-                <tr key={`${f.id}@${f.version}`}>
-                  <th scope="row">
-                    <Link to={`/frameworks/${f.id}@${f.version}`}>{f.title}</Link>
-                  </th>
-                  <td>{f.version}</td>
-                  <td>{formatDate(f.publishedOn)}</td>
-                  <td>{f.standards}</td>
-                  <td>{f.criteria}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+            ))}
+          </Table>
+        )}
+      </Loaded>
       <section className="panel" aria-labelledby="import-heading">
         <h2 id="import-heading">Import a framework version</h2>
         <p className="hint" id="framework-file-hint">
           A JSON file published by the network. A version already imported never changes; a revised
           framework needs a new version number.
         </p>
-        <div className="field">
-          <label htmlFor="framework-file">Choose a framework file</label>
-          <input
-            id="framework-file"
-            type="file"
-            accept=".json,application/json"
-            aria-describedby="framework-file-hint"
-            className="file-input"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) void importFile(file);
-            }}
-          />
-        </div>
+        <FilePicker
+          id="framework-file"
+          label="Choose a framework file"
+          accept=".json,application/json"
+          describedBy="framework-file-hint"
+          onFile={(file) => void importFile(file)}
+        />
         <div aria-live="polite">
           {check.kind === 'imported' ? <p className="notice notice-success">{check.text}</p> : null}
         </div>
@@ -102,9 +90,9 @@ export function FrameworksPage() {
           <div role="alert" className="notice notice-error">
             <p>{check.fileName} was not imported:</p>
             <ul>
-              {check.problems.map((p) => (
-                <li key={`${p.path}:${p.message}`}>
-                  {p.path ? <code>{p.path}</code> : null} {p.message}
+              {check.problems.map((problem) => (
+                <li key={`${problem.path}:${problem.message}`}>
+                  {problem.path ? <code>{problem.path}</code> : null} {problem.message}
                 </li>
               ))}
             </ul>

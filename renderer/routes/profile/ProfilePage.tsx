@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { Profile } from '../../../shared/accreditation/schema';
 import {
   PROFILE_ROLES,
@@ -9,9 +9,13 @@ import { invoke } from '../../api/bridge';
 import { useLoad } from '../../api/use-load';
 import { ErrorSummary, type FieldError } from '../../components/ErrorSummary';
 import { TextField } from '../../components/fields';
-import { LoadError, Loading, Page } from '../../components/Page';
-import { fieldErrorsFrom } from '../../components/problems';
+import { LoadedPage } from '../../components/Loaded';
+import { Page } from '../../components/Page';
 import { RadioGroup } from '../../components/RadioGroup';
+import { SubmitButton } from '../../components/SubmitButton';
+import { useForm } from '../../components/use-form';
+
+const TITLE = 'Your profile';
 
 const ROLE_HINTS: Record<ProfileRole, string> = {
   provider: 'You assess your own organisation and keep its evidence.',
@@ -25,81 +29,13 @@ interface Draft {
   role: ProfileRole | '';
 }
 
-function ProfileForm({ initial, onSaved }: { initial: Draft; onSaved: (p: Profile) => void }) {
-  const [draft, setDraft] = useState<Draft>(initial);
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [saving, setSaving] = useState(false);
-  const set =
-    <K extends keyof Draft>(key: K) =>
-    (value: Draft[K]) =>
-      setDraft((d) => ({ ...d, [key]: value }));
-  const errorFor = (field: string) => errors.find((e) => e.field === field)?.message;
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const missing: FieldError[] = [];
-    if (!draft.name.trim()) missing.push({ field: 'name', message: 'Enter your name' });
-    if (!draft.organisation.trim())
-      missing.push({ field: 'organisation', message: 'Enter the organisation you work for' });
-    if (!draft.role) missing.push({ field: 'role', message: 'Choose your role' });
-    setErrors(missing);
-    if (missing.length > 0 || !draft.role) return;
-    setSaving(true);
-    try {
-      onSaved(
-        await invoke('profile.set', {
-          name: draft.name.trim(),
-          organisation: draft.organisation.trim(),
-          role: draft.role,
-        }),
-      );
-    } catch (error) {
-      setErrors(fieldErrorsFrom(error));
-    } finally {
-      setSaving(false);
-    }
-  }
-
-  return (
-    <form onSubmit={(e) => void submit(e)} noValidate className="form">
-      <ErrorSummary errors={errors} />
-      <TextField
-        name="name"
-        label="Your name"
-        hint="As it should appear on assessments and decisions."
-        value={draft.name}
-        onChange={set('name')}
-        error={errorFor('name')}
-        autoComplete="name"
-        width="medium"
-        required
-      />
-      <TextField
-        name="organisation"
-        label="Organisation"
-        value={draft.organisation}
-        onChange={set('organisation')}
-        error={errorFor('organisation')}
-        autoComplete="organization"
-        required
-      />
-      <RadioGroup
-        name="role"
-        legend="Your role"
-        value={draft.role}
-        options={PROFILE_ROLES}
-        labels={PROFILE_ROLE_LABELS}
-        optionHints={ROLE_HINTS}
-        onChange={set('role')}
-        error={errorFor('role')}
-      />
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={saving}>
-          {saving ? 'Saving…' : 'Save profile'}
-        </button>
-      </div>
-    </form>
-  );
+function checkProfile(draft: Draft): FieldError[] {
+  const missing: FieldError[] = [];
+  if (!draft.name.trim()) missing.push({ field: 'name', message: 'Enter your name' });
+  if (!draft.organisation.trim())
+    missing.push({ field: 'organisation', message: 'Enter the organisation you work for' });
+  if (!draft.role) missing.push({ field: 'role', message: 'Choose your role' });
+  return missing;
 }
 
 /**
@@ -108,22 +44,23 @@ function ProfileForm({ initial, onSaved }: { initial: Draft; onSaved: (p: Profil
  */
 export function ProfilePage() {
   const state = useLoad(() => invoke('profile.get', {}), []);
-  const [message, setMessage] = useState('');
-  if (state.error)
-    return (
-      <Page title="Your profile">
-        <LoadError error={state.error} retry={state.reload} />
-      </Page>
-    );
-  if (state.loading && state.data === undefined)
-    return (
-      <Page title="Your profile">
-        <Loading what="your profile" />
-      </Page>
-    );
-  const profile = state.data ?? null;
   return (
-    <Page title="Your profile">
+    <LoadedPage title={TITLE} state={state} what="your profile">
+      {(profile) => <ProfileScreen profile={profile} onSaved={state.set} />}
+    </LoadedPage>
+  );
+}
+
+function ProfileScreen({
+  profile,
+  onSaved,
+}: {
+  profile: Profile | null;
+  onSaved: (profile: Profile) => void;
+}) {
+  const [message, setMessage] = useState('');
+  return (
+    <Page title={TITLE}>
       <p className="lede">
         Your name is recorded with everything you change here, and is filled in for you when you
         start an external assessment or record a decision. It stays on this computer.
@@ -141,10 +78,59 @@ export function ProfilePage() {
           role: profile?.role ?? '',
         }}
         onSaved={(saved) => {
-          state.set(saved);
+          onSaved(saved);
           setMessage(`Profile saved: ${saved.name}, ${PROFILE_ROLE_LABELS[saved.role]}.`);
         }}
       />
     </Page>
+  );
+}
+
+function ProfileForm({ initial, onSaved }: { initial: Draft; onSaved: (saved: Profile) => void }) {
+  const form = useForm({
+    initial,
+    check: checkProfile,
+    send: async ({ name, organisation, role }) => {
+      if (!role) return;
+      onSaved(
+        await invoke('profile.set', {
+          name: name.trim(),
+          organisation: organisation.trim(),
+          role,
+        }),
+      );
+    },
+  });
+  const { field } = form;
+  return (
+    <form onSubmit={form.onSubmit} noValidate className="form">
+      <ErrorSummary errors={form.errors} />
+      <TextField
+        {...field('name')}
+        label="Your name"
+        hint="As it should appear on assessments and decisions."
+        autoComplete="name"
+        width="medium"
+        required
+      />
+      <TextField
+        {...field('organisation')}
+        label="Organisation"
+        autoComplete="organization"
+        required
+      />
+      <RadioGroup
+        {...field('role')}
+        legend="Your role"
+        options={PROFILE_ROLES}
+        labels={PROFILE_ROLE_LABELS}
+        optionHints={ROLE_HINTS}
+      />
+      <div className="form-actions">
+        <SubmitButton busy={form.busy} busyLabel="Saving…">
+          Save profile
+        </SubmitButton>
+      </div>
+    </form>
   );
 }

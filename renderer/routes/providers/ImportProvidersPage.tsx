@@ -1,10 +1,14 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { CsvProblem } from '../../../shared/contract/providers';
+import { messageOf } from '../../../shared/error-message';
 import type { Progress } from '../../../shared/result';
+import { plural } from '../../../shared/text/plural';
 import { ApiError, invoke } from '../../api/bridge';
+import { FilePicker } from '../../components/FilePicker';
 import { Page } from '../../components/Page';
 import { ProgressBar } from '../../components/ProgressBar';
+import { Table } from '../../components/Table';
 
 const COLUMNS = 'name,type,region,postcode,charity_number,company_number';
 const OPTIONAL =
@@ -16,6 +20,15 @@ type Stage =
   | { kind: 'problems'; fileName: string; message: string; problems: CsvProblem[] }
   | { kind: 'importing'; progress: Progress | null }
   | { kind: 'done'; count: number };
+
+/** The core's refusal of a file: its message, and each problem with the line it is on. */
+function refusal(fileName: string, error: unknown): Stage {
+  const problems =
+    error instanceof ApiError
+      ? ((error.details as { problems?: CsvProblem[] } | undefined)?.problems ?? [])
+      : [];
+  return { kind: 'problems', fileName, message: messageOf(error), problems };
+}
 
 export function ImportProvidersPage() {
   const [stage, setStage] = useState<Stage>({ kind: 'choose' });
@@ -30,20 +43,11 @@ export function ImportProvidersPage() {
       });
       setStage({ kind: 'checked', fileName: file.name, csv, count: result.imported });
     } catch (error) {
-      const problems =
-        error instanceof ApiError
-          ? ((error.details as { problems?: CsvProblem[] } | undefined)?.problems ?? [])
-          : [];
-      setStage({
-        kind: 'problems',
-        fileName: file.name,
-        message: (error as Error).message,
-        problems,
-      });
+      setStage(refusal(file.name, error));
     }
   }
 
-  async function importNow(fileName: string, csv: string) {
+  async function importNow({ fileName, csv }: { fileName: string; csv: string }) {
     setStage({ kind: 'importing', progress: null });
     try {
       const result = await invoke(
@@ -53,11 +57,7 @@ export function ImportProvidersPage() {
       );
       setStage({ kind: 'done', count: result.imported });
     } catch (error) {
-      const problems =
-        error instanceof ApiError
-          ? ((error.details as { problems?: CsvProblem[] } | undefined)?.problems ?? [])
-          : [];
-      setStage({ kind: 'problems', fileName, message: (error as Error).message, problems });
+      setStage(refusal(fileName, error));
     }
   }
 
@@ -77,19 +77,12 @@ export function ImportProvidersPage() {
         </p>
       </section>
 
-      <div className="field">
-        <label htmlFor="csv-file">Choose a CSV file</label>
-        <input
-          id="csv-file"
-          type="file"
-          accept=".csv,text/csv"
-          className="file-input"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) void check(file);
-          }}
-        />
-      </div>
+      <FilePicker
+        id="csv-file"
+        label="Choose a CSV file"
+        accept=".csv,text/csv"
+        onFile={(file) => void check(file)}
+      />
 
       <div aria-live="polite">
         {stage.kind === 'checked' ? (
@@ -97,12 +90,8 @@ export function ImportProvidersPage() {
             <p>
               {stage.fileName}: all {stage.count} rows are valid.
             </p>
-            <button
-              type="button"
-              className="button"
-              onClick={() => void importNow(stage.fileName, stage.csv)}
-            >
-              Import {stage.count} {stage.count === 1 ? 'provider' : 'providers'}
+            <button type="button" className="button" onClick={() => void importNow(stage)}>
+              Import {plural(stage.count, 'provider', 'providers')}
             </button>
           </div>
         ) : null}
@@ -119,7 +108,7 @@ export function ImportProvidersPage() {
         {stage.kind === 'done' ? (
           <div className="notice notice-success">
             <p>
-              Imported {stage.count} {stage.count === 1 ? 'provider' : 'providers'}.{' '}
+              Imported {plural(stage.count, 'provider', 'providers')}.{' '}
               <Link to="/providers">See the providers</Link>
             </p>
           </div>
@@ -130,27 +119,18 @@ export function ImportProvidersPage() {
           <h2>Nothing was imported</h2>
           <p>{stage.message}</p>
           {stage.problems.length > 0 ? (
-            <div className="table-wrap">
-              <table className="table">
-                <caption>Problems in {stage.fileName}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Line</th>
-                    <th scope="col">Column</th>
-                    <th scope="col">Problem</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {stage.problems.map((p) => (
-                    <tr key={`${p.line}:${p.column}:${p.message}`}>
-                      <td>{p.line}</td>
-                      <td>{p.column || '—'}</td>
-                      <td>{p.message}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table
+              caption={`Problems in ${stage.fileName}`}
+              headings={['Line', 'Column', 'Problem']}
+            >
+              {stage.problems.map((problem) => (
+                <tr key={`${problem.line}:${problem.column}:${problem.message}`}>
+                  <td>{problem.line}</td>
+                  <td>{problem.column || '—'}</td>
+                  <td>{problem.message}</td>
+                </tr>
+              ))}
+            </Table>
           ) : null}
         </div>
       ) : null}

@@ -1,27 +1,30 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import {
-  PROVIDER_TYPES,
-  PROVIDER_TYPE_LABELS,
-  REGIONS,
-  REGION_LABELS,
-  type ProviderType,
-  type Region,
-} from '../../../shared/providers/vocabulary';
+import type { MethodOutput } from '../../../shared/contract';
+import { PROVIDER_TYPE_LABELS, REGION_LABELS } from '../../../shared/providers/vocabulary';
+import { plural } from '../../../shared/text/plural';
 import { invoke } from '../../api/bridge';
 import { useLoad } from '../../api/use-load';
-import { outcomeBadgeClass, outcomeLabel } from '../../components/labels';
-import { LoadError, Page } from '../../components/Page';
+import { LoadProblem } from '../../components/Loaded';
+import { OutcomeBadge } from '../../components/OutcomeBadge';
+import { Page } from '../../components/Page';
+import { Table } from '../../components/Table';
+import { ProviderFilters, type Filters } from './ProviderFilters';
+import { ProviderLinks } from './ProviderLinks';
 
 const PAGE_SIZE = 100;
 
+/** Every provider, searched and filtered as you type, a page of them at a time. */
 export function ProvidersPage() {
-  const [query, setQuery] = useState('');
+  const [filters, setFilters] = useState<Filters>({
+    query: '',
+    region: '',
+    type: '',
+    includeArchived: false,
+  });
   const [debounced, setDebounced] = useState('');
-  const [region, setRegion] = useState<Region | ''>('');
-  const [type, setType] = useState<ProviderType | ''>('');
-  const [includeArchived, setIncludeArchived] = useState(false);
   const [limit, setLimit] = useState(PAGE_SIZE);
+  const { query, region, type, includeArchived } = filters;
 
   useEffect(() => {
     const timer = setTimeout(() => setDebounced(query), 200);
@@ -41,147 +44,73 @@ export function ProvidersPage() {
   );
 
   return (
-    <Page
-      title="Providers"
-      actions={
-        <>
-          <Link className="button" to="/providers/new">
-            Add a provider
-          </Link>
-          <Link className="button secondary" to="/providers/import">
-            Import from CSV
-          </Link>
-        </>
-      }
-    >
-      <form
-        role="search"
-        aria-label="Providers"
-        className="filters"
-        onSubmit={(e) => e.preventDefault()}
-      >
-        <div className="field">
-          <label htmlFor="provider-search">Search</label>
-          <p className="hint" id="provider-search-hint">
-            Name, charity or company number, or the start of a postcode
-          </p>
-          <input
-            id="provider-search"
-            type="search"
-            className="input input-medium"
-            value={query}
-            aria-describedby="provider-search-hint"
-            onChange={(e) => {
-              setQuery(e.target.value);
-              setLimit(PAGE_SIZE);
-            }}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="provider-region">Region</label>
-          <select
-            id="provider-region"
-            className="input"
-            value={region}
-            onChange={(e) => setRegion(e.target.value as Region | '')}
-          >
-            <option value="">All regions</option>
-            {REGIONS.map((r) => (
-              <option key={r} value={r}>
-                {REGION_LABELS[r]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="provider-type">Type</label>
-          <select
-            id="provider-type"
-            className="input"
-            value={type}
-            onChange={(e) => setType(e.target.value as ProviderType | '')}
-          >
-            <option value="">All types</option>
-            {PROVIDER_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {PROVIDER_TYPE_LABELS[t]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field checkbox">
-          <input
-            id="provider-archived"
-            type="checkbox"
-            checked={includeArchived}
-            onChange={(e) => setIncludeArchived(e.target.checked)}
-          />
-          <label htmlFor="provider-archived">Include archived</label>
-        </div>
-      </form>
-
-      {state.error ? <LoadError error={state.error} retry={state.reload} /> : null}
+    <Page title="Providers" actions={<ProviderLinks importLabel="Import from CSV" />}>
+      <ProviderFilters
+        filters={filters}
+        onChange={(next) => {
+          // A new search starts from its first page.
+          if (next.query !== query) setLimit(PAGE_SIZE);
+          setFilters(next);
+        }}
+      />
+      <LoadProblem state={state} />
       <p role="status" className="status-line">
-        {state.data
-          ? `${state.data.total} ${state.data.total === 1 ? 'provider' : 'providers'} found`
-          : 'Searching…'}
+        {state.data ? `${plural(state.data.total, 'provider', 'providers')} found` : 'Searching…'}
       </p>
-      {state.data && state.data.items.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">Providers</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Type</th>
-                <th scope="col">Region</th>
-                <th scope="col">Postcode</th>
-                <th scope="col">Charity number</th>
-                <th scope="col">Services</th>
-                <th scope="col">Latest assessment</th>
-              </tr>
-            </thead>
-            <tbody>
-              {state.data.items.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row">
-                    <Link to={`/providers/${p.id}`}>{p.name}</Link>
-                    {p.archivedAt ? <span className="badge badge-muted">Archived</span> : null}
-                  </th>
-                  <td>{PROVIDER_TYPE_LABELS[p.type]}</td>
-                  <td>{p.region ? REGION_LABELS[p.region] : '—'}</td>
-                  <td>{p.postcode ?? '—'}</td>
-                  <td>{p.charityNumber ?? '—'}</td>
-                  <td>{p.serviceCount}</td>
-                  <td>
-                    {p.latestAssessment ? (
-                      <>
-                        {p.latestAssessment.progressPercent}% rated{' '}
-                        <span className={outcomeBadgeClass(p.latestAssessment.outcome)}>
-                          {outcomeLabel(p.latestAssessment.outcome)}
-                        </span>
-                      </>
-                    ) : (
-                      'None yet'
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      {state.data && state.data.items.length > 0 ? <ProviderList list={state.data} /> : null}
       {state.data && state.data.items.length < state.data.total ? (
         <p>
           <button
             type="button"
             className="button secondary"
-            onClick={() => setLimit((l) => l + PAGE_SIZE)}
+            onClick={() => setLimit((shown) => shown + PAGE_SIZE)}
           >
             Show {Math.min(PAGE_SIZE, state.data.total - state.data.items.length)} more
           </button>
         </p>
       ) : null}
     </Page>
+  );
+}
+
+function ProviderList({ list }: { list: MethodOutput<'providers.list'> }) {
+  return (
+    <Table
+      caption="Providers"
+      hideCaption
+      headings={[
+        'Name',
+        'Type',
+        'Region',
+        'Postcode',
+        'Charity number',
+        'Services',
+        'Latest assessment',
+      ]}
+    >
+      {list.items.map((provider) => (
+        <tr key={provider.id}>
+          <th scope="row">
+            <Link to={`/providers/${provider.id}`}>{provider.name}</Link>
+            {provider.archivedAt ? <span className="badge badge-muted">Archived</span> : null}
+          </th>
+          <td>{PROVIDER_TYPE_LABELS[provider.type]}</td>
+          <td>{provider.region ? REGION_LABELS[provider.region] : '—'}</td>
+          <td>{provider.postcode ?? '—'}</td>
+          <td>{provider.charityNumber ?? '—'}</td>
+          <td>{provider.serviceCount}</td>
+          <td>
+            {provider.latestAssessment ? (
+              <>
+                {provider.latestAssessment.progressPercent}% rated{' '}
+                <OutcomeBadge outcome={provider.latestAssessment.outcome} />
+              </>
+            ) : (
+              'None yet'
+            )}
+          </td>
+        </tr>
+      ))}
+    </Table>
   );
 }

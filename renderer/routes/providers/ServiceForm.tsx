@@ -1,4 +1,3 @@
-import { useState, type FormEvent } from 'react';
 import type { Service, ServiceInput } from '../../../shared/providers/schema';
 import {
   REFERRAL_ROUTES,
@@ -11,7 +10,8 @@ import {
 import { invoke } from '../../api/bridge';
 import { ErrorSummary, type FieldError } from '../../components/ErrorSummary';
 import { CheckboxField, SelectField, TextArea, TextField } from '../../components/fields';
-import { fieldErrorsFrom } from '../../components/problems';
+import { SubmitButton } from '../../components/SubmitButton';
+import { useForm } from '../../components/use-form';
 
 interface Draft {
   name: string;
@@ -24,26 +24,51 @@ interface Draft {
   waitingWeeks: string;
 }
 
-function draftFrom(s?: Service): Draft {
+function draftFrom(service?: Service): Draft {
   return {
-    name: s?.name ?? '',
-    category: s?.category ?? '',
-    description: s?.description ?? '',
-    referralRoute: s?.referralRoute ?? '',
-    selfReferral: s?.selfReferral ?? false,
-    acceptingReferrals: s?.acceptingReferrals ?? true,
-    placesPerMonth: s?.placesPerMonth?.toString() ?? '',
-    waitingWeeks: s?.waitingWeeks?.toString() ?? '',
+    name: service?.name ?? '',
+    category: service?.category ?? '',
+    description: service?.description ?? '',
+    referralRoute: service?.referralRoute ?? '',
+    selfReferral: service?.selfReferral ?? false,
+    acceptingReferrals: service?.acceptingReferrals ?? true,
+    placesPerMonth: service?.placesPerMonth?.toString() ?? '',
+    waitingWeeks: service?.waitingWeeks?.toString() ?? '',
   };
 }
 
-function whole(value: string, field: string, label: string, errors: FieldError[]): number | null {
-  if (value.trim() === '') return null;
-  if (!/^\d+$/.test(value.trim())) {
-    errors.push({ field, message: `${label} must be a whole number` });
-    return null;
-  }
-  return Number(value);
+/** A count as typed: left empty it is not known; otherwise it must be a whole number. */
+const isWholeOrEmpty = (typed: string) => typed.trim() === '' || /^\d+$/.test(typed.trim());
+const countFrom = (typed: string) => (typed.trim() === '' ? null : Number(typed));
+
+function checkService(draft: Draft, prefix: string): FieldError[] {
+  const problems: FieldError[] = [];
+  const need = (ok: unknown, key: keyof Draft, message: string) => {
+    if (!ok) problems.push({ field: `${prefix}${key}`, message });
+  };
+  need(draft.name.trim(), 'name', 'Enter the service’s name');
+  need(draft.category, 'category', 'Choose a category');
+  need(draft.referralRoute, 'referralRoute', 'Choose who can refer');
+  need(
+    isWholeOrEmpty(draft.placesPerMonth),
+    'placesPerMonth',
+    'Places per month must be a whole number',
+  );
+  need(isWholeOrEmpty(draft.waitingWeeks), 'waitingWeeks', 'Waiting time must be a whole number');
+  return problems;
+}
+
+function inputFrom(draft: Draft): ServiceInput {
+  return {
+    name: draft.name,
+    category: draft.category as ServiceCategory,
+    description: draft.description,
+    referralRoute: draft.referralRoute as ReferralRoute,
+    selfReferral: draft.selfReferral,
+    acceptingReferrals: draft.acceptingReferrals,
+    placesPerMonth: countFrom(draft.placesPerMonth),
+    waitingWeeks: countFrom(draft.waitingWeeks),
+  };
 }
 
 /** Adds a service to a provider, or edits one; a change to capacity counts as confirming it today. */
@@ -58,147 +83,72 @@ export function ServiceForm({
   onSaved: () => void;
   onCancel: () => void;
 }) {
-  const [draft, setDraft] = useState<Draft>(() => draftFrom(service));
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [saving, setSaving] = useState(false);
-  const set =
-    <K extends keyof Draft>(key: K) =>
-    (value: Draft[K]) =>
-      setDraft((d) => ({ ...d, [key]: value }));
-  const errorFor = (field: string) => errors.find((e) => e.field === field)?.message;
-  const prefix = service ? `service-${service.id}` : 'new-service';
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const problems: FieldError[] = [];
-    if (!draft.name.trim())
-      problems.push({ field: `${prefix}-name`, message: 'Enter the service’s name' });
-    if (!draft.category)
-      problems.push({ field: `${prefix}-category`, message: 'Choose a category' });
-    if (!draft.referralRoute)
-      problems.push({ field: `${prefix}-referralRoute`, message: 'Choose who can refer' });
-    const placesPerMonth = whole(
-      draft.placesPerMonth,
-      `${prefix}-placesPerMonth`,
-      'Places per month',
-      problems,
-    );
-    const waitingWeeks = whole(
-      draft.waitingWeeks,
-      `${prefix}-waitingWeeks`,
-      'Waiting time',
-      problems,
-    );
-    if (problems.length > 0) {
-      setErrors(problems);
-      return;
-    }
-    const fields: ServiceInput = {
-      name: draft.name,
-      category: draft.category as ServiceCategory,
-      description: draft.description,
-      referralRoute: draft.referralRoute as ReferralRoute,
-      selfReferral: draft.selfReferral,
-      acceptingReferrals: draft.acceptingReferrals,
-      placesPerMonth,
-      waitingWeeks,
-    };
-    setSaving(true);
-    try {
+  // Several services' forms can be open at once, so each one's fields have their own names.
+  const prefix = service ? `service-${service.id}-` : 'new-service-';
+  const form = useForm({
+    initial: () => draftFrom(service),
+    prefix,
+    check: (draft) => checkService(draft, prefix),
+    send: async (draft) => {
+      const fields = inputFrom(draft);
       if (service) await invoke('services.update', { id: service.id, fields });
       else await invoke('services.create', { providerId, fields });
       onSaved();
-    } catch (error) {
-      setErrors(fieldErrorsFrom(error, (path) => `${prefix}-${path.split(/[.[]/)[0] ?? ''}`));
-    } finally {
-      setSaving(false);
-    }
-  }
-
+    },
+  });
+  const { field } = form;
   return (
     <form
       className="form panel"
-      onSubmit={(e) => void submit(e)}
+      onSubmit={form.onSubmit}
       noValidate
       aria-label={service ? `Edit ${service.name}` : 'Add a service'}
     >
-      <ErrorSummary errors={errors} />
-      <TextField
-        name={`${prefix}-name`}
-        label="Service or activity name"
-        value={draft.name}
-        onChange={set('name')}
-        error={errorFor(`${prefix}-name`)}
-        required
-      />
+      <ErrorSummary errors={form.errors} />
+      <TextField {...field('name')} label="Service or activity name" required />
       <SelectField
-        name={`${prefix}-category`}
+        {...field('category')}
         label="Category"
-        value={draft.category}
-        onChange={set('category')}
         options={SERVICE_CATEGORIES}
         labels={SERVICE_CATEGORY_LABELS}
         emptyLabel="Choose…"
-        error={errorFor(`${prefix}-category`)}
         required
       />
       <TextArea
-        name={`${prefix}-description`}
+        {...field('description')}
         label="Description"
         hint="What it offers and what it does not, when and where it runs"
-        value={draft.description}
-        onChange={set('description')}
-        error={errorFor(`${prefix}-description`)}
         rows={3}
       />
       <SelectField
-        name={`${prefix}-referralRoute`}
+        {...field('referralRoute')}
         label="Who can refer"
-        value={draft.referralRoute}
-        onChange={set('referralRoute')}
         options={REFERRAL_ROUTES}
         labels={REFERRAL_ROUTE_LABELS}
         emptyLabel="Choose…"
-        error={errorFor(`${prefix}-referralRoute`)}
         required
       />
-      <CheckboxField
-        name={`${prefix}-selfReferral`}
-        label="People can refer themselves"
-        checked={draft.selfReferral}
-        onChange={set('selfReferral')}
-      />
+      <CheckboxField {...field('selfReferral')} label="People can refer themselves" />
       <fieldset className="fieldset">
         <legend>Referral capacity</legend>
-        <CheckboxField
-          name={`${prefix}-acceptingReferrals`}
-          label="Accepting referrals now"
-          checked={draft.acceptingReferrals}
-          onChange={set('acceptingReferrals')}
-        />
+        <CheckboxField {...field('acceptingReferrals')} label="Accepting referrals now" />
         <TextField
-          name={`${prefix}-placesPerMonth`}
+          {...field('placesPerMonth')}
           label="Places per month"
-          value={draft.placesPerMonth}
-          onChange={set('placesPerMonth')}
-          error={errorFor(`${prefix}-placesPerMonth`)}
           width="short"
           inputMode="numeric"
         />
         <TextField
-          name={`${prefix}-waitingWeeks`}
+          {...field('waitingWeeks')}
           label="Current waiting time in weeks"
-          value={draft.waitingWeeks}
-          onChange={set('waitingWeeks')}
-          error={errorFor(`${prefix}-waitingWeeks`)}
           width="short"
           inputMode="numeric"
         />
       </fieldset>
       <div className="form-actions">
-        <button type="submit" className="button" disabled={saving}>
-          {saving ? 'Saving…' : service ? 'Save service' : 'Add service'}
-        </button>
+        <SubmitButton busy={form.busy} busyLabel="Saving…">
+          {service ? 'Save service' : 'Add service'}
+        </SubmitButton>
         <button type="button" className="button link" onClick={onCancel}>
           Cancel
         </button>

@@ -24,7 +24,7 @@ export function BarChart({
   rows: BarRow[];
 }) {
   const id = useId();
-  const max = Math.max(1, ...rows.map((r) => r.values.reduce((a, b) => a + b, 0)));
+  const max = Math.max(1, ...rows.map((row) => row.values.reduce((sum, value) => sum + value, 0)));
   return (
     <figure className="bar-chart" aria-labelledby={id}>
       <figcaption id={id} className="bar-chart-caption">
@@ -32,9 +32,9 @@ export function BarChart({
       </figcaption>
       {series.length > 1 ? (
         <ul className="bar-legend" aria-hidden="true">
-          {series.map((s, i) => (
-            <li key={s}>
-              <span className={`bar-swatch bar-series-${i}`} /> {s}
+          {series.map((name, index) => (
+            <li key={name}>
+              <span className={`bar-swatch bar-series-${index}`} /> {name}
             </li>
           ))}
         </ul>
@@ -44,9 +44,9 @@ export function BarChart({
           <thead>
             <tr>
               <th scope="col">{rowHeading}</th>
-              {series.map((s) => (
-                <th scope="col" key={s} className="bar-number">
-                  {s}
+              {series.map((name) => (
+                <th scope="col" key={name} className="bar-number">
+                  {name}
                 </th>
               ))}
               <td className="bar-picture" aria-hidden="true" />
@@ -56,19 +56,19 @@ export function BarChart({
             {rows.map((row) => (
               <tr key={row.key}>
                 <th scope="row">{row.label}</th>
-                {row.values.map((v, i) => (
-                  <td key={series[i]} className="bar-number">
-                    {v.toLocaleString('en-GB')}
+                {row.values.map((value, index) => (
+                  <td key={series[index]} className="bar-number">
+                    {value.toLocaleString('en-GB')}
                   </td>
                 ))}
                 <td className="bar-picture" aria-hidden="true">
                   <span className="bar-track">
-                    {row.values.map((v, i) =>
-                      v > 0 ? (
+                    {row.values.map((value, index) =>
+                      value > 0 ? (
                         <span
-                          key={series[i]}
-                          className={`bar bar-series-${i}`}
-                          style={{ width: `${(100 * v) / max}%` }}
+                          key={series[index]}
+                          className={`bar bar-series-${index}`}
+                          style={{ width: `${(100 * value) / max}%` }}
                         />
                       ) : null,
                     )}

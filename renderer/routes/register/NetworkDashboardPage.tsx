@@ -2,37 +2,35 @@ import { Link } from 'react-router';
 import { CERTIFICATE_STATUS_LABELS } from '../../../shared/accreditation/vocabulary';
 import type { DashboardList, NetworkDashboard } from '../../../shared/contract/register';
 import { REGION_LABELS } from '../../../shared/providers/vocabulary';
+import { plural } from '../../../shared/text/plural';
 import { invoke } from '../../api/bridge';
 import { useLoad } from '../../api/use-load';
 import { formatDate } from '../../components/labels';
-import { LoadError, Loading, Page } from '../../components/Page';
+import { LoadedPage } from '../../components/Loaded';
+import { Page } from '../../components/Page';
+import { StatCard } from '../../components/StatCard';
+import { Table } from '../../components/Table';
 import { BarChart } from './BarChart';
-import { daysFromNow, plural } from './format';
+import { daysFromNow } from './format';
 import './register.css';
 
 export function NetworkDashboardPage() {
   const state = useLoad(() => invoke('register.dashboard', {}), []);
-  if (state.error)
-    return (
-      <Page title="Network dashboard">
-        <LoadError error={state.error} retry={state.reload} />
-      </Page>
-    );
-  if (!state.data)
-    return (
-      <Page title="Network dashboard">
-        <Loading what="the network’s certificates" />
-      </Page>
-    );
-  return <Dashboard data={state.data} />;
+  return (
+    <LoadedPage title="Network dashboard" state={state} what="the network’s certificates">
+      {(data) => <Dashboard data={data} />}
+    </LoadedPage>
+  );
 }
 
 function count(data: NetworkDashboard, status: string): number {
-  return data.byStatus.find((s) => s.status === status)?.count ?? 0;
+  return data.byStatus.find((counted) => counted.status === status)?.count ?? 0;
 }
 
 function Dashboard({ data }: { data: NetworkDashboard }) {
-  const regions = data.byRegion.filter((r) => r.active + r.suspended > 0 || r.region !== null);
+  const regions = data.byRegion.filter(
+    (counted) => counted.active + counted.suspended > 0 || counted.region !== null,
+  );
   return (
     <Page
       title="Network dashboard"
@@ -51,12 +49,12 @@ function Dashboard({ data }: { data: NetworkDashboard }) {
           Totals
         </h2>
         <ul className="cards">
-          <Card figure={count(data, 'active')} label="active certificates" />
-          <Card figure={count(data, 'suspended')} label="suspended" />
-          <Card figure={data.expiringWithin30.count} label="expiring within 30 days" />
-          <Card figure={data.expiringWithin90.count} label="expiring within 90 days" />
-          <Card figure={data.renewalsDue.count} label="renewals due" />
-          <Card figure={data.conditionsOverdue.count} label="with conditions overdue" />
+          <StatCard figure={count(data, 'active')} label="active certificates" />
+          <StatCard figure={count(data, 'suspended')} label="suspended" />
+          <StatCard figure={data.expiringWithin30.count} label="expiring within 30 days" />
+          <StatCard figure={data.expiringWithin90.count} label="expiring within 90 days" />
+          <StatCard figure={data.renewalsDue.count} label="renewals due" />
+          <StatCard figure={data.conditionsOverdue.count} label="with conditions overdue" />
         </ul>
       </section>
 
@@ -70,10 +68,10 @@ function Dashboard({ data }: { data: NetworkDashboard }) {
               caption={`All ${plural(data.total, 'certificate', 'certificates')} ever issued, by status today`}
               rowHeading="Status"
               series={['Certificates']}
-              rows={data.byStatus.map((s) => ({
-                key: s.status,
-                label: CERTIFICATE_STATUS_LABELS[s.status],
-                values: [s.count],
+              rows={data.byStatus.map((counted) => ({
+                key: counted.status,
+                label: CERTIFICATE_STATUS_LABELS[counted.status],
+                values: [counted.count],
               }))}
             />
           </section>
@@ -83,10 +81,10 @@ function Dashboard({ data }: { data: NetworkDashboard }) {
               caption="Active and suspended certificates by the holder’s region"
               rowHeading="Region"
               series={['Active', 'Suspended']}
-              rows={regions.map((r) => ({
-                key: r.region ?? 'none',
-                label: r.region ? REGION_LABELS[r.region] : 'No region given',
-                values: [r.active, r.suspended],
+              rows={regions.map((counted) => ({
+                key: counted.region ?? 'none',
+                label: counted.region ? REGION_LABELS[counted.region] : 'No region given',
+                values: [counted.active, counted.suspended],
               }))}
             />
           </section>
@@ -100,7 +98,7 @@ function Dashboard({ data }: { data: NetworkDashboard }) {
         empty="No certificate in force expires within 90 days."
         list={data.expiringWithin90}
         dateHeading="Expires"
-        dateOf={(i) => i.expiresOn}
+        dateOf={(item) => item.expiresOn}
       />
       <CertificateList
         id="renewals"
@@ -109,7 +107,7 @@ function Dashboard({ data }: { data: NetworkDashboard }) {
         empty="No renewal is due."
         list={data.renewalsDue}
         dateHeading="Expires"
-        dateOf={(i) => i.expiresOn}
+        dateOf={(item) => item.expiresOn}
       />
       <CertificateList
         id="conditions"
@@ -118,18 +116,9 @@ function Dashboard({ data }: { data: NetworkDashboard }) {
         empty="No conditions are overdue."
         list={data.conditionsOverdue}
         dateHeading="Conditions due"
-        dateOf={(i) => i.conditionsDue ?? i.expiresOn}
+        dateOf={(item) => item.conditionsDue ?? item.expiresOn}
       />
     </Page>
-  );
-}
-
-function Card({ figure, label }: { figure: number; label: string }) {
-  return (
-    <li className="card">
-      <span className="card-figure">{figure.toLocaleString('en-GB')}</span>
-      <span className="card-label">{label}</span>
-    </li>
   );
 }
 
@@ -158,44 +147,33 @@ function CertificateList({
       ) : (
         <>
           <p>{intro}</p>
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">
-                {title}
-                {list.count > list.items.length
-                  ? `: the first ${list.items.length} of ${list.count}, soonest first`
-                  : ', soonest first'}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Holder</th>
-                  <th scope="col">Certificate</th>
-                  <th scope="col">Region</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">{dateHeading}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.items.map((item) => (
-                  <tr key={item.certificateNumber}>
-                    <th scope="row">
-                      <Link to={`/providers/${item.providerId}`}>{item.holder}</Link>
-                    </th>
-                    <td>
-                      <Link to={`/certificates/${item.certificateNumber}`}>
-                        {item.certificateNumber}
-                      </Link>
-                    </td>
-                    <td>{item.region ? REGION_LABELS[item.region] : '—'}</td>
-                    <td>{CERTIFICATE_STATUS_LABELS[item.status]}</td>
-                    <td>
-                      {formatDate(dateOf(item))} ({daysFromNow(item.days)})
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            caption={`${title}${
+              list.count > list.items.length
+                ? `: the first ${list.items.length} of ${list.count}, soonest first`
+                : ', soonest first'
+            }`}
+            hideCaption
+            headings={['Holder', 'Certificate', 'Region', 'Status', dateHeading]}
+          >
+            {list.items.map((item) => (
+              <tr key={item.certificateNumber}>
+                <th scope="row">
+                  <Link to={`/providers/${item.providerId}`}>{item.holder}</Link>
+                </th>
+                <td>
+                  <Link to={`/certificates/${item.certificateNumber}`}>
+                    {item.certificateNumber}
+                  </Link>
+                </td>
+                <td>{item.region ? REGION_LABELS[item.region] : '—'}</td>
+                <td>{CERTIFICATE_STATUS_LABELS[item.status]}</td>
+                <td>
+                  {formatDate(dateOf(item))} ({daysFromNow(item.days)})
+                </td>
+              </tr>
+            ))}
+          </Table>
           {list.count > list.items.length ? (
             <p className="muted">
               Showing the first {list.items.length} of {list.count.toLocaleString('en-GB')}, soonest

@@ -1,20 +1,14 @@
-import { formatBytes } from '../../components/bytes';
-
-export const bytes = formatBytes;
-
 import { plural } from '../../../shared/text/plural';
-
-export { plural };
 
 /** "10 March 2026 at 09:00" in UK time. */
 export function formatDateTime(iso: string): string {
-  const d = new Date(iso);
-  return `${d.toLocaleDateString('en-GB', {
+  const date = new Date(iso);
+  return `${date.toLocaleDateString('en-GB', {
     day: 'numeric',
     month: 'long',
     year: 'numeric',
     timeZone: 'Europe/London',
-  })} at ${d.toLocaleTimeString('en-GB', {
+  })} at ${date.toLocaleTimeString('en-GB', {
     hour: '2-digit',
     minute: '2-digit',
     timeZone: 'Europe/London',

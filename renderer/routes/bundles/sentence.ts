@@ -1,3 +1,0 @@
-/** The core's messages are lower-case clauses (written for the command line); here they open a sentence. */
-export const sentence = (text: string) =>
-  `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
