@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import {
+  baseCertificateNumberSchema,
+  certificateNumberSchema,
+} from '../accreditation/certificate-number';
 import { CERTIFICATE_STATUSES, FINDING_TYPES } from '../accreditation/vocabulary';
 import { OUTCOMES, RATINGS } from '../assessment/ratings';
 import { ACTION_STATUSES, ASSESSMENT_KINDS, ASSESSMENT_STATUSES } from '../assessment/schema';
@@ -250,8 +254,8 @@ export const bundleCertificateEventSchema = z.strictObject({
 });
 
 export const bundleCertificateSchema = z.strictObject({
-  number: z.string().regex(/^SPQA-\d{4}-\d{6}(-R\d+)?$/, 'not a certificate number'),
-  baseNumber: z.string().regex(/^SPQA-\d{4}-\d{6}$/, 'not a certificate number'),
+  number: certificateNumberSchema,
+  baseNumber: baseCertificateNumberSchema,
   reissue: z.number().int().min(0).max(1000),
   assessmentId: id('asm'),
   decisionId: id('dec'),

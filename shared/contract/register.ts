@@ -13,7 +13,8 @@ const publishedFileSchema = z.object({
   sha256: z.string(),
 });
 
-const publicationSchema = z.object({
+/** A publication as the register's status and the record of the last one give it. */
+export const publicationSchema = z.object({
   outDir: z.string(),
   generatedAt: z.string(),
   entries: z.number(),

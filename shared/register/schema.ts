@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CERTIFICATE_STATUSES } from '../accreditation/vocabulary';
+import { certificateNumberSchema } from '../accreditation/certificate-number';
 import {
   PROVIDER_TYPES,
   REFERRAL_ROUTES,
@@ -8,7 +9,6 @@ import {
 } from '../providers/vocabulary';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const certificateNumber = z.string().regex(/^SPQA-\d{4}-\d{6}(-R\d+)?$/);
 
 /** A service in a certificate's scope, with the capacity its provider last confirmed. */
 export const registerServiceSchema = z.strictObject({
@@ -29,15 +29,15 @@ export type RegisterService = z.infer<typeof registerServiceSchema>;
 
 /** One certificate on the published register: every certificate ever issued has one entry. */
 export const registerEntrySchema = z.strictObject({
-  certificateNumber,
+  certificateNumber: certificateNumberSchema,
   status: z.enum(CERTIFICATE_STATUSES).describe('the status on the day the register was built'),
   statusDate: isoDate
     .nullable()
     .describe(
       'when the current status began (issue, suspension, reinstatement, withdrawal, expiry)',
     ),
-  supersedes: certificateNumber.nullable(),
-  supersededBy: certificateNumber.nullable(),
+  supersedes: certificateNumberSchema.nullable(),
+  supersededBy: certificateNumberSchema.nullable(),
   outcome: z.enum(['accredited', 'conditional']),
   decidedOn: isoDate,
   conditionsDue: isoDate.nullable(),

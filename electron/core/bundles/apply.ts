@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { AuditEntry } from '../audit/trail';
 import { storeFramework } from '../frameworks/store';
 import { nameKey } from '../providers/rows';
-import { recordEvent } from '../certificates/queries';
+import { recordEvent, reserveCertificateNumber } from '../certificates/queries';
 import type { ParsedBundle } from './read-bundle';
 import type { Plan } from './plan';
 import {
@@ -39,19 +39,6 @@ function insertEvents(db: Database, number: string, events: Row[]): void {
       { ...CERTIFICATE_EVENTS, columns: ['number', ...CERTIFICATE_EVENTS.columns] },
       { ...e, number },
     );
-}
-
-/** Keeps this installation's certificate numbering clear of numbers it has imported. */
-function reserveNumber(db: Database, number: string): void {
-  const match = /^SPQA-(\d{4})-(\d{6})/.exec(number);
-  if (!match) return;
-  const key = `certificate_sequence:${match[1]}`;
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
-    { value: string } | undefined;
-  if (row && Number(row.value) >= Number(match[2])) return;
-  db.prepare(
-    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-  ).run(key, String(Number(match[2])));
 }
 
 /**
@@ -183,7 +170,7 @@ export function applyPlan(bundle: ParsedBundle, plan: Plan, ctx: ApplyContext): 
     if (c.op === 'insert') {
       const { events: _events, ...rest } = cert;
       insertRow(db, CERTIFICATES, toRow(CERTIFICATES, rest));
-      reserveNumber(db, cert.number);
+      reserveCertificateNumber(db, cert.number);
     } else {
       db.prepare(
         'UPDATE certificates SET status = ?, suspended_on = ?, superseded_by = ? WHERE number = ?',

@@ -1,6 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { certificatePayloadSchema } from '../../../shared/accreditation/schema';
+import { reissuedCertificateNumber } from '../../../shared/accreditation/certificate-number';
 import {
   evidenceEntryName,
   type AssessmentFile,
@@ -173,10 +174,9 @@ export function checkCertificates(
         `certificate ${c.number} in the bundle is not a certificate: ${summariseProblems(problemsFromZod(payload.error))}`,
       );
     const p = payload.data;
-    const suffix = c.reissue === 0 ? '' : `-R${c.reissue}`;
     if (
       p.number !== c.number ||
-      c.number !== `${c.baseNumber}${suffix}` ||
+      c.number !== reissuedCertificateNumber(c.baseNumber, c.reissue) ||
       p.assessment.id !== c.assessmentId ||
       p.holder.providerId !== c.providerId ||
       p.issuedOn !== c.issuedOn ||

@@ -1,5 +1,6 @@
 import type { accreditationMethods } from '../../../shared/contract/accreditation';
 import { transition, type LifecycleAction } from '../../../shared/accreditation/lifecycle';
+import { reissuedCertificateNumber } from '../../../shared/accreditation/certificate-number';
 import { getDecision, getDecisionById } from '../accreditation/decisions';
 import { networkName, setNetworkName, storedNetworkName } from '../accreditation/profile';
 import { getAssessment } from '../assessments/queries';
@@ -219,7 +220,7 @@ export const certificateHandlers: Handlers = {
             .prepare('SELECT max(reissue) AS n FROM certificates WHERE base_number = ?')
             .get(old.base_number) as { n: number }
         ).n + 1;
-      const number = `${old.base_number}-R${reissue}`;
+      const number = reissuedCertificateNumber(old.base_number, reissue);
       const assessment = getAssessment(ctx.db, old.assessment_id);
       // The award being reissued: the decision this certificate was issued for, not a later one.
       const decision = getDecisionById(ctx.db, old.decision_id);

@@ -13,6 +13,7 @@ import {
 import { getAssessment } from '../assessments/queries';
 import { isoToday } from '../clock';
 import { change, type CoreContext } from '../context';
+import { readSetting, writeSetting } from '../db/settings';
 import { insertEvidence, setEvidenceCriteria, upsertBlob } from '../evidence/mutations';
 import { ingestStream, storeRoot, type StoredBlob } from '../evidence/store';
 import { getFramework } from '../frameworks/store';
@@ -52,7 +53,7 @@ function demoRating(index: number, strength: 'strong' | 'mixed' | 'early'): Rati
 export async function loadDemo(
   ctx: CoreContext,
 ): Promise<{ providers: number; assessments: number; skipped: boolean }> {
-  if (ctx.db.prepare('SELECT 1 FROM settings WHERE key = ?').get(DEMO_FLAG)) {
+  if (readSetting(ctx.db, DEMO_FLAG) !== null) {
     return { providers: 0, assessments: 0, skipped: true };
   }
   const today = isoToday(ctx.clock);
@@ -73,7 +74,7 @@ export async function loadDemo(
   }
 
   return change(ctx, (now, audit) => {
-    if (ctx.db.prepare('SELECT 1 FROM settings WHERE key = ?').get(DEMO_FLAG)) {
+    if (readSetting(ctx.db, DEMO_FLAG) !== null) {
       return { providers: 0, assessments: 0, skipped: true };
     }
     let providers = 0;
@@ -175,7 +176,7 @@ export async function loadDemo(
       });
       assessments += 1;
     }
-    ctx.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(DEMO_FLAG, now);
+    writeSetting(ctx.db, DEMO_FLAG, now);
     return { providers, assessments, skipped: false };
   });
 }
