@@ -12,6 +12,7 @@ import {
 import { CERTIFICATE_STATUSES } from '../accreditation/vocabulary';
 import { assessmentSummarySchema, readinessSchema } from '../assessment/schema';
 import { method } from './define';
+import { FILE_LIMITS, base64Length } from '../limits';
 
 const id = z.string().min(1, 'an id is required');
 const passphrase = z.string().min(1, 'the signing passphrase is required').max(1000);
@@ -159,10 +160,12 @@ export const accreditationMethods = {
   'certificates.verify': method(
     z.object({
       fileName: z.string().min(1).max(1000),
-      base64: z.string().max(70_000_000),
-      statusFile: z.object({ fileName: z.string(), text: z.string().max(200_000_000) }).optional(),
+      base64: z.string().max(base64Length(FILE_LIMITS.certificate)),
+      statusFile: z
+        .object({ fileName: z.string(), text: z.string().max(FILE_LIMITS.statusList) })
+        .optional(),
       publicKeys: z
-        .array(z.object({ source: z.string(), pem: z.string().max(10_000) }))
+        .array(z.object({ source: z.string(), pem: z.string().max(FILE_LIMITS.publicKey) }))
         .max(100)
         .optional(),
     }),

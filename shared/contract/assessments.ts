@@ -9,6 +9,7 @@ import {
   readinessSchema,
 } from '../assessment/schema';
 import { method } from './define';
+import { FILE_LIMITS, sizeLimitMessage } from '../limits';
 
 const id = z.string().min(1, 'an id is required');
 
@@ -35,7 +36,9 @@ export const assessmentMethods = {
     z.object({
       id,
       fileName: z.string().min(1).max(1000),
-      csv: z.string().max(10_000_000, 'a ratings file is at most 10 MB'),
+      csv: z
+        .string()
+        .max(FILE_LIMITS.ratingsCsv, sizeLimitMessage('a ratings file', FILE_LIMITS.ratingsCsv)),
     }),
     z.object({ applied: z.number(), readiness: readinessSchema }),
   ),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BUNDLE_EXTENSION, bundlePreviewSchema, trustedKeySchema } from '../bundles/schema';
 import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from '../validation/text';
 import { method } from './define';
+import { FILE_LIMITS } from '../limits';
 
 const id = z.string().min(1, 'an id is required');
 const passphrase = z.string().min(1, 'the signing passphrase is required').max(1000);
@@ -91,7 +92,10 @@ export const bundleMethods = {
   /** Trusts a sender's public key (PEM); its key id is computed from the key itself. */
   'trustedKeys.add': method(
     z.object({
-      pem: z.string().min(1, 'the public key is required').max(10_000, 'that is not a public key'),
+      pem: z
+        .string()
+        .min(1, 'the public key is required')
+        .max(FILE_LIMITS.publicKey, 'that is not a public key'),
       name: z
         .string()
         .trim()

@@ -9,6 +9,7 @@ import {
 import { PROVIDER_TYPES, REGIONS } from '../providers/vocabulary';
 import { assessmentSummarySchema } from '../assessment/schema';
 import { method } from './define';
+import { FILE_LIMITS, sizeLimitMessage } from '../limits';
 
 const id = z.string().min(1, 'an id is required');
 
@@ -48,7 +49,9 @@ export const providerMethods = {
   'providers.importCsv': method(
     z.object({
       fileName: z.string().min(1).max(1000),
-      csv: z.string().max(50_000_000, 'a CSV file is at most 50 MB'),
+      csv: z
+        .string()
+        .max(FILE_LIMITS.providerCsv, sizeLimitMessage('a CSV file', FILE_LIMITS.providerCsv)),
       dryRun: z.boolean().default(false),
     }),
     z.object({ imported: z.number(), dryRun: z.boolean(), ids: z.array(z.string()) }),

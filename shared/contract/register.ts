@@ -3,6 +3,7 @@ import { CERTIFICATE_STATUSES } from '../accreditation/vocabulary';
 import { REGIONS } from '../providers/vocabulary';
 import { REGISTER_FORMATS } from '../register/schema';
 import { method } from './define';
+import { FILE_LIMITS } from '../limits';
 
 const folder = z.string().trim().min(1, 'name a folder').max(4000);
 const passphrase = z.string().min(1, 'the signing passphrase is required').max(1000);
@@ -141,7 +142,7 @@ export const registerMethods = {
   ),
   /** Checks a publication folder: the manifest's signature, every file's hash, the status list. */
   'register.verify': method(
-    z.object({ dir: folder, publicKeyPem: z.string().max(10_000).optional() }),
+    z.object({ dir: folder, publicKeyPem: z.string().max(FILE_LIMITS.publicKey).optional() }),
     registerVerificationSchema,
     { progress: true },
   ),

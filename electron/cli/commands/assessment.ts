@@ -2,8 +2,7 @@ import { OUTCOME_LABELS, RATING_LABELS, parseRatingWord } from '../../../shared/
 import { parseFrameworkKey } from '../../../shared/framework/schema';
 import { readTextFile } from '../../core/files/read-text';
 import { CliFailure, flag, pad, required, str, type Command } from '../command';
-
-const MAX_CSV_BYTES = 10_000_000;
+import { FILE_LIMITS } from '../../../shared/limits';
 
 export const assessmentCommands: Command[] = [
   {
@@ -141,7 +140,7 @@ export const assessmentCommands: Command[] = [
       const result = await ctx.call('assessments.importRatings', {
         id,
         fileName: file,
-        csv: readTextFile(file, MAX_CSV_BYTES),
+        csv: readTextFile(file, FILE_LIMITS.ratingsCsv),
       });
       ctx.print(
         result,

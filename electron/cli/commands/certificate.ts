@@ -10,8 +10,7 @@ import { writeFileAtomic } from '../../core/files/write-file';
 import { invalid } from '../../core/errors';
 import { CliFailure, pad, required, str, strs, type Command } from '../command';
 import { readPassphrase } from '../passphrase';
-
-const MAX_CERTIFICATE_BYTES = 50_000_000;
+import { FILE_LIMITS } from '../../../shared/limits';
 
 function describe(
   c: Pick<Certificate, 'number' | 'holderName' | 'status' | 'issuedOn' | 'expiresOn'>,
@@ -22,7 +21,7 @@ function describe(
 function readBinary(path: string): Buffer {
   if (!existsSync(path)) throw invalid(`${path}: no such file`);
   const bytes = readFileSync(path);
-  if (bytes.length > MAX_CERTIFICATE_BYTES)
+  if (bytes.length > FILE_LIMITS.certificate)
     throw invalid(`${path} is too large to be a certificate`);
   return bytes;
 }
@@ -39,8 +38,8 @@ function registerInputs(dir: string) {
       : []),
   ].filter((p) => p.endsWith('.pem') && existsSync(p));
   return {
-    statusFile: { fileName: statusPath, text: readTextFile(statusPath, 200_000_000) },
-    publicKeys: keyFiles.map((p) => ({ source: p, pem: readTextFile(p, 10_000) })),
+    statusFile: { fileName: statusPath, text: readTextFile(statusPath, FILE_LIMITS.statusList) },
+    publicKeys: keyFiles.map((p) => ({ source: p, pem: readTextFile(p, FILE_LIMITS.publicKey) })),
   };
 }
 

@@ -2,8 +2,7 @@ import { parseFrameworkKey } from '../../../shared/framework/schema';
 import { parseFrameworkText } from '../../core/frameworks/parse';
 import { readTextFile } from '../../core/files/read-text';
 import { pad, type Command } from '../command';
-
-const MAX_FRAMEWORK_BYTES = 20_000_000;
+import { FILE_LIMITS } from '../../../shared/limits';
 
 export const frameworkCommands: Command[] = [
   {
@@ -63,7 +62,7 @@ export const frameworkCommands: Command[] = [
       const file = args.positionals[0] ?? '';
       // Validation needs no database, so none is opened or created.
       const { framework, sha256 } = parseFrameworkText(
-        readTextFile(file, MAX_FRAMEWORK_BYTES),
+        readTextFile(file, FILE_LIMITS.framework),
         file,
       );
       ctx.print(
@@ -80,7 +79,7 @@ export const frameworkCommands: Command[] = [
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
       const file = args.positionals[0] ?? '';
-      const text = readTextFile(file, MAX_FRAMEWORK_BYTES);
+      const text = readTextFile(file, FILE_LIMITS.framework);
       const summary = await ctx.call('frameworks.import', { fileName: file, text });
       ctx.print(
         summary,

@@ -1,5 +1,6 @@
 import { readTextFile } from '../../core/files/read-text';
 import { pad, required, type Command } from '../command';
+import { FILE_LIMITS } from '../../../shared/limits';
 
 /** Senders' public keys: a bundle is imported only when signed by one of these (or by this network). */
 export const keysTrustCommands: Command[] = [
@@ -11,7 +12,7 @@ export const keysTrustCommands: Command[] = [
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
       const name = required(args, 'name');
-      const pem = readTextFile(args.positionals[0] ?? '', 10_000);
+      const pem = readTextFile(args.positionals[0] ?? '', FILE_LIMITS.publicKey);
       const key = await ctx.call('trustedKeys.add', { pem, name });
       ctx.print(key, () => `trusted ${key.keyId} as “${key.name}”`);
     },

@@ -9,8 +9,7 @@ import {
 } from '../../../shared/providers/vocabulary';
 import { readTextFile } from '../../core/files/read-text';
 import { CliFailure, flag, integerOption, pad, required, str, type Command } from '../command';
-
-const MAX_CSV_BYTES = 50_000_000;
+import { FILE_LIMITS } from '../../../shared/limits';
 
 function describeProvider(p: Provider): string {
   const lines = [
@@ -149,7 +148,7 @@ export const providerCommands: Command[] = [
       const file = args.positionals[0] ?? '';
       const result = await ctx.call('providers.importCsv', {
         fileName: file,
-        csv: readTextFile(file, MAX_CSV_BYTES),
+        csv: readTextFile(file, FILE_LIMITS.providerCsv),
         dryRun: flag(args, 'dry-run'),
       });
       ctx.print(result, () =>

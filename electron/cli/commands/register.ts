@@ -5,6 +5,7 @@ import { readTextFile } from '../../core/files/read-text';
 import { CliFailure, pad, str, type Command } from '../command';
 import { EXIT } from '../exit-codes';
 import { readPassphrase } from '../passphrase';
+import { FILE_LIMITS } from '../../../shared/limits';
 
 function parseFormats(raw: string | undefined): RegisterFormat[] {
   if (raw === undefined) return [...REGISTER_FORMATS];
@@ -72,7 +73,7 @@ export const registerCommands: Command[] = [
       const keyFile = str(args, 'key');
       const verdict = await ctx.call('register.verify', {
         dir: args.positionals[0] ?? '',
-        ...(keyFile ? { publicKeyPem: readTextFile(keyFile, 10_000) } : {}),
+        ...(keyFile ? { publicKeyPem: readTextFile(keyFile, FILE_LIMITS.publicKey) } : {}),
       });
       ctx.print(verdict, () =>
         [
