@@ -9,6 +9,7 @@ import { CliFailure, type Command, type CommandContext } from './command';
 import { EXIT, exitCodeFor } from './exit-codes';
 import { RESOURCES_DIR, WORKERS_DIR } from '../core/install-paths';
 import { COMMANDS } from './registry';
+import { messageOf } from '../../shared/error-message';
 
 export interface RunIo {
   stdout: (text: string) => void;
@@ -118,7 +119,7 @@ export async function runCli(argv: string[], io: RunIo): Promise<number> {
       });
     } catch (error) {
       throw new CliFailure(
-        `${(error as Error).message.split('\n')[0]} (usage: spqa ${command.usage})`,
+        `${messageOf(error).split('\n')[0]} (usage: spqa ${command.usage})`,
         EXIT.invalid,
       );
     }

@@ -17,6 +17,7 @@ import {
   type BenchContext,
   type BenchFigure,
 } from './common';
+import { messageOf } from '../../shared/error-message';
 
 const { values } = parseArgs({
   options: { only: { type: 'string' }, 'data-root': { type: 'string' } },
@@ -82,7 +83,7 @@ try {
     } catch (error) {
       failed = true;
       console.log(`  FAILED: ${(error as Error).stack ?? String(error)}`);
-      results.push({ bench: bench.name, figures: [], error: (error as Error).message });
+      results.push({ bench: bench.name, figures: [], error: messageOf(error) });
     }
   }
 } finally {

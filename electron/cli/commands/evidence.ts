@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type { EvidenceRecord } from '../../../shared/evidence/schema';
 import { EVIDENCE_KINDS, EVIDENCE_KIND_LABELS } from '../../../shared/evidence/schema';
 import { CliFailure, flag, pad, required, str, strs, type Command } from '../command';
+import { messageOf } from '../../../shared/error-message';
 
 function describe(e: EvidenceRecord): string {
   const what =
@@ -28,7 +29,7 @@ function filesInFolder(folder: string): string[] {
   } catch (error) {
     if (error instanceof CliFailure) throw error;
     throw new CliFailure(
-      `--folder ${folder}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : (error as Error).message}`,
+      `--folder ${folder}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : messageOf(error)}`,
       2,
     );
   }

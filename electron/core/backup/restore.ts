@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { RestoreResult } from '../../../shared/contract/backup';
 import type { Progress } from '../../../shared/result';
-import { AppError, refused } from '../errors';
+import { AppError, messageOf, refused } from '../errors';
 import { DATABASE_FILE } from '../data-dir';
 import { storeRoot } from '../evidence/store';
 import { DATABASE_ENTRY } from './manifest';
@@ -175,7 +175,7 @@ async function swapIn(
     if (error instanceof AppError) throw error;
     throw new AppError(
       'internal',
-      `the restore failed while swapping files (${(error as Error).message}); ` +
+      `the restore failed while swapping files (${messageOf(error)}); ` +
         'what had been moved was put back',
     );
   }

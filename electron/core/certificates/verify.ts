@@ -7,7 +7,7 @@ import { signedDocumentSchema, type SignedDocument } from '../../../shared/signi
 import { problemsFromZod, summariseProblems } from '../../../shared/validation/issues';
 import { isoToday } from '../clock';
 import type { CoreContext } from '../context';
-import { AppError } from '../errors';
+import { AppError, messageOf } from '../errors';
 import { extractPdfAttachment, CERTIFICATE_ATTACHMENT } from '../exports/pdf-attachment';
 import { parseJsonText } from '../json-text';
 import { parsePublicKeyPem, keyIdFor } from '../signing/keys';
@@ -167,7 +167,7 @@ function statusCheck(
         };
       doc = parsed.data;
     } catch (error) {
-      return { check: 'status', ok: false, detail: (error as Error).message };
+      return { check: 'status', ok: false, detail: messageOf(error) };
     }
     const signer = keys.get(doc.signature.keyId);
     if (!signer || !signatureValid(doc, signer.key)) {

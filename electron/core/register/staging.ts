@@ -14,7 +14,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { manifestPayloadSchema } from '../../../shared/register/schema';
-import { invalid } from '../errors';
+import { invalid, messageOf } from '../errors';
 
 export interface WrittenFile {
   /** Path inside the publication, with forward slashes (as the manifest names it). */
@@ -185,7 +185,7 @@ export class StagingFolder implements FileOpener {
     try {
       mkdirSync(parent, { recursive: true });
     } catch (error) {
-      throw invalid(`${parent}: the folder cannot be created (${(error as Error).message})`, {
+      throw invalid(`${parent}: the folder cannot be created (${messageOf(error)})`, {
         field: 'outDir',
       });
     }
@@ -197,7 +197,7 @@ export class StagingFolder implements FileOpener {
       throw invalid(
         code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
           ? `${parent}: permission denied`
-          : `${parent}: cannot write here (${(error as Error).message})`,
+          : `${parent}: cannot write here (${messageOf(error)})`,
         { field: 'outDir' },
       );
     }

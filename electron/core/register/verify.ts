@@ -11,6 +11,7 @@ import { sha256OfFile } from '../files/hash-file';
 import { signatureValid } from '../signing/documents';
 import { keyIdFor, parsePublicKeyPem } from '../signing/keys';
 import { networkKeyRow, trustedPublicKeys } from '../signing/keystore';
+import { messageOf } from '../errors';
 
 type Check = RegisterVerification['checks'][number];
 
@@ -87,7 +88,7 @@ export async function verifyPublication(
     key = parsePublicKeyPem(readFileSync(join(dir, 'public-key.pem'), 'utf8'), 'public-key.pem');
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    fail('public-key.pem', missing ? 'missing' : (error as Error).message);
+    fail('public-key.pem', missing ? 'missing' : messageOf(error));
     return result();
   }
   const keyId = keyIdFor(key);
