@@ -13,7 +13,7 @@ import {
   REGIONS,
   SERVICE_CATEGORIES,
 } from '../providers/vocabulary';
-import { signedDocumentSchema } from '../signing/format';
+import { KEY_ID_MESSAGE, KEY_ID_PATTERN, signedDocumentSchema } from '../signing/format';
 import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from '../validation/text';
 import { isoDateSchema } from '../validation/uk';
 
@@ -42,9 +42,12 @@ export const ENTRY_NAME =
 export const evidenceEntryName = (sha256: string) => `evidence/${sha256}`;
 /** A carried public key is named by its key id (`ed25519:<32 hex>`), so the name says which key it must be. */
 export const keyEntryName = (keyId: string) => `keys/${keyId.replace(/^ed25519:/, '')}.pem`;
+/** The key id a `keys/` entry's name says it holds. */
+export const keyIdOfEntryName = (name: string) =>
+  `ed25519:${name.slice('keys/'.length, -'.pem'.length)}`;
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 is 64 lower-case hex digits');
-const keyId = z.string().regex(/^ed25519:[0-9a-f]{32}$/, 'a key id looks like "ed25519:<32 hex>"');
+const keyId = z.string().regex(KEY_ID_PATTERN, KEY_ID_MESSAGE);
 const timestamp = z
   .string()
   .max(40)

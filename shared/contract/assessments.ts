@@ -10,8 +10,7 @@ import {
 } from '../assessment/schema';
 import { method } from './define';
 import { FILE_LIMITS, sizeLimitMessage } from '../limits';
-
-const id = z.string().min(1, 'an id is required');
+import { fileName, id } from './fields';
 
 export const assessmentMethods = {
   'assessments.start': method(
@@ -35,7 +34,7 @@ export const assessmentMethods = {
   'assessments.importRatings': method(
     z.object({
       id,
-      fileName: z.string().min(1).max(1000),
+      fileName,
       csv: z
         .string()
         .max(FILE_LIMITS.ratingsCsv, sizeLimitMessage('a ratings file', FILE_LIMITS.ratingsCsv)),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { frameworkSchema } from '../framework/schema';
 import { method } from './define';
 import { FILE_LIMITS, sizeLimitMessage } from '../limits';
+import { fileName } from './fields';
 
 export const frameworkSummarySchema = z.object({
   id: z.string(),
@@ -19,7 +20,7 @@ export const frameworkSummarySchema = z.object({
 export type FrameworkSummary = z.infer<typeof frameworkSummarySchema>;
 
 const fileText = z.object({
-  fileName: z.string().min(1).max(1000),
+  fileName,
   text: z
     .string()
     .max(FILE_LIMITS.framework, sizeLimitMessage('a framework file', FILE_LIMITS.framework)),

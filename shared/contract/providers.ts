@@ -10,8 +10,7 @@ import { PROVIDER_TYPES, REGIONS } from '../providers/vocabulary';
 import { assessmentSummarySchema } from '../assessment/schema';
 import { method } from './define';
 import { FILE_LIMITS, sizeLimitMessage } from '../limits';
-
-const id = z.string().min(1, 'an id is required');
+import { fileName, id } from './fields';
 
 export const csvProblemSchema = z.object({
   line: z.number(),
@@ -48,7 +47,7 @@ export const providerMethods = {
   'providers.archive': method(z.object({ id, archived: z.boolean() }), providerSchema),
   'providers.importCsv': method(
     z.object({
-      fileName: z.string().min(1).max(1000),
+      fileName,
       csv: z
         .string()
         .max(FILE_LIMITS.providerCsv, sizeLimitMessage('a CSV file', FILE_LIMITS.providerCsv)),

@@ -4,9 +4,10 @@ import { REGIONS } from '../providers/vocabulary';
 import { REGISTER_FORMATS } from '../register/schema';
 import { method } from './define';
 import { FILE_LIMITS } from '../limits';
+import { passphrase } from './fields';
+import { typedPathSchema } from '../validation/paths';
 
-const folder = z.string().trim().min(1, 'name a folder').max(4000);
-const passphrase = z.string().min(1, 'the signing passphrase is required').max(1000);
+const folder = typedPathSchema('name a folder');
 
 const publishedFileSchema = z.object({
   path: z.string(),

@@ -6,6 +6,10 @@ import { canonicalJson } from './canonical-json';
  * `{ payload, signature: { alg: "Ed25519", keyId, value } }`, where `value` is the base64url
  * Ed25519 signature over the RFC 8785 canonical bytes of `payload`. Any tool can check it.
  */
+/** A key's id: `ed25519:` and the first 16 bytes of its public key's SHA-256, in hex. */
+export const KEY_ID_PATTERN = /^ed25519:[0-9a-f]{32}$/;
+export const KEY_ID_MESSAGE = 'a key id looks like "ed25519:" and 32 hex digits';
+
 export const signatureSchema = z.strictObject({
   alg: z.literal('Ed25519', { message: 'the signature algorithm must be "Ed25519"' }),
   keyId: z.string().min(1).max(200),
