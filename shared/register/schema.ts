@@ -7,8 +7,9 @@ import {
   REGIONS,
   SERVICE_CATEGORIES,
 } from '../providers/vocabulary';
+import { ISO_DATE_PATTERN } from '../validation/uk';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoDate = z.string().regex(ISO_DATE_PATTERN);
 
 /** A service in a certificate's scope, with the capacity its provider last confirmed. */
 export const registerServiceSchema = z.strictObject({

@@ -12,7 +12,8 @@ import {
   type Line,
   type TextStyle,
 } from './pdf-layout';
-import { fitSize, formatDate, textWidth } from './pdf-text';
+import { fitSize, textWidth } from './pdf-text';
+import { formatDate } from '../../../shared/text/dates';
 
 export interface BodyFonts {
   sans: PDFFont;

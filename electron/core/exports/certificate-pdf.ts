@@ -18,7 +18,8 @@ import {
   type TextStyle,
 } from './pdf-layout';
 import { certificateQrText, drawQrCode } from './pdf-qr';
-import { fitSize, formatDate } from './pdf-text';
+import { fitSize } from './pdf-text';
+import { formatDate } from '../../../shared/text/dates';
 
 const FONTS: FontName[] = ['sans', 'sansBold', 'serif', 'serifBold', 'mono'];
 const MARGIN_X = 64;

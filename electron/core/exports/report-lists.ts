@@ -4,7 +4,7 @@ import { EVIDENCE_KIND_LABELS } from '../../../shared/evidence/schema';
 import type { ReportData } from '../certificates/report-data';
 import type { Cell, Flow, Row } from './pdf-layout';
 import type { ReportStyles } from './report-styles';
-import { formatDate, formatShortDate } from './pdf-text';
+import { formatDate, formatShortDate } from '../../../shared/text/dates';
 
 /** Where each criterion sits, for ordering lists in framework order. */
 function criterionOrder(data: ReportData): Map<string, number> {

@@ -5,7 +5,8 @@ import type { ReportData } from '../certificates/report-data';
 import type { Cell, Flow, Row } from './pdf-layout';
 import { drawDomainChart } from './report-chart';
 import type { ReportStyles } from './report-styles';
-import { formatDate, formatPercent } from './pdf-text';
+import { formatPercent } from './pdf-text';
+import { formatDate } from '../../../shared/text/dates';
 
 const KIND_LABELS = { self: 'Self-assessment', external: 'External assessment' } as const;
 

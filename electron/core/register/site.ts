@@ -9,6 +9,7 @@ import {
 } from '../../../shared/providers/vocabulary';
 import type { RegisterEntry, RegisterFormat } from '../../../shared/register/schema';
 import type { FileOpener, FileWriter, WrittenFile } from './staging';
+import { formatDate } from '../../../shared/text/dates';
 
 /** The site's template, stylesheet and script, written by hand (resources/register-site/). */
 export interface SiteAssets {
@@ -49,23 +50,6 @@ export function scriptSafeJson(value: unknown): string {
 }
 
 const cspHash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const longDate = (iso: string) =>
-  `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1] ?? ''} ${iso.slice(0, 4)}`;
 
 /** An entry as the page needs it: short keys, since the page carries every certificate. */
 function compact(e: RegisterEntry) {
@@ -159,7 +143,7 @@ export class SiteWriter {
       .split('%%GENERATED_ISO%%')
       .join(context.generatedAt)
       .split('%%GENERATED%%')
-      .join(longDate(context.generatedAt.slice(0, 10)))
+      .join(formatDate(context.generatedAt))
       .split('%%DOWNLOADS%%')
       .join(downloads(context.formats));
     // The data and the script go in last, so a %%…%% inside them is never filled in as a template slot.
