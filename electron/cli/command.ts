@@ -2,6 +2,7 @@ import type { ParseArgsConfig } from 'node:util';
 import type { CoreMethod, MethodOutput } from '../../shared/contract';
 import type { Progress } from '../../shared/result';
 import type { Core } from '../core/app';
+import { EXIT } from './exit-codes';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
@@ -19,7 +20,7 @@ export interface CommandContext extends CliIo {
   progress(p: Progress): void;
   /** Opens the core on first use, so commands that need no database never create one. */
   core(): Promise<Core>;
-  /** Calls the core; a failure becomes a CliFailure carrying the right exit code. */
+  /** Calls the core; a refusal is thrown as the core's AppError, whose code sets the exit code. */
   call<M extends CoreMethod>(method: M, input: unknown): Promise<MethodOutput<M>>;
   /** Prints a value: as JSON under --json, otherwise through the human formatter. */
   print(value: unknown, human: () => string): void;
@@ -40,11 +41,14 @@ export interface Command {
   run(ctx: CommandContext, args: ParsedCommandArgs): Promise<number | void>;
 }
 
-/** Raised inside commands for a usage or input problem; becomes one line on stderr. */
+/**
+ * Raised by the CLI itself (not the core) for a problem with what it was given; becomes one line
+ * on stderr and the exit code, by default that of invalid input or usage.
+ */
 export class CliFailure extends Error {
   constructor(
     message: string,
-    readonly exitCode: number,
+    readonly exitCode: number = EXIT.invalid,
   ) {
     super(message);
   }
@@ -67,16 +71,19 @@ export function flag(args: ParsedCommandArgs, name: string): boolean {
 
 export function required(args: ParsedCommandArgs, name: string): string {
   const v = str(args, name);
-  if (v === undefined || v === '') throw new CliFailure(`--${name} is required`, 2);
+  if (v === undefined || v === '') throw new CliFailure(`--${name} is required`);
   return v;
 }
 
 export function integerOption(args: ParsedCommandArgs, name: string): number | null {
   const v = str(args, name);
   if (v === undefined) return null;
-  if (!/^\d+$/.test(v)) throw new CliFailure(`--${name} must be a whole number, not "${v}"`, 2);
+  if (!/^\d+$/.test(v)) throw new CliFailure(`--${name} must be a whole number, not "${v}"`);
   return Number(v);
 }
+
+/** A size as the CLI prints it: "12.4 MB" (counted in 1024s, as file managers do). */
+export const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
 export function pad(cells: string[][]): string {
   const widths: number[] = [];

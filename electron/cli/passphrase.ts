@@ -10,7 +10,6 @@ export async function readPassphrase(env: NodeJS.ProcessEnv, purpose: string): P
   if (!process.stdin.isTTY) {
     throw new CliFailure(
       `${purpose} needs the signing passphrase: set SPQA_PASSPHRASE or run in a terminal`,
-      2,
     );
   }
   const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });

@@ -74,7 +74,7 @@ export async function runCli(argv: string[], io: RunIo): Promise<number> {
       } else if (arg === '--data-dir') {
         const next = argv[i + 1];
         if (next === undefined || next.startsWith('--'))
-          throw new CliFailure('--data-dir needs a folder', EXIT.invalid);
+          throw new CliFailure('--data-dir needs a folder');
         dataDir = next;
         i += 1;
       } else if (arg.startsWith('--data-dir=')) dataDir = arg.slice('--data-dir='.length);
@@ -93,7 +93,6 @@ export async function runCli(argv: string[], io: RunIo): Promise<number> {
         family.length > 0
           ? `unknown command "${prefix.join(' ')}"; try: ${family.map((c) => c.path.join(' ')).join(', ')}`
           : `unknown command "${prefix[0] ?? ''}"; run spqa --help`,
-        EXIT.invalid,
       );
     }
     const { command } = found;
@@ -118,17 +117,14 @@ export async function runCli(argv: string[], io: RunIo): Promise<number> {
         strict: true,
       });
     } catch (error) {
-      throw new CliFailure(
-        `${messageOf(error).split('\n')[0]} (usage: spqa ${command.usage})`,
-        EXIT.invalid,
-      );
+      throw new CliFailure(`${messageOf(error).split('\n')[0]} (usage: spqa ${command.usage})`);
     }
     const { positionals } = parsed;
     if (
       positionals.length < command.positionals.min ||
       positionals.length > command.positionals.max
     ) {
-      throw new CliFailure(`usage: spqa ${command.usage}`, EXIT.invalid);
+      throw new CliFailure(`usage: spqa ${command.usage}`);
     }
 
     const resolvedDataDir = dataDir ?? defaultDataDir(io.env);

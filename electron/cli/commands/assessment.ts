@@ -42,16 +42,15 @@ export const assessmentCommands: Command[] = [
         return;
       }
       if (kind !== 'external')
-        throw new CliFailure(`--kind must be self or external (got "${kind}")`, 2);
+        throw new CliFailure(`--kind must be self or external (got "${kind}")`);
       const conflict = str(args, 'declare-conflict');
       const none = flag(args, 'declare-no-conflict');
       if (conflict !== undefined && none)
-        throw new CliFailure('give --declare-no-conflict or --declare-conflict, not both', 2);
+        throw new CliFailure('give --declare-no-conflict or --declare-conflict, not both');
       if (conflict === undefined && !none) {
         throw new CliFailure(
           'an assessor must declare conflicts of interest first: --declare-no-conflict, or --declare-conflict TEXT ' +
             '(advice or consultancy to this provider in the past two years blocks the assessment)',
-          2,
         );
       }
       const assessment = await ctx.call('assessments.startExternal', {
@@ -111,7 +110,7 @@ export const assessmentCommands: Command[] = [
       const word = required(args, 'rating');
       const rating = parseRatingWord(word);
       if (!rating)
-        throw new CliFailure(`--rating must be met, partial, not-met or na (got "${word}")`, 2);
+        throw new CliFailure(`--rating must be met, partial, not-met or na (got "${word}")`);
       const result = await ctx.call('assessments.rate', {
         id: args.positionals[0],
         criterion: required(args, 'criterion'),

@@ -1,9 +1,7 @@
 import { resolve } from 'node:path';
 import { restoreBackup } from '../../core/backup/restore';
 import { AppError } from '../../core/errors';
-import { CliFailure, flag, type Command } from '../command';
-
-const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+import { CliFailure, flag, megabytes, type Command } from '../command';
 
 function describeCounts(counts: Record<string, number>): string {
   const parts = Object.entries(counts)
@@ -31,7 +29,6 @@ export const backupCommands: Command[] = [
           )
             throw new CliFailure(
               `${path} already exists; choose another name, or pass --overwrite`,
-              2,
             );
           throw error;
         });

@@ -1,16 +1,16 @@
 import { resolve } from 'node:path';
 import {
+  BUNDLE_EXTENSION,
   PREVIEW_STATUS_LABELS,
   RECORD_KIND_LABELS,
   type BundlePreview,
 } from '../../../shared/bundles/schema';
-import { CliFailure, flag, pad, required, type Command } from '../command';
+import { CliFailure, flag, megabytes, pad, required, type Command } from '../command';
 import { readPassphrase } from '../passphrase';
+import { EXIT } from '../exit-codes';
 
 const size = (bytes: number) =>
-  bytes < 1024 * 1024
-    ? `${Math.ceil(bytes / 1024)} KB`
-    : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : megabytes(bytes);
 
 /** The preview as a person reads it: who sent it, what it holds, and every record that would change. */
 function describePreview(p: BundlePreview): string {
@@ -56,8 +56,10 @@ export const bundleCommands: Command[] = [
     async run(ctx, args) {
       const assessmentId = required(args, 'assessment');
       const file = resolve(args.positionals[0] ?? '');
-      if (!file.toLowerCase().endsWith('.spqa'))
-        throw new CliFailure(`a bundle file name ends in .spqa (not ${args.positionals[0]})`, 2);
+      if (!file.toLowerCase().endsWith(BUNDLE_EXTENSION))
+        throw new CliFailure(
+          `a bundle file name ends in ${BUNDLE_EXTENSION} (not ${args.positionals[0]})`,
+        );
       const result = await ctx.call('bundles.export', {
         assessmentId,
         includePersonalData: flag(args, 'include-personal-data'),
@@ -100,13 +102,13 @@ export const bundleCommands: Command[] = [
         );
         if (!preview.canApply) {
           for (const problem of preview.problems) ctx.stderr(`spqa: conflict: ${problem}`);
-          return 2;
+          return EXIT.invalid;
         }
-        return 0;
+        return EXIT.ok;
       }
       const result = await ctx.call('bundles.import', { source });
       ctx.print(result, () => `${describePreview(result.preview)}\n${result.message}`);
-      return 0;
+      return EXIT.ok;
     },
   },
 ];

@@ -8,9 +8,10 @@ import type { Certificate, Verification } from '../../../shared/accreditation/sc
 import { readTextFile } from '../../core/files/read-text';
 import { writeFileAtomic } from '../../core/files/write-file';
 import { invalid } from '../../core/errors';
-import { CliFailure, pad, required, str, strs, type Command } from '../command';
+import { CliFailure, megabytes, pad, required, str, strs, type Command } from '../command';
 import { readPassphrase } from '../passphrase';
 import { FILE_LIMITS } from '../../../shared/limits';
+import { EXIT } from '../exit-codes';
 
 function describe(
   c: Pick<Certificate, 'number' | 'holderName' | 'status' | 'issuedOn' | 'expiresOn'>,
@@ -181,7 +182,7 @@ export const certificateCommands: Command[] = [
       const number = args.positionals[0] ?? '';
       const targets = (['pdf', 'json', 'badge'] as const).filter((f) => str(args, f));
       if (targets.length === 0)
-        throw new CliFailure('name at least one of --pdf FILE, --json FILE, --badge FILE', 2);
+        throw new CliFailure('name at least one of --pdf FILE, --json FILE, --badge FILE');
       const written: { format: string; file: string }[] = [];
       for (const format of targets) {
         const file = str(args, format) ?? '';
@@ -211,11 +212,10 @@ export const certificateCommands: Command[] = [
       if (unknown !== undefined)
         throw new CliFailure(
           `--status ${unknown}: not a certificate status; use ${CERTIFICATE_STATUSES.join(', ')}`,
-          2,
         );
       const numbers = strs(args, 'number');
       if (statuses.length > 0 && numbers.length > 0)
-        throw new CliFailure('choose certificates by --status or by --number, not both', 2);
+        throw new CliFailure('choose certificates by --status or by --number, not both');
       const result = await ctx.call('certificates.exportPdfs', {
         // A folder named on the command line is relative to where the command runs.
         folder: resolve(args.positionals[0] ?? ''),
@@ -225,7 +225,7 @@ export const certificateCommands: Command[] = [
       ctx.print(
         result,
         () =>
-          `wrote ${result.files} certificate PDF${result.files === 1 ? '' : 's'} (${(result.bytes / 1024 / 1024).toFixed(1)} MB) into ${result.folder}`,
+          `wrote ${result.files} certificate PDF${result.files === 1 ? '' : 's'} (${megabytes(result.bytes)}) into ${result.folder}`,
       );
     },
   },
@@ -254,7 +254,7 @@ export const certificateCommands: Command[] = [
           ),
         ].join('\n'),
       );
-      return verdict.valid ? 0 : 3;
+      return verdict.valid ? EXIT.ok : EXIT.verificationFailed;
     },
   },
   {

@@ -2,8 +2,18 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { EvidenceRecord } from '../../../shared/evidence/schema';
 import { EVIDENCE_KINDS, EVIDENCE_KIND_LABELS } from '../../../shared/evidence/schema';
-import { CliFailure, flag, pad, required, str, strs, type Command } from '../command';
+import {
+  CliFailure,
+  flag,
+  integerOption,
+  pad,
+  required,
+  str,
+  strs,
+  type Command,
+} from '../command';
 import { messageOf } from '../../../shared/error-message';
+import { EXIT } from '../exit-codes';
 
 function describe(e: EvidenceRecord): string {
   const what =
@@ -23,14 +33,12 @@ function describe(e: EvidenceRecord): string {
 function filesInFolder(folder: string): string[] {
   let names: string[];
   try {
-    if (!statSync(folder).isDirectory())
-      throw new CliFailure(`--folder ${folder} is not a folder`, 2);
+    if (!statSync(folder).isDirectory()) throw new CliFailure(`--folder ${folder} is not a folder`);
     names = readdirSync(folder);
   } catch (error) {
     if (error instanceof CliFailure) throw error;
     throw new CliFailure(
       `--folder ${folder}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : messageOf(error)}`,
-      2,
     );
   }
   const files = names
@@ -38,7 +46,7 @@ function filesInFolder(folder: string): string[] {
     .sort()
     .map((n) => join(folder, n))
     .filter((p) => statSync(p).isFile());
-  if (files.length === 0) throw new CliFailure(`--folder ${folder} has no files in it`, 2);
+  if (files.length === 0) throw new CliFailure(`--folder ${folder} has no files in it`);
   return files;
 }
 
@@ -70,7 +78,6 @@ export const evidenceCommands: Command[] = [
           if (statSync(file).isDirectory())
             throw new CliFailure(
               `${file} is a folder; use --folder ${file} to add every file in it`,
-              2,
             );
         } catch (error) {
           if (error instanceof CliFailure) throw error;
@@ -79,7 +86,7 @@ export const evidenceCommands: Command[] = [
       }
       const links = strs(args, 'link');
       if (files.length + links.length === 0)
-        throw new CliFailure('name at least one FILE, --folder or --link', 2);
+        throw new CliFailure('name at least one FILE, --folder or --link');
       const records = await ctx.call('evidence.add', {
         assessmentId: required(args, 'assessment'),
         criteria: strs(args, 'criterion'),
@@ -155,7 +162,7 @@ export const evidenceCommands: Command[] = [
             : []),
         ].join('\n'),
       );
-      return report.ok ? 0 : 3;
+      return report.ok ? EXIT.ok : EXIT.verificationFailed;
     },
   },
   {
@@ -224,15 +231,13 @@ export const evidenceCommands: Command[] = [
     options: { days: { type: 'string' } },
     positionals: { min: 0, max: 0 },
     async run(ctx, args) {
-      const days = str(args, 'days');
-      if (days !== undefined && !/^\d+$/.test(days))
-        throw new CliFailure(`--days must be a whole number, not "${days}"`, 2);
-      const result = await ctx.call('evidence.expiring', { withinDays: days ? Number(days) : 30 });
+      const days = integerOption(args, 'days') ?? 30;
+      const result = await ctx.call('evidence.expiring', { withinDays: days });
       ctx.print(result, () =>
         result.items.length === 0
           ? 'no criterion relies on evidence expiring soon'
           : [
-              `${result.criteria} criteria rely on evidence expiring within ${days ?? 30} days`,
+              `${result.criteria} criteria rely on evidence expiring within ${days} days`,
               pad([
                 ['PROVIDER', 'CRITERION', 'EVIDENCE', 'EXPIRES'],
                 ...result.items.map((i) => [i.providerName, i.criterion, i.title, i.expiryDate]),

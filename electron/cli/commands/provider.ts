@@ -8,7 +8,7 @@ import {
   SERVICE_CATEGORIES,
 } from '../../../shared/providers/vocabulary';
 import { readTextFile } from '../../core/files/read-text';
-import { CliFailure, flag, integerOption, pad, required, str, type Command } from '../command';
+import { flag, integerOption, pad, required, str, type Command } from '../command';
 import { FILE_LIMITS } from '../../../shared/limits';
 
 function describeProvider(p: Provider): string {
@@ -214,5 +214,3 @@ export const providerCommands: Command[] = [
     },
   },
 ];
-
-export { CliFailure };

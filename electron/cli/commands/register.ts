@@ -17,7 +17,6 @@ function parseFormats(raw: string | undefined): RegisterFormat[] {
   if (unknown.length > 0 || formats.length === 0)
     throw new CliFailure(
       `--formats takes a comma-separated list of ${REGISTER_FORMATS.join(', ')}${unknown.length > 0 ? `; not "${unknown.join('", "')}"` : ''}`,
-      EXIT.invalid,
     );
   return formats as RegisterFormat[];
 }

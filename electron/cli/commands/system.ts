@@ -1,4 +1,5 @@
 import { type Command } from '../command';
+import { EXIT } from '../exit-codes';
 
 export const systemCommands: Command[] = [
   {
@@ -46,7 +47,7 @@ export const systemCommands: Command[] = [
           ? `audit trail intact (${result.entries} entries)`
           : `audit trail broken at entry ${result.firstBadSeq}`,
       );
-      return result.ok ? 0 : 3;
+      return result.ok ? EXIT.ok : EXIT.verificationFailed;
     },
   },
 ];

@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { bundleMethods, BundleSource } from '../../../shared/contract/bundles';
+import { BUNDLE_EXTENSION } from '../../../shared/bundles/schema';
 import { readProfile, storedNetworkName } from '../accreditation/profile';
 import { change, type CoreContext, type HandlersFor } from '../context';
 import { invalid } from '../errors';
@@ -29,7 +30,7 @@ function bundleFileName(providerName: string, kind: string, revision: number): s
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 60) || 'provider';
-  return `${slug}-${kind}-assessment-r${revision}.spqa`;
+  return `${slug}-${kind}-assessment-r${revision}${BUNDLE_EXTENSION}`;
 }
 
 function sourcePath(ctx: CoreContext, source: BundleSource): string {
@@ -81,7 +82,7 @@ export const bundleHandlers: Handlers = {
     const scratch = input.file ? null : await mkdtemp(join(tmpdir(), 'spqa-bundle-'));
     const target = input.file
       ? resolve(input.file)
-      : join(scratch ?? '', `${randomBytes(6).toString('hex')}.spqa`);
+      : join(scratch ?? '', `${randomBytes(6).toString('hex')}${BUNDLE_EXTENSION}`);
     try {
       const written = await writeBundle(
         ctx.dataDir,
