@@ -1,4 +1,5 @@
-const MONTHS = [
+/** The months' names; the published register page is given them with its data, so dates read alike. */
+export const MONTHS = [
   'January',
   'February',
   'March',
@@ -15,8 +16,7 @@ const MONTHS = [
 
 /**
  * "2026-03-04" (or an ISO timestamp) as "4 March 2026". Written out rather than left to Intl so
- * the words never depend on the machine's locale data. The published register page has its own
- * copy (resources/register-site/register.js): it runs in any browser, without the app's code.
+ * the words never depend on the machine's locale data.
  */
 export function formatDate(iso: string | null | undefined, short = false): string {
   if (!iso) return '—';

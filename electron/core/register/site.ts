@@ -9,7 +9,7 @@ import {
 } from '../../../shared/providers/vocabulary';
 import type { RegisterEntry, RegisterFormat } from '../../../shared/register/schema';
 import type { FileOpener, FileWriter, WrittenFile } from './staging';
-import { formatDate } from '../../../shared/text/dates';
+import { MONTHS, formatDate } from '../../../shared/text/dates';
 
 /** The site's template, stylesheet and script, written by hand (resources/register-site/). */
 export interface SiteAssets {
@@ -167,6 +167,7 @@ export class SiteWriter {
         regions: REGION_LABELS,
         categories: SERVICE_CATEGORY_LABELS,
         routes: REFERRAL_ROUTE_LABELS,
+        months: MONTHS,
       },
     });
     this.out.write(`${head.slice(0, -1)},"entries":[`);
