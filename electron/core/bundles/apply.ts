@@ -69,17 +69,18 @@ export function applyPlan(bundle: ParsedBundle, plan: Plan, ctx: ApplyContext): 
     });
   }
 
-  const p = bundle.provider.provider;
+  const { provider } = bundle.provider;
   if (plan.provider) {
-    const row = toRow(PROVIDERS, p);
-    if (plan.provider === 'insert') insertRow(db, PROVIDERS, row, { name_key: nameKey(p.name) });
-    else updateRow(db, PROVIDERS, row, ['id'], { name_key: nameKey(p.name) });
-    record('provider', p.id, itemDetail('provider', p.id));
+    const row = toRow(PROVIDERS, provider);
+    if (plan.provider === 'insert')
+      insertRow(db, PROVIDERS, row, { name_key: nameKey(provider.name) });
+    else updateRow(db, PROVIDERS, row, ['id'], { name_key: nameKey(provider.name) });
+    record('provider', provider.id, itemDetail('provider', provider.id));
   }
-  for (const s of plan.services) {
-    if (s.op === 'insert') insertRow(db, SERVICES, s.row);
-    else updateRow(db, SERVICES, s.row, ['id']);
-    record('service', String(s.row.id), itemDetail('service', String(s.row.id)));
+  for (const { row, op } of plan.services) {
+    if (op === 'insert') insertRow(db, SERVICES, row);
+    else updateRow(db, SERVICES, row, ['id']);
+    record('service', String(row.id), itemDetail('service', String(row.id)));
   }
 
   const file = bundle.assessment;
@@ -96,26 +97,30 @@ export function applyPlan(bundle: ParsedBundle, plan: Plan, ctx: ApplyContext): 
     for (const r of file.findings) insertRow(db, FINDINGS, toRow(FINDINGS, r));
     record('assessment', assessmentId, itemDetail('assessment', assessmentId));
   }
-  for (const r of plan.revisions) {
-    if (r.op === 'insert') insertRow(db, REVISIONS, r.row);
-    else updateRow(db, REVISIONS, r.row, ['assessment_id', 'revision']);
+  for (const revision of plan.revisions) {
+    if (revision.op === 'insert') insertRow(db, REVISIONS, revision.row);
+    else updateRow(db, REVISIONS, revision.row, ['assessment_id', 'revision']);
     audit({
       action: 'revision.imported',
       entityType: 'assessment',
       entityId: assessmentId,
-      detail: { revision: r.row.revision, sha256: r.row.sha256, bundle: bundle.manifestSha256 },
+      detail: {
+        revision: revision.row.revision,
+        sha256: revision.row.sha256,
+        bundle: bundle.manifestSha256,
+      },
     });
   }
-  for (const d of plan.decisions) {
-    insertRow(db, DECISIONS, d);
+  for (const decision of plan.decisions) {
+    insertRow(db, DECISIONS, decision);
     audit({
       action: 'decision.imported',
       entityType: 'assessment',
       entityId: assessmentId,
       detail: {
-        decisionId: d.id,
-        revision: d.revision,
-        outcome: d.outcome,
+        decisionId: decision.id,
+        revision: decision.revision,
+        outcome: decision.outcome,
         bundle: bundle.manifestSha256,
       },
     });
@@ -134,40 +139,40 @@ export function applyPlan(bundle: ParsedBundle, plan: Plan, ctx: ApplyContext): 
   const addCriterion = db.prepare(
     'INSERT INTO evidence_criteria (evidence_id, criterion) VALUES (?, ?)',
   );
-  for (const { record: e, op } of plan.evidence) {
-    if (e.sha256) {
-      const size = e.size ?? 1;
-      if (e.fileIncluded)
+  for (const { record: evidence, op } of plan.evidence) {
+    if (evidence.sha256) {
+      const size = evidence.size ?? 1;
+      if (evidence.fileIncluded)
         upsertLiveBlob.run(
-          e.sha256,
+          evidence.sha256,
           size,
-          ctx.stored.get(e.sha256) ?? e.mediaType ?? 'application/octet-stream',
+          ctx.stored.get(evidence.sha256) ?? evidence.mediaType ?? 'application/octet-stream',
           now,
         );
       else
         noteAbsentBlob.run(
-          e.sha256,
+          evidence.sha256,
           Math.max(1, size),
-          e.mediaType ?? 'application/octet-stream',
+          evidence.mediaType ?? 'application/octet-stream',
           now,
           now,
         );
     }
-    const row = toRow(EVIDENCE, e);
+    const row = toRow(EVIDENCE, evidence);
     if (op === 'insert') insertRow(db, EVIDENCE, row);
     else updateRow(db, EVIDENCE, row, ['id']);
-    clearCriteria.run(e.id);
-    for (const code of e.criteria) addCriterion.run(e.id, code);
-    record('evidence', e.id, {
-      ...itemDetail('evidence', e.id),
-      sha256: e.sha256,
-      fileIncluded: e.fileIncluded,
+    clearCriteria.run(evidence.id);
+    for (const code of evidence.criteria) addCriterion.run(evidence.id, code);
+    record('evidence', evidence.id, {
+      ...itemDetail('evidence', evidence.id),
+      sha256: evidence.sha256,
+      fileIncluded: evidence.fileIncluded,
     });
   }
 
-  for (const c of plan.certificates) {
-    const cert = c.record;
-    if (c.op === 'insert') {
+  for (const planned of plan.certificates) {
+    const cert = planned.record;
+    if (planned.op === 'insert') {
       const { events: _events, ...rest } = cert;
       insertRow(db, CERTIFICATES, toRow(CERTIFICATES, rest));
       reserveCertificateNumber(db, cert.number);
@@ -176,24 +181,24 @@ export function applyPlan(bundle: ParsedBundle, plan: Plan, ctx: ApplyContext): 
         'UPDATE certificates SET status = ?, suspended_on = ?, superseded_by = ? WHERE number = ?',
       ).run(cert.status, cert.suspendedOn, cert.supersededBy, cert.number);
     }
-    insertEvents(db, cert.number, c.newEvents);
+    insertEvents(db, cert.number, planned.newEvents);
     record('certificate', cert.number, itemDetail('certificate', cert.number));
   }
-  for (const s of plan.superseded) {
+  for (const superseded of plan.superseded) {
     db.prepare(
       "UPDATE certificates SET status = 'superseded', superseded_by = ? WHERE number = ?",
-    ).run(s.by, s.number);
-    recordEvent(db, s.number, {
+    ).run(superseded.by, superseded.number);
+    recordEvent(db, superseded.number, {
       at: now,
       actor: ctx.actor,
       action: 'supersede',
-      from: s.from,
+      from: superseded.from,
       to: 'superseded',
-      reason: `renewed by ${s.by} (imported)`,
+      reason: `renewed by ${superseded.by} (imported)`,
     });
-    record('certificate', s.number, {
+    record('certificate', superseded.number, {
       status: 'changed',
-      detail: `superseded by ${s.by}`,
+      detail: `superseded by ${superseded.by}`,
       bundle: bundle.manifestSha256,
     });
   }
