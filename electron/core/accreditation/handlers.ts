@@ -69,8 +69,7 @@ export const accreditationHandlers: Handlers = {
       const id = insertAssessment(
         ctx.db,
         { providerId: provider.id, kind: 'external', framework, providerType: provider.type },
-        ctx.actor,
-        now,
+        { actor: ctx.actor, now },
       );
       const conflict = input.declaration.kind === 'conflict' ? input.declaration.text : null;
       ctx.db
@@ -170,7 +169,7 @@ export const accreditationHandlers: Handlers = {
           { blockers: preview.blockers },
         );
       const assessment = preview.assessment;
-      const snapshot = buildSnapshot(ctx.db, assessment, now, ctx.actor);
+      const snapshot = buildSnapshot(ctx.db, assessment, { actor: ctx.actor, now });
       const sha256 = snapshotHash(snapshot);
       ctx.db
         .prepare(

@@ -7,6 +7,7 @@ import { getAssessmentDetail } from '../assessments/queries';
 import { listEvidence } from '../evidence/rows';
 import { getFramework } from '../frameworks/store';
 import { listFindings } from './findings';
+import type { Stamp } from '../context';
 
 interface RevisionRow {
   assessment_id: string;
@@ -104,8 +105,7 @@ export interface Snapshot {
 export function buildSnapshot(
   db: Database,
   assessment: AssessmentSummary,
-  sealedAt: string,
-  sealedBy: string,
+  sealed: Stamp,
 ): Snapshot {
   const detail = getAssessmentDetail(db, assessment.id);
   const { summary } = getFramework(db, assessment.frameworkId, assessment.frameworkVersion);
@@ -160,8 +160,8 @@ export function buildSnapshot(
         scorePercent: d.scorePercent,
       })),
     },
-    sealedAt,
-    sealedBy,
+    sealedAt: sealed.now,
+    sealedBy: sealed.actor,
   };
 }
 

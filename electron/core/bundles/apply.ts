@@ -55,12 +55,10 @@ export function applyPlan(bundle: ParsedBundle, plan: Plan, ctx: ApplyContext): 
   };
 
   if (plan.installFramework) {
-    const { summary } = storeFramework(
-      db,
-      bundle.framework,
-      `bundle from ${bundle.manifest.sender.name}`,
+    const { summary } = storeFramework(db, bundle.framework, {
+      source: `bundle from ${bundle.manifest.sender.name}`,
       now,
-    );
+    });
     audit({
       action: 'framework.installed',
       entityType: 'framework',

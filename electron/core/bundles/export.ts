@@ -73,12 +73,20 @@ function verifiedStream(path: string, sha256: string, onBytes: (n: number) => vo
  * from the store, never read whole.
  */
 export async function writeBundle(
-  dataDir: string,
   content: BundleContent,
-  sender: Sender,
-  includePersonalData: boolean,
-  file: string,
-  progress: (p: Progress) => void,
+  {
+    dataDir,
+    sender,
+    includePersonalData,
+    file,
+    progress,
+  }: {
+    dataDir: string;
+    sender: Sender;
+    includePersonalData: boolean;
+    file: string;
+    progress: (progress: Progress) => void;
+  },
 ): Promise<WrittenBundle> {
   const root = storeRoot(dataDir);
   // A bundle no installation would accept is refused here, before anything is written.

@@ -61,7 +61,7 @@ export const bundleHandlers: Handlers = {
     // Like a certificate, a bundle is signed with the network key, made on first use.
     if (!networkKeyRow(ctx.db)) {
       change(ctx, (now, audit) => {
-        const made = ensureNetworkKey(ctx.db, input.passphrase, ctx.actor, now);
+        const made = ensureNetworkKey(ctx.db, input.passphrase, { actor: ctx.actor, now });
         if (made.created)
           audit({ action: 'keys.created', entityType: 'signing-key', entityId: made.keyId });
       });
@@ -84,10 +84,9 @@ export const bundleHandlers: Handlers = {
       ? resolve(input.file)
       : join(scratch ?? '', `${randomBytes(6).toString('hex')}${BUNDLE_EXTENSION}`);
     try {
-      const written = await writeBundle(
-        ctx.dataDir,
-        content,
-        {
+      const written = await writeBundle(content, {
+        dataDir: ctx.dataDir,
+        sender: {
           name: senderName(ctx),
           keyId,
           privateKey,
@@ -95,10 +94,10 @@ export const bundleHandlers: Handlers = {
           appVersion: APP_VERSION,
           createdAt: ctx.clock.now().toISOString(),
         },
-        input.includePersonalData,
-        target,
-        ctx.progress,
-      );
+        includePersonalData: input.includePersonalData,
+        file: target,
+        progress: ctx.progress,
+      });
       const base64 = scratch ? (await readFile(target)).toString('base64') : null;
       change(ctx, (_now, audit) =>
         audit({

@@ -104,7 +104,7 @@ export const certificateHandlers: Handlers = {
   },
   'keys.init': (input, ctx) =>
     change(ctx, (now, audit) => {
-      const result = ensureNetworkKey(ctx.db, input.passphrase, ctx.actor, now);
+      const result = ensureNetworkKey(ctx.db, input.passphrase, { actor: ctx.actor, now });
       if (result.created)
         audit({ action: 'keys.created', entityType: 'signing-key', entityId: result.keyId });
       return result;
@@ -136,7 +136,7 @@ export const certificateHandlers: Handlers = {
       if (existing)
         throw refused(`a certificate was already issued for this decision: ${existing.number}`);
       // The key is created on first use, under the passphrase given now.
-      const created = ensureNetworkKey(ctx.db, input.passphrase, ctx.actor, now);
+      const created = ensureNetworkKey(ctx.db, input.passphrase, { actor: ctx.actor, now });
       if (created.created)
         audit({ action: 'keys.created', entityType: 'signing-key', entityId: created.keyId });
       const { keyId, privateKey } = unlockNetworkKey(ctx.db, input.passphrase);

@@ -74,6 +74,7 @@ export async function loadDemo(
   }
 
   return change(ctx, (now, audit) => {
+    const stamp = { actor: ctx.actor, now };
     if (readSetting(ctx.db, DEMO_FLAG) !== null) {
       return { providers: 0, assessments: 0, skipped: true };
     }
@@ -103,8 +104,7 @@ export async function loadDemo(
       const assessmentId = insertAssessment(
         ctx.db,
         { providerId, kind: 'self', framework, providerType: fields.type },
-        ctx.actor,
-        now,
+        stamp,
       );
       plan.ratings.forEach(({ code, rating }, i) => {
         writeRating(
@@ -123,8 +123,7 @@ export async function loadDemo(
                 : null,
             overrideReason: null,
           },
-          ctx.actor,
-          now,
+          stamp,
         );
         if (rating === 'not-met' || rating === 'partial') {
           upsertAction(
@@ -162,8 +161,7 @@ export async function loadDemo(
             file: { ...blob, originalName: `${doc.key}.txt` },
             url: null,
           },
-          ctx.actor,
-          now,
+          stamp,
         );
         setEvidenceCriteria(ctx.db, evidenceId, codes);
       }

@@ -61,6 +61,14 @@ function throttledBytes(ctx: CoreContext, phase: string, total: number) {
   };
 }
 
+/** A piece of evidence that may still be changed: not removed, on an assessment still open. */
+function editableEvidence(ctx: CoreContext, id: string): EvidenceRecord {
+  const evidence = getEvidence(ctx.db, id);
+  if (evidence.removedAt) throw refused(`evidence ${id} was removed`);
+  assertOpen(getAssessment(ctx.db, evidence.assessmentId));
+  return evidence;
+}
+
 export const evidenceHandlers: HandlersFor<typeof evidenceMethods> = {
   'evidence.add': async (input, ctx) => {
     const assessment = getAssessment(ctx.db, input.assessmentId);
@@ -104,8 +112,7 @@ export const evidenceHandlers: HandlersFor<typeof evidenceMethods> = {
           const id = insertEvidence(
             ctx.db,
             { assessmentId: assessment.id, title, metadata: input.metadata, file, url },
-            ctx.actor,
-            now,
+            { actor: ctx.actor, now },
           );
           setEvidenceCriteria(ctx.db, id, input.criteria);
           audit({
@@ -133,15 +140,11 @@ export const evidenceHandlers: HandlersFor<typeof evidenceMethods> = {
   },
   'evidence.update': (input, ctx) =>
     change(ctx, (_now, audit) => {
-      const before = getEvidence(ctx.db, input.id);
-      if (before.removedAt) throw refused(`evidence ${input.id} was removed`);
-      assertOpen(getAssessment(ctx.db, before.assessmentId));
-      updateEvidenceMetadata(
-        ctx.db,
-        input.id,
-        input.metadata.title ?? before.title,
-        input.metadata,
-      );
+      const before = editableEvidence(ctx, input.id);
+      updateEvidenceMetadata(ctx.db, input.id, {
+        title: input.metadata.title ?? before.title,
+        metadata: input.metadata,
+      });
       audit({
         action: 'evidence.updated',
         entityType: 'evidence',
@@ -152,9 +155,7 @@ export const evidenceHandlers: HandlersFor<typeof evidenceMethods> = {
     }),
   'evidence.attach': (input, ctx) =>
     change(ctx, (_now, audit) => {
-      const before = getEvidence(ctx.db, input.id);
-      if (before.removedAt) throw refused(`evidence ${input.id} was removed`);
-      assertOpen(getAssessment(ctx.db, before.assessmentId));
+      const before = editableEvidence(ctx, input.id);
       checkCriteria(ctx, before.assessmentId, input.criteria);
       setEvidenceCriteria(ctx.db, input.id, input.criteria);
       audit({
@@ -203,7 +204,7 @@ export const evidenceHandlers: HandlersFor<typeof evidenceMethods> = {
   'evidence.freshness': (input, ctx) => {
     const assessment = getAssessment(ctx.db, input.assessmentId);
     const onDate = assessmentDate(assessment, ctx.clock);
-    return { onDate, criteria: criterionFreshness(ctx.db, assessment.id, onDate) };
+    return { onDate, criteria: criterionFreshness(ctx.db, assessment.id, { onDate }) };
   },
   'evidence.expiring': (input, ctx) => {
     const onDate = isoToday(ctx.clock);
@@ -234,7 +235,7 @@ export const evidenceHandlers: HandlersFor<typeof evidenceMethods> = {
     const freshnessIn = (assessmentId: string) => {
       const known =
         freshness.get(assessmentId) ??
-        criterionFreshness(ctx.db, assessmentId, onDate, input.withinDays);
+        criterionFreshness(ctx.db, assessmentId, { onDate, warningDays: input.withinDays });
       freshness.set(assessmentId, known);
       return known;
     };

@@ -73,12 +73,17 @@ interface Taxonomy {
   taxonomy_terms: TaxonomyTerm[];
 }
 
-function taxonomy(
-  key: string,
-  name: string,
-  description: string,
-  terms: { term: string; name: string; description: string }[],
-): Taxonomy {
+function taxonomy({
+  key,
+  name,
+  description,
+  terms,
+}: {
+  key: string;
+  name: string;
+  description: string;
+  terms: { term: string; name: string; description: string }[];
+}): Taxonomy {
   const id = orukId('taxonomy', key);
   return {
     id,
@@ -96,11 +101,12 @@ function taxonomy(
   };
 }
 
-export const QUALITY_MARK = taxonomy(
-  'spqa-quality-mark',
-  'SPQA quality mark',
-  'Accreditation against the national quality standards for social prescribing, awarded by the network that publishes this register.',
-  [
+export const QUALITY_MARK = taxonomy({
+  key: 'spqa-quality-mark',
+  name: 'SPQA quality mark',
+  description:
+    'Accreditation against the national quality standards for social prescribing, awarded by the network that publishes this register.',
+  terms: [
     {
       term: 'accredited',
       name: 'Accredited',
@@ -113,24 +119,25 @@ export const QUALITY_MARK = taxonomy(
         'Accredited against the national quality standards, with conditions to be met by a due date.',
     },
   ],
-);
+});
 
-export const CATEGORIES = taxonomy(
-  'spqa-service-categories',
-  'Social prescribing activity categories',
-  'The kinds of community activity and service that social prescribing connects people to.',
-  SERVICE_CATEGORIES.map((c) => ({
-    term: c,
-    name: SERVICE_CATEGORY_LABELS[c],
-    description: SERVICE_CATEGORY_LABELS[c],
+export const CATEGORIES = taxonomy({
+  key: 'spqa-service-categories',
+  name: 'Social prescribing activity categories',
+  description:
+    'The kinds of community activity and service that social prescribing connects people to.',
+  terms: SERVICE_CATEGORIES.map((category) => ({
+    term: category,
+    name: SERVICE_CATEGORY_LABELS[category],
+    description: SERVICE_CATEGORY_LABELS[category],
   })),
-);
+});
 
-export const REFERRAL_ROUTES_TAXONOMY = taxonomy(
-  'spqa-referral-routes',
-  'Who can refer',
-  'Who may refer people into a service, and whether people may refer themselves.',
-  [
+export const REFERRAL_ROUTES_TAXONOMY = taxonomy({
+  key: 'spqa-referral-routes',
+  name: 'Who can refer',
+  description: 'Who may refer people into a service, and whether people may refer themselves.',
+  terms: [
     ...REFERRAL_ROUTES.map((r) => ({
       term: r,
       name: REFERRAL_ROUTE_LABELS[r],
@@ -142,13 +149,13 @@ export const REFERRAL_ROUTES_TAXONOMY = taxonomy(
       description: 'People may refer themselves.',
     },
   ],
-);
+});
 
 export const TAXONOMIES = [QUALITY_MARK, CATEGORIES, REFERRAL_ROUTES_TAXONOMY];
 
-function termOf(t: Taxonomy, term: string): TaxonomyTerm {
-  const found = t.taxonomy_terms.find((x) => x.term === term);
-  if (!found) throw new Error(`no term ${term} in ${t.name}`);
+function termOf(taxonomy: Taxonomy, term: string): TaxonomyTerm {
+  const found = taxonomy.taxonomy_terms.find((t) => t.term === term);
+  if (!found) throw new Error(`no term ${term} in ${taxonomy.name}`);
   return found;
 }
 

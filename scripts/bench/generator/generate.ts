@@ -264,7 +264,7 @@ function externalAssessment(
   }
   const sealedAt = new Date(startedMs + 7 * DAY).toISOString();
   g.st.submitted.run(sealedAt, sealedAt, id);
-  const snapshot = buildSnapshot(g.db, getAssessment(g.db, id), sealedAt, assessor);
+  const snapshot = buildSnapshot(g.db, getAssessment(g.db, id), { actor: assessor, now: sealedAt });
   g.st.seal.run(sealedAt, assessor, JSON.stringify(snapshot), snapshotHash(snapshot), id);
   g.st.sealEvidence.run(sealedAt, id);
   if (g.random() < 0.05) return; // awaiting a decision
@@ -409,7 +409,7 @@ export function generateData(ctx: CoreContext, options: GenerateOptions): Genera
       'INSERT OR IGNORE INTO evidence_blobs (sha256, size, media_type, stored_at) VALUES (?, ?, ?, ?)',
     );
     for (const file of pool) insertBlob.run(file.sha256, file.size, file.mediaType, nowIso);
-    ensureNetworkKey(ctx.db, options.passphrase, ctx.actor, nowIso);
+    ensureNetworkKey(ctx.db, options.passphrase, { actor: ctx.actor, now: nowIso });
     if (!storedNetworkName(ctx.db)) setNetworkName(ctx.db, 'National Social Prescribing Network');
   });
   setup.immediate();
