@@ -1,13 +1,34 @@
 import { fileURLToPath } from 'node:url';
-import type { Progress } from '../../shared/result';
-
+import type { Progress, Result } from '../../shared/result';
+import { openCore, type Core } from '../../electron/core/app';
 // Resources and worker scripts are found as the CLI finds them.
-export { RESOURCES_DIR, WORKERS_DIR } from '../../electron/core/install-paths';
+import { RESOURCES_DIR, WORKERS_DIR } from '../../electron/core/install-paths';
+
+export { RESOURCES_DIR };
 /** This file is bundled to dist/bench/, two folders below the root as its source is. */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Signs the generated certificates; bench data is throwaway, so a fixed passphrase is fine. */
 export const BENCH_PASSPHRASE = 'bench-data-passphrase';
+
+/**
+ * Opens the core on a data folder as the CLI does; with `workers`, PDFs and register files are
+ * written on worker threads as the app writes them.
+ */
+export function openBenchCore(dataDir: string, { workers = false } = {}): Promise<Core> {
+  return openCore({
+    dataDir,
+    resourcesDir: RESOURCES_DIR,
+    ...(workers ? { workersDir: WORKERS_DIR } : {}),
+    actor: 'bench',
+  });
+}
+
+/** A core call's value; its failure is thrown, so a bench stops at the first thing that fails. */
+export function must<T>(result: Result<T>, what?: string): T {
+  if (!result.ok) throw new Error(what ? `${what}: ${result.error.message}` : result.error.message);
+  return result.value;
+}
 
 /** Progress on one line of stderr, rewritten in place. */
 export function progressLine(p: Progress): void {

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
-import { openCore } from '../../electron/core/app';
 import { generateHeavyAssessment } from './generator/generate';
-import { RESOURCES_DIR, percentile, timed, type Bench } from './common';
+import { type Bench, must, openBenchCore, percentile, timed } from './common';
 import { shellTimes, sqlLiteral, sqliteShellAvailable } from './sqlite-shell';
 
 const EVIDENCE_ITEMS = 500;
@@ -19,7 +18,7 @@ export const openAssessmentBench: Bench = {
   summary: 'open an assessment with all criteria and 500 evidence items (core)',
   async run(ctx) {
     const dataDir = await ctx.dataDir(100_000);
-    const core = await openCore({ dataDir, resourcesDir: RESOURCES_DIR, actor: 'bench' });
+    const core = await openBenchCore(dataDir);
     try {
       const db = core.context.db;
       let id = db
@@ -44,8 +43,7 @@ export const openAssessmentBench: Bench = {
             ['evidence.list', { assessmentId: id }],
             ['evidence.freshness', { assessmentId: id }],
           ] as const) {
-            const result = await core.invokeUnknown(method, input);
-            if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+            must(await core.invokeUnknown(method, input), method);
           }
         });
         if (run >= WARM_UP) times.push(ms);
