@@ -36,9 +36,21 @@ export interface Command {
   path: string[];
   summary: string;
   usage: string;
-  options: OptionSpec;
-  positionals: { min: number; max: number };
+  /** Its options, if it has any. */
+  options?: OptionSpec;
+  /** How many arguments it takes besides its options; none when left out. */
+  positionals?: { min: number; max: number };
   run(ctx: CommandContext, args: ParsedCommandArgs): Promise<number | void>;
+}
+
+/** Options that each take a value: `stringOptions('name', 'role')` for --name N --role R. */
+export function stringOptions(...names: string[]): OptionSpec {
+  return Object.fromEntries(names.map((name) => [name, { type: 'string' }]));
+}
+
+/** Options that are on when given: `booleanOptions('dry-run')` for --dry-run. */
+export function booleanOptions(...names: string[]): OptionSpec {
+  return Object.fromEntries(names.map((name) => [name, { type: 'boolean' }]));
 }
 
 /**
@@ -55,14 +67,14 @@ export class CliFailure extends Error {
 }
 
 export function str(args: ParsedCommandArgs, name: string): string | undefined {
-  const v = args.values[name];
-  return typeof v === 'string' ? v : undefined;
+  const value = args.values[name];
+  return typeof value === 'string' ? value : undefined;
 }
 
 export function strs(args: ParsedCommandArgs, name: string): string[] {
-  const v = args.values[name];
-  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
-  return typeof v === 'string' ? [v] : [];
+  const value = args.values[name];
+  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string');
+  return typeof value === 'string' ? [value] : [];
 }
 
 export function flag(args: ParsedCommandArgs, name: string): boolean {
@@ -70,16 +82,17 @@ export function flag(args: ParsedCommandArgs, name: string): boolean {
 }
 
 export function required(args: ParsedCommandArgs, name: string): string {
-  const v = str(args, name);
-  if (v === undefined || v === '') throw new CliFailure(`--${name} is required`);
-  return v;
+  const value = str(args, name);
+  if (value === undefined || value === '') throw new CliFailure(`--${name} is required`);
+  return value;
 }
 
 export function integerOption(args: ParsedCommandArgs, name: string): number | null {
-  const v = str(args, name);
-  if (v === undefined) return null;
-  if (!/^\d+$/.test(v)) throw new CliFailure(`--${name} must be a whole number, not "${v}"`);
-  return Number(v);
+  const value = str(args, name);
+  if (value === undefined) return null;
+  if (!/^\d+$/.test(value))
+    throw new CliFailure(`--${name} must be a whole number, not "${value}"`);
+  return Number(value);
 }
 
 /** A size as the CLI prints it: "12.4 MB" (counted in 1024s, as file managers do). */

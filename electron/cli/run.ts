@@ -98,7 +98,8 @@ export async function runCli(argv: string[], io: RunIo): Promise<number> {
     const { command } = found;
     const rest = [...found.rest];
     // `certificate export N --json FILE` names a file; a --json before the command is still global.
-    const ownJson = command.options.json?.type === 'string';
+    const options = command.options ?? {};
+    const ownJson = options.json?.type === 'string';
     for (const at of [...jsonAt].reverse()) {
       if (ownJson && at >= command.path.length) rest.splice(at - command.path.length, 0, '--json');
       else json = true;
@@ -112,7 +113,7 @@ export async function runCli(argv: string[], io: RunIo): Promise<number> {
     try {
       parsed = parseArgs({
         args: rest,
-        options: command.options,
+        options,
         allowPositionals: true,
         strict: true,
       });
@@ -120,10 +121,8 @@ export async function runCli(argv: string[], io: RunIo): Promise<number> {
       throw new CliFailure(`${messageOf(error).split('\n')[0]} (usage: spqa ${command.usage})`);
     }
     const { positionals } = parsed;
-    if (
-      positionals.length < command.positionals.min ||
-      positionals.length > command.positionals.max
-    ) {
+    const allowed = command.positionals ?? { min: 0, max: 0 };
+    if (positionals.length < allowed.min || positionals.length > allowed.max) {
       throw new CliFailure(`usage: spqa ${command.usage}`);
     }
 
@@ -160,12 +159,9 @@ export async function runCli(argv: string[], io: RunIo): Promise<number> {
         return core;
       },
       call: async (method: CoreMethod, input: unknown) => {
-        const c = await ctx.core();
-        const result = await c.invokeUnknown(method, input, { onProgress });
-        if (!result.ok) {
-          const e = new AppError(result.error.code, result.error.message, result.error.details);
-          throw e;
-        }
+        const result = await (await ctx.core()).invokeUnknown(method, input, { onProgress });
+        if (!result.ok)
+          throw new AppError(result.error.code, result.error.message, result.error.details);
         return result.value as never;
       },
       print: (value, human) => io.stdout(json ? JSON.stringify(value, null, 2) : human()),

@@ -8,15 +8,25 @@ import type { Certificate, Verification } from '../../../shared/accreditation/sc
 import { readTextFile } from '../../core/files/read-text';
 import { writeFileAtomic } from '../../core/files/write-file';
 import { invalid } from '../../core/errors';
-import { CliFailure, megabytes, pad, required, str, strs, type Command } from '../command';
+import {
+  CliFailure,
+  type Command,
+  megabytes,
+  pad,
+  required,
+  str,
+  stringOptions,
+  strs,
+} from '../command';
 import { readPassphrase } from '../passphrase';
 import { FILE_LIMITS } from '../../../shared/limits';
 import { EXIT } from '../exit-codes';
 
 function describe(
-  c: Pick<Certificate, 'number' | 'holderName' | 'status' | 'issuedOn' | 'expiresOn'>,
+  certificate: Pick<Certificate, 'number' | 'holderName' | 'status' | 'issuedOn' | 'expiresOn'>,
 ): string {
-  return `${c.number}  ${c.holderName}  ${CERTIFICATE_STATUS_LABELS[c.status]}  ${c.issuedOn} to ${c.expiresOn}`;
+  const { number, holderName, status, issuedOn, expiresOn } = certificate;
+  return `${number}  ${holderName}  ${CERTIFICATE_STATUS_LABELS[status]}  ${issuedOn} to ${expiresOn}`;
 }
 
 function readBinary(path: string): Buffer {
@@ -49,7 +59,7 @@ function lifecycleCommand(action: 'suspend' | 'reinstate' | 'withdraw', summary:
     path: ['certificate', action],
     summary,
     usage: `certificate ${action} NUMBER --reason TEXT`,
-    options: { reason: { type: 'string' } },
+    options: stringOptions('reason'),
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
       const method = `certificates.${action}` as const;
@@ -68,8 +78,6 @@ export const certificateCommands: Command[] = [
     summary:
       'Create the network’s Ed25519 signing key, its private half encrypted under a passphrase',
     usage: 'keys init   (passphrase from SPQA_PASSPHRASE or a prompt)',
-    options: {},
-    positionals: { min: 0, max: 0 },
     async run(ctx) {
       const result = await ctx.call('keys.init', {
         passphrase: await readPassphrase(ctx.env, 'keys init'),
@@ -85,7 +93,6 @@ export const certificateCommands: Command[] = [
     path: ['keys', 'export-public'],
     summary: 'Write the network’s public key (PEM, SPKI) for others to verify with',
     usage: 'keys export-public FILE',
-    options: {},
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
       const key = await ctx.call('keys.exportPublic', {});
@@ -98,8 +105,7 @@ export const certificateCommands: Command[] = [
     path: ['certificate', 'issue'],
     summary: 'Issue the signed certificate for an accredited decision; prints its number',
     usage: 'certificate issue --assessment ID   (passphrase from SPQA_PASSPHRASE or a prompt)',
-    options: { assessment: { type: 'string' } },
-    positionals: { min: 0, max: 0 },
+    options: stringOptions('assessment'),
     async run(ctx, args) {
       const assessmentId = required(args, 'assessment');
       const cert = await ctx.call('certificates.issue', {
@@ -114,7 +120,7 @@ export const certificateCommands: Command[] = [
     summary:
       'Reissue a certificate (e.g. corrected details) with a revision suffix; the old one is superseded',
     usage: 'certificate reissue NUMBER --reason TEXT',
-    options: { reason: { type: 'string' } },
+    options: stringOptions('reason'),
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
       const reason = required(args, 'reason');
@@ -130,8 +136,7 @@ export const certificateCommands: Command[] = [
     path: ['certificate', 'list'],
     summary: 'List certificates with their current status',
     usage: 'certificate list [--provider ID]',
-    options: { provider: { type: 'string' } },
-    positionals: { min: 0, max: 0 },
+    options: stringOptions('provider'),
     async run(ctx, args) {
       const list = await ctx.call('certificates.list', { providerId: str(args, 'provider') });
       ctx.print(list, () =>
@@ -154,7 +159,6 @@ export const certificateCommands: Command[] = [
     path: ['certificate', 'show'],
     summary: 'Show a certificate and its status history',
     usage: 'certificate show NUMBER',
-    options: {},
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
       const cert = await ctx.call('certificates.get', { number: args.positionals[0] });
@@ -176,7 +180,7 @@ export const certificateCommands: Command[] = [
     path: ['certificate', 'export'],
     summary: 'Write a certificate as PDF, signed JSON and/or an Open Badges 3.0 credential',
     usage: 'certificate export NUMBER [--pdf FILE] [--json FILE] [--badge FILE]',
-    options: { pdf: { type: 'string' }, json: { type: 'string' }, badge: { type: 'string' } },
+    options: stringOptions('pdf', 'json', 'badge'),
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
       const number = args.positionals[0] ?? '';
@@ -234,7 +238,7 @@ export const certificateCommands: Command[] = [
     summary:
       'Check a certificate (PDF or JSON): signature, dates and, with a register, current status; exit 3 if not valid',
     usage: 'certificate verify FILE [--register DIR]',
-    options: { register: { type: 'string' } },
+    options: stringOptions('register'),
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
       const file = args.positionals[0] ?? '';
@@ -262,7 +266,7 @@ export const certificateCommands: Command[] = [
     summary:
       'Write an assessment report PDF (summary, domain results, findings, evidence with hashes)',
     usage: 'report export ASSESSMENT_ID --pdf FILE',
-    options: { pdf: { type: 'string' } },
+    options: stringOptions('pdf'),
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
       const file = required(args, 'pdf');

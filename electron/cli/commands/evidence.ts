@@ -3,29 +3,32 @@ import { join, resolve } from 'node:path';
 import type { EvidenceRecord } from '../../../shared/evidence/schema';
 import { EVIDENCE_KINDS, EVIDENCE_KIND_LABELS } from '../../../shared/evidence/schema';
 import {
+  booleanOptions,
   CliFailure,
+  type Command,
   flag,
   integerOption,
   pad,
   required,
   str,
+  stringOptions,
   strs,
-  type Command,
 } from '../command';
 import { messageOf } from '../../../shared/error-message';
 import { EXIT } from '../exit-codes';
 
-function describe(e: EvidenceRecord): string {
+function describe(evidence: EvidenceRecord): string {
   const what =
-    e.url ?? `${e.originalName ?? ''} (${e.size ?? 0} bytes, ${e.mediaType ?? 'unknown type'})`;
+    evidence.url ??
+    `${evidence.originalName ?? ''} (${evidence.size ?? 0} bytes, ${evidence.mediaType ?? 'unknown type'})`;
   const dates = [
-    e.effectiveDate ? `from ${e.effectiveDate}` : '',
-    e.expiryDate ? `expires ${e.expiryDate}` : '',
+    evidence.effectiveDate ? `from ${evidence.effectiveDate}` : '',
+    evidence.expiryDate ? `expires ${evidence.expiryDate}` : '',
   ]
     .filter(Boolean)
     .join(', ');
-  return `${e.id}  ${e.title} [${e.kind}] ${what}${dates ? `; ${dates}` : ''}${e.criteria.length ? `; criteria ${e.criteria.join(', ')}` : ''}${
-    e.sha256 ? `\n  sha256 ${e.sha256}` : ''
+  return `${evidence.id}  ${evidence.title} [${evidence.kind}] ${what}${dates ? `; ${dates}` : ''}${evidence.criteria.length ? `; criteria ${evidence.criteria.join(', ')}` : ''}${
+    evidence.sha256 ? `\n  sha256 ${evidence.sha256}` : ''
   }`;
 }
 
@@ -56,16 +59,18 @@ export const evidenceCommands: Command[] = [
     summary: 'Attach files (or a folder, or a web link) to an assessment and its criteria',
     usage: `evidence add --assessment ID --criterion CODE [--criterion CODE ...] [--title T] [--kind ${EVIDENCE_KINDS.join('|')}] [--effective YYYY-MM-DD] [--expires YYYY-MM-DD] [--personal-data] [--retain-until YYYY-MM-DD] [--notes TEXT] [--folder DIR] [--link URL] FILE...`,
     options: {
-      assessment: { type: 'string' },
+      ...stringOptions(
+        'assessment',
+        'title',
+        'kind',
+        'effective',
+        'expires',
+        'retain-until',
+        'notes',
+        'folder',
+      ),
+      ...booleanOptions('personal-data'),
       criterion: { type: 'string', multiple: true },
-      title: { type: 'string' },
-      kind: { type: 'string' },
-      effective: { type: 'string' },
-      expires: { type: 'string' },
-      'personal-data': { type: 'boolean' },
-      'retain-until': { type: 'string' },
-      notes: { type: 'string' },
-      folder: { type: 'string' },
       link: { type: 'string', multiple: true },
     },
     positionals: { min: 0, max: 1000 },
@@ -111,8 +116,7 @@ export const evidenceCommands: Command[] = [
     path: ['evidence', 'list'],
     summary: 'List the evidence attached to an assessment',
     usage: 'evidence list --assessment ID [--removed]',
-    options: { assessment: { type: 'string' }, removed: { type: 'boolean' } },
-    positionals: { min: 0, max: 0 },
+    options: { ...stringOptions('assessment'), ...booleanOptions('removed') },
     async run(ctx, args) {
       const list = await ctx.call('evidence.list', {
         assessmentId: required(args, 'assessment'),
@@ -139,8 +143,6 @@ export const evidenceCommands: Command[] = [
     path: ['evidence', 'verify'],
     summary: 'Rehash every stored evidence file; exit 3 if any is missing or altered',
     usage: 'evidence verify',
-    options: {},
-    positionals: { min: 0, max: 0 },
     async run(ctx) {
       const report = await ctx.call('evidence.verify', {});
       ctx.print(report, () =>
@@ -170,7 +172,7 @@ export const evidenceCommands: Command[] = [
     summary:
       'Remove a piece of evidence: the file goes, a tombstone records what, when, by whom and why',
     usage: 'evidence remove ID --reason TEXT',
-    options: { reason: { type: 'string' } },
+    options: stringOptions('reason'),
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
       const result = await ctx.call('evidence.remove', {
@@ -190,8 +192,6 @@ export const evidenceCommands: Command[] = [
     path: ['evidence', 'remove-orphans'],
     summary: 'Delete stored files that no evidence record uses',
     usage: 'evidence remove-orphans',
-    options: {},
-    positionals: { min: 0, max: 0 },
     async run(ctx) {
       const result = await ctx.call('evidence.removeOrphans', {});
       ctx.print(
@@ -204,8 +204,6 @@ export const evidenceCommands: Command[] = [
     path: ['evidence', 'retention'],
     summary: 'List evidence kept past its retain-until date',
     usage: 'evidence retention',
-    options: {},
-    positionals: { min: 0, max: 0 },
     async run(ctx) {
       const result = await ctx.call('evidence.retention', {});
       ctx.print(result, () =>
@@ -228,8 +226,7 @@ export const evidenceCommands: Command[] = [
     path: ['evidence', 'expiring'],
     summary: 'List criteria that rely on evidence expiring soon',
     usage: 'evidence expiring [--days N]',
-    options: { days: { type: 'string' } },
-    positionals: { min: 0, max: 0 },
+    options: stringOptions('days'),
     async run(ctx, args) {
       const days = integerOption(args, 'days') ?? 30;
       const result = await ctx.call('evidence.expiring', { withinDays: days });

@@ -9,8 +9,6 @@ export const frameworkCommands: Command[] = [
     path: ['framework', 'list'],
     summary: 'List the installed framework versions',
     usage: 'framework list',
-    options: {},
-    positionals: { min: 0, max: 0 },
     async run(ctx) {
       const list = await ctx.call('frameworks.list', {});
       ctx.print(list, () =>
@@ -25,7 +23,6 @@ export const frameworkCommands: Command[] = [
     path: ['framework', 'show'],
     summary: 'Show a framework’s domains, standards and criteria',
     usage: 'framework show ID[@VERSION]',
-    options: {},
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
       const { id, version } = parseFrameworkKey(args.positionals[0] ?? '');
@@ -56,7 +53,6 @@ export const frameworkCommands: Command[] = [
     path: ['framework', 'validate'],
     summary: 'Check a framework file against the schema without importing it',
     usage: 'framework validate FILE',
-    options: {},
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
       const file = args.positionals[0] ?? '';
@@ -75,7 +71,6 @@ export const frameworkCommands: Command[] = [
     path: ['framework', 'import'],
     summary: 'Import a new or revised framework version (an imported id@version never changes)',
     usage: 'framework import FILE',
-    options: {},
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
       const file = args.positionals[0] ?? '';

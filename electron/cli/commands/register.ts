@@ -2,7 +2,7 @@ import { CERTIFICATE_STATUS_LABELS } from '../../../shared/accreditation/vocabul
 import type { RegisterDiff } from '../../../shared/contract/register';
 import { REGISTER_FORMATS, type RegisterFormat } from '../../../shared/register/schema';
 import { readTextFile } from '../../core/files/read-text';
-import { CliFailure, pad, str, type Command } from '../command';
+import { CliFailure, type Command, pad, str, stringOptions } from '../command';
 import { EXIT } from '../exit-codes';
 import { readPassphrase } from '../passphrase';
 import { FILE_LIMITS } from '../../../shared/limits';
@@ -39,7 +39,7 @@ export const registerCommands: Command[] = [
       'Publish the register into a folder: JSON, CSV, Open Referral UK, a searchable web page, the signed status list and manifest',
     usage:
       'register build OUTDIR [--formats json,csv,oruk,html]   (passphrase from SPQA_PASSPHRASE or a prompt)',
-    options: { formats: { type: 'string' } },
+    options: stringOptions('formats'),
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
       const formats = parseFormats(str(args, 'formats'));
@@ -66,7 +66,7 @@ export const registerCommands: Command[] = [
     summary:
       'Check a published register: the signed manifest, every file’s hash, the status list and register.json; exit 3 on any mismatch',
     usage: 'register verify DIR [--key PUBLIC_KEY.pem]',
-    options: { key: { type: 'string' } },
+    options: stringOptions('key'),
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
       const keyFile = str(args, 'key');
@@ -94,7 +94,6 @@ export const registerCommands: Command[] = [
     summary:
       'What changed between two publications: new, suspended, reinstated, withdrawn, expired, capacity changed',
     usage: 'register diff OLD NEW   (publication folders or register.json files)',
-    options: {},
     positionals: { min: 2, max: 2 },
     async run(ctx, args) {
       const diff = await ctx.call('register.diff', {

@@ -6,8 +6,6 @@ export const systemCommands: Command[] = [
     path: ['demo'],
     summary: 'Load realistic demo organisations and self-assessments (once)',
     usage: 'demo',
-    options: {},
-    positionals: { min: 0, max: 0 },
     async run(ctx) {
       const result = await ctx.call('system.loadDemo', {});
       ctx.print(result, () =>
@@ -21,8 +19,6 @@ export const systemCommands: Command[] = [
     path: ['info'],
     summary: 'Show where data lives and the database’s state',
     usage: 'info',
-    options: {},
-    positionals: { min: 0, max: 0 },
     async run(ctx) {
       const info = await ctx.call('system.info', {});
       ctx.print(info, () =>
@@ -38,8 +34,6 @@ export const systemCommands: Command[] = [
     path: ['audit', 'verify'],
     summary: 'Check the audit trail’s hash chain is unbroken',
     usage: 'audit verify',
-    options: {},
-    positionals: { min: 0, max: 0 },
     async run(ctx) {
       const result = await ctx.call('audit.verify', {});
       ctx.print(result, () =>
