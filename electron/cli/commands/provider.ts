@@ -47,6 +47,23 @@ const providerFieldOptions = stringOptions(
   'contact-phone',
 );
 
+/** `provider archive` and `provider restore`: one method, archiving or not. */
+function archiveCommand(word: 'archive' | 'restore', summary: string): Command {
+  return {
+    path: ['provider', word],
+    summary,
+    usage: `provider ${word} ID`,
+    positionals: { min: 1, max: 1 },
+    async run(ctx, args) {
+      const provider = await ctx.call('providers.archive', {
+        id: args.positionals[0],
+        archived: word === 'archive',
+      });
+      ctx.print(provider, () => `${word === 'archive' ? 'archived' : 'restored'} ${provider.name}`);
+    },
+  };
+}
+
 export const providerCommands: Command[] = [
   {
     path: ['provider', 'add'],
@@ -161,32 +178,8 @@ export const providerCommands: Command[] = [
       );
     },
   },
-  {
-    path: ['provider', 'archive'],
-    summary: 'Archive a provider (kept, but hidden from lists)',
-    usage: 'provider archive ID',
-    positionals: { min: 1, max: 1 },
-    async run(ctx, args) {
-      const provider = await ctx.call('providers.archive', {
-        id: args.positionals[0],
-        archived: true,
-      });
-      ctx.print(provider, () => `archived ${provider.name}`);
-    },
-  },
-  {
-    path: ['provider', 'restore'],
-    summary: 'Restore an archived provider',
-    usage: 'provider restore ID',
-    positionals: { min: 1, max: 1 },
-    async run(ctx, args) {
-      const provider = await ctx.call('providers.archive', {
-        id: args.positionals[0],
-        archived: false,
-      });
-      ctx.print(provider, () => `restored ${provider.name}`);
-    },
-  },
+  archiveCommand('archive', 'Archive a provider (kept, but hidden from lists)'),
+  archiveCommand('restore', 'Restore an archived provider'),
   {
     path: ['service', 'add'],
     summary: 'Add a service or activity to a provider',

@@ -33,24 +33,18 @@ const QR_SIZE = 92;
 
 /** A double rule around the page, as certificates have. */
 function drawFrame(page: PDFPage): void {
-  const outer = 22;
-  const inner = 28;
-  page.drawRectangle({
-    x: outer,
-    y: outer,
-    width: A4.width - 2 * outer,
-    height: A4.height - 2 * outer,
-    borderColor: ACCENT,
-    borderWidth: 2,
-  });
-  page.drawRectangle({
-    x: inner,
-    y: inner,
-    width: A4.width - 2 * inner,
-    height: A4.height - 2 * inner,
-    borderColor: ACCENT,
-    borderWidth: 0.5,
-  });
+  for (const { inset, borderWidth } of [
+    { inset: 22, borderWidth: 2 },
+    { inset: 28, borderWidth: 0.5 },
+  ])
+    page.drawRectangle({
+      x: inset,
+      y: inset,
+      width: A4.width - 2 * inset,
+      height: A4.height - 2 * inset,
+      borderColor: ACCENT,
+      borderWidth,
+    });
 }
 
 type Fonts = Awaited<ReturnType<typeof embedFonts<FontName>>>;
@@ -192,7 +186,13 @@ function drawBody(page: PDFPage, cert: CertificatePayload, fonts: Fonts, bodyTop
   // Each fit is more compact than the one before, so the first that fits is found by bisection.
   const candidates = fits(cert);
   const layout = (i: number) =>
-    certificateBody(cert, fonts, candidates[i] ?? candidates[0], MARGIN_X, CONTENT_WIDTH);
+    certificateBody({
+      cert,
+      fonts,
+      fit: candidates[i] ?? candidates[0],
+      x: MARGIN_X,
+      width: CONTENT_WIDTH,
+    });
   let low = 0;
   let high = candidates.length - 1;
   while (low < high) {
