@@ -17,17 +17,17 @@ import {
 } from '../command';
 import { readPassphrase } from '../passphrase';
 import { EXIT } from '../exit-codes';
+import { ASSESSMENT_KIND_LABELS } from '../../../shared/assessment/schema';
 
 const size = (bytes: number) =>
   bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : megabytes(bytes);
 
 /** The preview as a person reads it: who sent it, what it holds, and every record that would change. */
 function describePreview(preview: BundlePreview): string {
-  const kind = preview.subject.kind === 'self' ? 'Self-assessment' : 'External assessment';
   const shown = preview.items.filter((i) => i.status !== 'unchanged' || i.detail);
   const lines = [
     `bundle from ${preview.sender.name}, signed with ${preview.sender.keyId} (trusted as “${preview.sender.trustedAs}”), made ${preview.createdAt.slice(0, 10)} by ${preview.createdBy}`,
-    `${kind} of ${preview.subject.providerName} (${preview.subject.assessmentId}), revision ${preview.subject.revision}; framework ${preview.framework.id}@${preview.framework.version}${preview.framework.installed ? '' : ' (not installed here; installed from the bundle)'}`,
+    `${ASSESSMENT_KIND_LABELS[preview.subject.kind]} of ${preview.subject.providerName} (${preview.subject.assessmentId}), revision ${preview.subject.revision}; framework ${preview.framework.id}@${preview.framework.version}${preview.framework.installed ? '' : ' (not installed here; installed from the bundle)'}`,
     `evidence files: ${preview.evidenceFiles.included} included (${size(preview.evidenceFiles.bytes)})${preview.evidenceFiles.leftOut > 0 ? `, ${preview.evidenceFiles.leftOut} left out as personal data` : ''}`,
   ];
   if (shown.length > 0) {

@@ -14,6 +14,7 @@ import {
   type Row,
   type TableSpec,
 } from './records';
+import { ASSESSMENT_KIND_LABELS } from '../../../shared/assessment/schema';
 
 /** Keys of the records that differ between two lists (missing on either side included). */
 function sameList(spec: TableSpec, local: Row[], incoming: Row[], key: string): string[] {
@@ -45,7 +46,7 @@ function planAssessmentRecord({ db, bundle, plan, add }: PlanContext): boolean {
   const note = noteFor(add, {
     kind: 'assessment',
     id: incoming.id,
-    label: `${incoming.kind === 'self' ? 'Self-assessment' : 'External assessment'} of ${provider.name}`,
+    label: `${ASSESSMENT_KIND_LABELS[incoming.kind]} of ${provider.name}`,
   });
   const basedOn =
     incoming.basedOn && db.prepare('SELECT 1 FROM assessments WHERE id = ?').get(incoming.basedOn)
