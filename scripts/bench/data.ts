@@ -1,5 +1,5 @@
 // `npm run bench:data -- --providers N [--data-dir DIR] [--seed S]`: a data folder with N
-// providers and everything that goes with them (see electron/core/bench/generate.ts), which the
+// providers and everything that goes with them (see generator/generate.ts), which the
 // app, the CLI and browser mode open like any other.
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
