@@ -251,26 +251,33 @@ try {
         `{"payload":${'['.repeat(50_000)}${']'.repeat(50_000)}}`,
       ),
     'manifest-hash-rewritten': (dir) => {
-      const m = JSON.parse(text('manifest.json')) as {
+      const manifest = JSON.parse(text('manifest.json')) as {
         payload: { files: { path: string; sha256: string }[] };
       };
-      for (const f of m.payload.files) if (f.path === 'register.csv') f.sha256 = '0'.repeat(64);
-      writeFileSync(join(dir, 'manifest.json'), JSON.stringify(m, null, 2));
+      for (const f of manifest.payload.files)
+        if (f.path === 'register.csv') f.sha256 = '0'.repeat(64);
+      writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
     },
     'manifest-path-traversal': (dir) => {
-      const m = JSON.parse(text('manifest.json')) as { payload: { files: { path: string }[] } };
-      const first = m.payload.files[0];
+      const manifest = JSON.parse(text('manifest.json')) as {
+        payload: { files: { path: string }[] };
+      };
+      const first = manifest.payload.files[0];
       if (first) first.path = '../../../../etc/passwd';
       writeFileSync(
         join(dir, 'manifest.json'),
-        JSON.stringify(signDocument(m.payload, key.privateKey, key.keyId), null, 2),
+        JSON.stringify(signDocument(manifest.payload, key.privateKey, key.keyId), null, 2),
       );
     },
     'manifest-signed-by-a-stranger': (dir) => {
-      const m = JSON.parse(text('manifest.json')) as { payload: Record<string, unknown> };
+      const manifest = JSON.parse(text('manifest.json')) as { payload: Record<string, unknown> };
       writeFileSync(
         join(dir, 'manifest.json'),
-        JSON.stringify(signDocument(m.payload, strangerKey.privateKey, strangerKey.keyId), null, 2),
+        JSON.stringify(
+          signDocument(manifest.payload, strangerKey.privateKey, strangerKey.keyId),
+          null,
+          2,
+        ),
       );
     },
     'public-key-swapped': (dir) =>

@@ -34,9 +34,9 @@ function baseFramework() {
 }
 const json = (value) => JSON.stringify(value, null, 2);
 function mutate(change) {
-  const f = baseFramework();
-  change(f);
-  return json(f);
+  const framework = baseFramework();
+  change(framework);
+  return json(framework);
 }
 const firstCriterion = (f) => f.domains[0].standards[0].criteria[0];
 

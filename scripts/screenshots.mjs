@@ -33,8 +33,8 @@ const url = await new Promise((resolve) => {
   let out = '';
   server.stdout.on('data', (d) => {
     out += d;
-    const m = /open (\S+)/.exec(out);
-    if (m) resolve(m[1]);
+    const match = /open (\S+)/.exec(out);
+    if (match) resolve(match[1]);
   });
 });
 const browser = await chromium.launch(CHROMIUM_LAUNCH);
@@ -115,11 +115,17 @@ const cli = (args, env = {}) => {
 const signing = { SPQA_PASSPHRASE: 'screens passphrase' };
 const csvDir = mkdtempSync(join(tmpdir(), 'spqa-screens-csv-'));
 function rateAll(assessmentId, rating, leaveOut = []) {
-  const { assessment: a } = cli(['assessment', 'show', assessmentId]);
-  const framework = cli(['framework', 'show', `${a.frameworkId}@${a.frameworkVersion}`]);
+  const { assessment } = cli(['assessment', 'show', assessmentId]);
+  const framework = cli([
+    'framework',
+    'show',
+    `${assessment.frameworkId}@${assessment.frameworkVersion}`,
+  ]);
   const codes = framework.domains
     .flatMap((d) => d.standards.flatMap((st) => st.criteria))
-    .filter((c) => a.providerType === 'both' || c.appliesTo.includes(a.providerType))
+    .filter(
+      (c) => assessment.providerType === 'both' || c.appliesTo.includes(assessment.providerType),
+    )
     .map((c) => c.code)
     .filter((c) => !leaveOut.includes(c));
   const file = join(csvDir, `${assessmentId}.csv`);

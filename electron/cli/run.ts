@@ -41,9 +41,12 @@ function helpText(commands: Command[]): string {
 
 function findCommand(words: string[]): { command: Command; rest: string[] } | null {
   let best: Command | null = null;
-  for (const c of COMMANDS) {
-    if (c.path.every((w, i) => words[i] === w) && (!best || c.path.length > best.path.length))
-      best = c;
+  for (const command of COMMANDS) {
+    if (
+      command.path.every((w, i) => words[i] === w) &&
+      (!best || command.path.length > best.path.length)
+    )
+      best = command;
   }
   return best ? { command: best, rest: words.slice(best.path.length) } : null;
 }
@@ -181,12 +184,12 @@ export async function runCli(argv: string[], io: RunIo): Promise<number> {
           | undefined
       )?.problems;
       if (problems && problems.length > 1) {
-        for (const p of problems.slice(0, 50)) {
+        for (const problem of problems.slice(0, 50)) {
           const where =
-            p.line !== undefined
-              ? `line ${p.line}${p.column ? `, column ${p.column}` : ''}`
-              : p.path;
-          io.stderr(`  ${where ? `${where}: ` : ''}${p.message}`);
+            problem.line !== undefined
+              ? `line ${problem.line}${problem.column ? `, column ${problem.column}` : ''}`
+              : problem.path;
+          io.stderr(`  ${where ? `${where}: ` : ''}${problem.message}`);
         }
         if (problems.length > 50) io.stderr(`  … and ${problems.length - 50} more`);
       }

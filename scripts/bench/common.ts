@@ -31,8 +31,8 @@ export function must<T>(result: Result<T>, what?: string): T {
 }
 
 /** Progress on one line of stderr, rewritten in place. */
-export function progressLine(p: Progress): void {
-  process.stderr.write(`\r${p.phase}: ${p.done} of ${p.total}`);
+export function progressLine(progress: Progress): void {
+  process.stderr.write(`\r${progress.phase}: ${progress.done} of ${progress.total}`);
 }
 
 /** One measured figure, with the baseline measured in the same run and their ratio. */
@@ -75,11 +75,13 @@ export async function timed<T>(fn: () => Promise<T> | T): Promise<{ ms: number; 
   return { ms: performance.now() - started, value };
 }
 
-export function describeFigure(f: BenchFigure): string {
+export function describeFigure(figure: BenchFigure): string {
   const round = (n: number) => (Math.abs(n) >= 100 ? n.toFixed(0) : n.toPrecision(3));
-  const parts = [`${f.name}: ${round(f.value)} ${f.unit}`];
-  if (f.target) parts.push(`target ${f.target} (${f.met ? 'met' : 'NOT met'})`);
-  if (f.baseline) parts.push(`baseline ${f.baseline.label}: ${round(f.baseline.value)} ${f.unit}`);
-  if (f.ratio !== null) parts.push(`ratio ${f.ratio.toFixed(2)} (${f.ratioMeaning})`);
+  const parts = [`${figure.name}: ${round(figure.value)} ${figure.unit}`];
+  if (figure.target) parts.push(`target ${figure.target} (${figure.met ? 'met' : 'NOT met'})`);
+  if (figure.baseline)
+    parts.push(`baseline ${figure.baseline.label}: ${round(figure.baseline.value)} ${figure.unit}`);
+  if (figure.ratio !== null)
+    parts.push(`ratio ${figure.ratio.toFixed(2)} (${figure.ratioMeaning})`);
   return parts.join('; ');
 }

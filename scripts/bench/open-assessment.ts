@@ -53,14 +53,14 @@ export const openAssessmentBench: Bench = {
 
       let baseline: number | null = null;
       if (sqliteShellAvailable()) {
-        const a = sqlLiteral(id);
+        const quotedId = sqlLiteral(id);
         const statements = [
-          `SELECT * FROM assessments WHERE id = ${a}`,
-          `SELECT document FROM frameworks f JOIN assessments x ON x.framework_id = f.id AND x.framework_version = f.version WHERE x.id = ${a}`,
-          `SELECT * FROM ratings WHERE assessment_id = ${a}`,
-          `SELECT * FROM findings WHERE assessment_id = ${a}`,
-          `SELECT * FROM evidence WHERE assessment_id = ${a}`,
-          `SELECT c.* FROM evidence_criteria c JOIN evidence e ON e.id = c.evidence_id WHERE e.assessment_id = ${a}`,
+          `SELECT * FROM assessments WHERE id = ${quotedId}`,
+          `SELECT document FROM frameworks f JOIN assessments x ON x.framework_id = f.id AND x.framework_version = f.version WHERE x.id = ${quotedId}`,
+          `SELECT * FROM ratings WHERE assessment_id = ${quotedId}`,
+          `SELECT * FROM findings WHERE assessment_id = ${quotedId}`,
+          `SELECT * FROM evidence WHERE assessment_id = ${quotedId}`,
+          `SELECT c.* FROM evidence_criteria c JOIN evidence e ON e.id = c.evidence_id WHERE e.assessment_id = ${quotedId}`,
         ];
         const shell = shellTimes(
           join(dataDir, 'spqa.db'),

@@ -55,6 +55,6 @@ export const isoDateSchema = z
   .string()
   .regex(ISO_DATE_PATTERN, 'use the form YYYY-MM-DD')
   .refine((v) => {
-    const d = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+    const date = new Date(`${v}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === v;
   }, 'not a real calendar date');

@@ -34,13 +34,13 @@ export const frameworkCommands: Command[] = [
         const lines = [
           `${framework.title} (${summary.id}@${summary.version}), ${summary.criteria} criteria`,
         ];
-        for (const d of framework.domains) {
-          lines.push('', `${d.code}  ${d.title}`);
-          for (const s of d.standards) {
-            lines.push(`  ${s.code}  ${s.title}`);
-            for (const c of s.criteria) {
+        for (const domain of framework.domains) {
+          lines.push('', `${domain.code}  ${domain.title}`);
+          for (const standard of domain.standards) {
+            lines.push(`  ${standard.code}  ${standard.title}`);
+            for (const criterion of standard.criteria) {
               lines.push(
-                `    ${c.code.padEnd(6)} ${c.level === 'essential' ? 'E' : 'D'}  [${c.appliesTo.join(', ')}]  ${c.statement}`,
+                `    ${criterion.code.padEnd(6)} ${criterion.level === 'essential' ? 'E' : 'D'}  [${criterion.appliesTo.join(', ')}]  ${criterion.statement}`,
               );
             }
           }

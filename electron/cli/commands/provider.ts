@@ -142,16 +142,16 @@ export const providerCommands: Command[] = [
       const detail = await ctx.call('providers.get', { id: args.positionals[0] });
       ctx.print(detail, () => {
         const lines = [describeProvider(detail.provider), '', 'Services:'];
-        for (const s of detail.services) {
+        for (const service of detail.services) {
           lines.push(
-            `  ${s.id}  ${s.name} [${s.category}] ${s.acceptingReferrals ? 'accepting referrals' : 'not accepting referrals'}` +
-              `${s.waitingWeeks !== null ? `, wait ${s.waitingWeeks} weeks` : ''}`,
+            `  ${service.id}  ${service.name} [${service.category}] ${service.acceptingReferrals ? 'accepting referrals' : 'not accepting referrals'}` +
+              `${service.waitingWeeks !== null ? `, wait ${service.waitingWeeks} weeks` : ''}`,
           );
         }
         lines.push('', 'Assessments:');
-        for (const a of detail.assessments) {
+        for (const assessment of detail.assessments) {
           lines.push(
-            `  ${a.id}  ${a.kind} ${a.status} ${a.frameworkId}@${a.frameworkVersion} ${a.progressPercent}% rated`,
+            `  ${assessment.id}  ${assessment.kind} ${assessment.status} ${assessment.frameworkId}@${assessment.frameworkVersion} ${assessment.progressPercent}% rated`,
           );
         }
         return lines.join('\n');

@@ -21,15 +21,15 @@ interface RevisionRow {
   sha256: string | null;
 }
 
-export function revisionFromRow(r: RevisionRow): Revision {
+export function revisionFromRow(row: RevisionRow): Revision {
   return {
-    revision: r.revision,
-    openedAt: r.opened_at,
-    openedBy: r.opened_by,
-    reason: r.reason,
-    sealedAt: r.sealed_at,
-    sealedBy: r.sealed_by,
-    sha256: r.sha256,
+    revision: row.revision,
+    openedAt: row.opened_at,
+    openedBy: row.opened_by,
+    reason: row.reason,
+    sealedAt: row.sealed_at,
+    sealedBy: row.sealed_by,
+    sha256: row.sha256,
   };
 }
 

@@ -178,17 +178,17 @@ export const certificateHandlers: Handlers = {
         to: 'active',
         reason: null,
       });
-      for (const p of previous) {
+      for (const earlier of previous) {
         ctx.db
           .prepare(
             "UPDATE certificates SET status = 'superseded', superseded_by = ? WHERE number = ?",
           )
-          .run(number, p.number);
-        recordEvent(ctx.db, p.number, {
+          .run(number, earlier.number);
+        recordEvent(ctx.db, earlier.number, {
           at: now,
           actor: ctx.actor,
           action: 'supersede',
-          from: p.status,
+          from: earlier.status,
           to: 'superseded',
           reason: `renewed by ${number}`,
         });

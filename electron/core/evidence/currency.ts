@@ -18,14 +18,14 @@ function linkedEvidence(db: Database, assessmentId: string): Map<string, DatedEv
     )
     .all(assessmentId) as LinkedRow[];
   const map = new Map<string, DatedEvidence[]>();
-  for (const r of rows) {
-    const list = map.get(r.criterion) ?? [];
+  for (const row of rows) {
+    const list = map.get(row.criterion) ?? [];
     list.push({
-      effectiveDate: r.effective_date,
-      expiryDate: r.expiry_date,
-      removedAt: r.removed_at,
+      effectiveDate: row.effective_date,
+      expiryDate: row.expiry_date,
+      removedAt: row.removed_at,
     });
-    map.set(r.criterion, list);
+    map.set(row.criterion, list);
   }
   return map;
 }

@@ -239,12 +239,12 @@ export const evidenceHandlers: HandlersFor<typeof evidenceMethods> = {
       freshness.set(assessmentId, known);
       return known;
     };
-    const relying = rows.filter((r) => {
-      const fresh = freshnessIn(r.assessment_id)[r.criterion];
+    const relying = rows.filter((row) => {
+      const fresh = freshnessIn(row.assessment_id)[row.criterion];
       return (
         fresh?.freshness === 'expiring' &&
         expiresWithin(
-          { effectiveDate: r.effective_date, expiryDate: r.expiry_date, removedAt: null },
+          { effectiveDate: row.effective_date, expiryDate: row.expiry_date, removedAt: null },
           onDate,
           input.withinDays,
         )

@@ -16,10 +16,10 @@ export async function sniffMediaType(head: Uint8Array, whole: boolean): Promise<
 
 function looksLikeText(head: Uint8Array, whole: boolean): boolean {
   if (head.length === 0) return false;
-  for (const b of head) {
-    if (b === 0) return false;
+  for (const byte of head) {
+    if (byte === 0) return false;
     // Control characters other than tab, newline, form feed and carriage return mean binary.
-    if (b < 0x20 && b !== 9 && b !== 10 && b !== 12 && b !== 13) return false;
+    if (byte < 0x20 && byte !== 9 && byte !== 10 && byte !== 12 && byte !== 13) return false;
   }
   // A head cut from a longer file may end mid-character: drop the last, possibly partial, one.
   let end = head.length;

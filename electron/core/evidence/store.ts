@@ -112,10 +112,10 @@ export async function ingestStream(
     return { sha256, size: bytes, mediaType, created };
   } catch (error) {
     await rm(tmp, { force: true });
-    const e = error as NodeJS.ErrnoException;
-    if (e.code === 'ENOENT' && e.syscall !== 'open')
+    const failure = error as NodeJS.ErrnoException;
+    if (failure.code === 'ENOENT' && failure.syscall !== 'open')
       throw invalid('the file disappeared while it was being copied; nothing was stored');
-    throw describeWriteError(e);
+    throw describeWriteError(failure);
   }
 }
 

@@ -317,10 +317,10 @@ export class Flow {
   ): Slot[] {
     const slots: Slot[] = [];
     const count = Math.max(0, ...cells.map((c) => c.length));
-    for (let k = 0; k < count; k++) {
+    for (let lineIndex = 0; lineIndex < count; lineIndex++) {
       const height = Math.max(
-        ...cells.map((c) => {
-          const line = c[k];
+        ...cells.map((cell) => {
+          const line = cell[lineIndex];
           return line ? leadingOf(line.style) : 0;
         }),
       );
@@ -328,7 +328,7 @@ export class Flow {
         height,
         draw: (page, top) => {
           cells.forEach((lines, i) => {
-            const line = lines[k];
+            const line = lines[lineIndex];
             if (!line) return;
             const x = xs[i] ?? this.left;
             const right = columns[i]?.align === 'right';

@@ -50,8 +50,8 @@ export class RegisterJsonWriter implements OutputWriter {
   }
 
   add(entries: readonly RegisterEntry[]): void {
-    for (const e of entries) {
-      this.out.write(`${this.first ? '\n' : ',\n'}${JSON.stringify(e)}`);
+    for (const entry of entries) {
+      this.out.write(`${this.first ? '\n' : ',\n'}${JSON.stringify(entry)}`);
       this.first = false;
     }
   }
@@ -98,13 +98,13 @@ export class StatusListWriter implements OutputWriter {
   }
 
   add(entries: readonly RegisterEntry[]): void {
-    for (const e of entries) {
+    for (const entry of entries) {
       const item: StatusListEntry = {
-        number: e.certificateNumber,
-        status: e.status,
-        statusDate: e.statusDate,
-        expiresOn: e.expiresOn,
-        supersededBy: e.supersededBy,
+        number: entry.certificateNumber,
+        status: entry.status,
+        statusDate: entry.statusDate,
+        expiresOn: entry.expiresOn,
+        supersededBy: entry.supersededBy,
       };
       this.out.write(this.first ? '\n' : ',\n');
       this.out.write(JSON.stringify(item));

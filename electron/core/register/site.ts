@@ -52,34 +52,34 @@ export function scriptSafeJson(value: unknown): string {
 const cspHash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
 /** An entry as the page needs it: short keys, since the page carries every certificate. */
-function compact(e: RegisterEntry) {
-  const h = e.holder;
+function compact(entry: RegisterEntry) {
+  const holder = entry.holder;
   return {
-    n: e.certificateNumber,
-    s: e.status,
-    d: e.statusDate,
-    sb: e.supersededBy,
-    h: h.name,
-    r: h.region,
-    a: [h.addressLine1, h.addressLine2, h.town].filter(Boolean).join(', '),
-    p: h.postcode,
-    w: h.website,
-    ch: h.charityNumber,
-    co: h.companyNumber,
-    o: e.outcome,
-    cd: e.conditionsDue,
-    i: e.issuedOn,
-    e: e.expiresOn,
-    f: `${e.framework.title} (version ${e.framework.version})`,
-    v: e.services.map((s) => ({
-      n: s.name,
-      c: s.category,
-      r: s.referralRoute,
-      s: s.selfReferral,
-      a: s.acceptingReferrals,
-      w: s.waitingWeeks,
-      pl: s.placesPerMonth,
-      d: s.capacityConfirmedOn,
+    n: entry.certificateNumber,
+    s: entry.status,
+    d: entry.statusDate,
+    sb: entry.supersededBy,
+    h: holder.name,
+    r: holder.region,
+    a: [holder.addressLine1, holder.addressLine2, holder.town].filter(Boolean).join(', '),
+    p: holder.postcode,
+    w: holder.website,
+    ch: holder.charityNumber,
+    co: holder.companyNumber,
+    o: entry.outcome,
+    cd: entry.conditionsDue,
+    i: entry.issuedOn,
+    e: entry.expiresOn,
+    f: `${entry.framework.title} (version ${entry.framework.version})`,
+    v: entry.services.map((service) => ({
+      n: service.name,
+      c: service.category,
+      r: service.referralRoute,
+      s: service.selfReferral,
+      a: service.acceptingReferrals,
+      w: service.waitingWeeks,
+      pl: service.placesPerMonth,
+      d: service.capacityConfirmedOn,
     })),
   };
 }
