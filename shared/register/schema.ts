@@ -80,6 +80,23 @@ export const registerSchema = z
   });
 export type Register = z.infer<typeof registerSchema>;
 
+/**
+ * The files of a publication that are found by name: by `register verify`, `register diff`,
+ * `certificate verify --register` and the page's own links, so they are named here once.
+ */
+export const PUBLICATION_FILES = {
+  register: 'register.json',
+  registerSchema: 'register.schema.json',
+  csv: 'register.csv',
+  orukServices: 'oruk/services.json',
+  page: 'index.html',
+  statusList: 'status.json',
+  manifest: 'manifest.json',
+  publicKey: 'public-key.pem',
+  /** Other networks' keys the publication carries, one `<key id>.pem` each. */
+  otherKeys: 'keys',
+} as const;
+
 /** The files a publication can hold, by the format that asks for them. */
 export const REGISTER_FORMATS = ['json', 'csv', 'oruk', 'html'] as const;
 export type RegisterFormat = (typeof REGISTER_FORMATS)[number];

@@ -21,6 +21,7 @@ import {
 import { readPassphrase } from '../passphrase';
 import { FILE_LIMITS } from '../../../shared/limits';
 import { EXIT } from '../exit-codes';
+import { PUBLICATION_FILES } from '../../../shared/register/schema';
 
 function describe(
   certificate: Pick<Certificate, 'number' | 'holderName' | 'status' | 'issuedOn' | 'expiresOn'>,
@@ -40,13 +41,13 @@ function readBinary(path: string): Buffer {
 /** A published register folder gives the network's public key(s) and the status of every certificate. */
 function registerInputs(dir: string) {
   if (!existsSync(dir)) throw invalid(`--register ${dir}: no such folder`);
-  const statusPath = join(dir, 'status.json');
-  if (!existsSync(statusPath)) throw invalid(`--register ${dir}: it has no status.json`);
+  const statusPath = join(dir, PUBLICATION_FILES.statusList);
+  if (!existsSync(statusPath))
+    throw invalid(`--register ${dir}: it has no ${PUBLICATION_FILES.statusList}`);
+  const otherKeys = join(dir, PUBLICATION_FILES.otherKeys);
   const keyFiles = [
-    join(dir, 'public-key.pem'),
-    ...(existsSync(join(dir, 'keys'))
-      ? readdirSync(join(dir, 'keys')).map((n) => join(dir, 'keys', n))
-      : []),
+    join(dir, PUBLICATION_FILES.publicKey),
+    ...(existsSync(otherKeys) ? readdirSync(otherKeys).map((name) => join(otherKeys, name)) : []),
   ].filter((p) => p.endsWith('.pem') && existsSync(p));
   return {
     statusFile: { fileName: statusPath, text: readTextFile(statusPath, FILE_LIMITS.statusList) },

@@ -7,9 +7,13 @@ import {
   REGION_LABELS,
   SERVICE_CATEGORY_LABELS,
 } from '../../../shared/providers/vocabulary';
-import type { RegisterEntry, RegisterFormat } from '../../../shared/register/schema';
 import type { FileOpener, FileWriter, WrittenFile } from './staging';
 import { MONTHS, formatDate } from '../../../shared/text/dates';
+import {
+  PUBLICATION_FILES,
+  type RegisterEntry,
+  type RegisterFormat,
+} from '../../../shared/register/schema';
 
 /** The site's template, stylesheet and script, written by hand (resources/register-site/). */
 export interface SiteAssets {
@@ -86,11 +90,12 @@ function compact(entry: RegisterEntry) {
 
 function downloads(formats: readonly RegisterFormat[]): string {
   const links: string[] = [];
-  if (formats.includes('csv')) links.push('as <a href="register.csv">a spreadsheet (CSV)</a>');
+  if (formats.includes('csv'))
+    links.push(`as <a href="${PUBLICATION_FILES.csv}">a spreadsheet (CSV)</a>`);
   if (formats.includes('json'))
-    links.push('as <a href="register.json">JSON</a> (with its JSON Schema)');
+    links.push(`as <a href="${PUBLICATION_FILES.register}">JSON</a> (with its JSON Schema)`);
   if (formats.includes('oruk'))
-    links.push('as <a href="oruk/services.json">Open Referral UK 3.0 data</a>');
+    links.push(`as <a href="${PUBLICATION_FILES.orukServices}">Open Referral UK 3.0 data</a>`);
   if (links.length === 0) return '';
   const last = links.pop() ?? '';
   return `The same register is also published ${links.length > 0 ? `${links.join(', ')} and ${last}` : last}.`;
@@ -155,7 +160,7 @@ export class SiteWriter {
       throw new Error('the register page template has no %%SCRIPT%%');
     this.tail = `]}${beforeScript}${assets.script}${afterScript}`;
 
-    this.out = staging.file('index.html');
+    this.out = staging.file(PUBLICATION_FILES.page);
     this.out.write(beforeData);
     const head = scriptSafeJson({
       network: context.network,

@@ -13,7 +13,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import { manifestPayloadSchema } from '../../../shared/register/schema';
+import { manifestPayloadSchema, PUBLICATION_FILES } from '../../../shared/register/schema';
 import { invalid, messageOf } from '../errors';
 
 export interface WrittenFile {
@@ -133,13 +133,13 @@ function isDirectory(path: string): boolean | null {
 /** Every top-level name an earlier publication made, from its manifest; null if it is not one. */
 function earlierPublication(dir: string): Set<string> | null {
   try {
-    const doc = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+    const doc = JSON.parse(readFileSync(join(dir, PUBLICATION_FILES.manifest), 'utf8')) as {
       payload?: unknown;
     };
     const manifest = manifestPayloadSchema.safeParse(doc.payload);
     if (!manifest.success) return null;
     return new Set([
-      'manifest.json',
+      PUBLICATION_FILES.manifest,
       ...manifest.data.files.map((f) => f.path.split('/')[0] ?? f.path),
     ]);
   } catch {
