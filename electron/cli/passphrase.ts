@@ -1,6 +1,9 @@
 import { createInterface } from 'node:readline';
 import { CliFailure } from './command';
 
+/** What a usage line says of a command that signs. */
+export const PASSPHRASE_SOURCE = '(passphrase from SPQA_PASSPHRASE or a prompt)';
+
 /**
  * The signing passphrase comes from SPQA_PASSPHRASE or a prompt that does not echo, never from an
  * argument (arguments end up in shell history and process lists).

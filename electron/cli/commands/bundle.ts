@@ -15,7 +15,7 @@ import {
   required,
   stringOptions,
 } from '../command';
-import { readPassphrase } from '../passphrase';
+import { PASSPHRASE_SOURCE, readPassphrase } from '../passphrase';
 import { EXIT } from '../exit-codes';
 import { ASSESSMENT_KIND_LABELS } from '../../../shared/assessment/schema';
 
@@ -58,8 +58,7 @@ export const bundleCommands: Command[] = [
     path: ['bundle', 'export'],
     summary:
       'Write an assessment with its provider, ratings, findings, decision, certificates and evidence to one signed .spqa bundle',
-    usage:
-      'bundle export --assessment ID FILE.spqa [--include-personal-data]   (passphrase from SPQA_PASSPHRASE or a prompt)',
+    usage: `bundle export --assessment ID FILE.spqa [--include-personal-data]   ${PASSPHRASE_SOURCE}`,
     options: { ...stringOptions('assessment'), ...booleanOptions('include-personal-data') },
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {

@@ -18,7 +18,7 @@ import {
   stringOptions,
   strs,
 } from '../command';
-import { readPassphrase } from '../passphrase';
+import { PASSPHRASE_SOURCE, readPassphrase } from '../passphrase';
 import { FILE_LIMITS } from '../../../shared/limits';
 import { EXIT } from '../exit-codes';
 import { PUBLICATION_FILES } from '../../../shared/register/schema';
@@ -78,7 +78,7 @@ export const certificateCommands: Command[] = [
     path: ['keys', 'init'],
     summary:
       'Create the network’s Ed25519 signing key, its private half encrypted under a passphrase',
-    usage: 'keys init   (passphrase from SPQA_PASSPHRASE or a prompt)',
+    usage: `keys init   ${PASSPHRASE_SOURCE}`,
     async run(ctx) {
       const result = await ctx.call('keys.init', {
         passphrase: await readPassphrase(ctx.env, 'keys init'),
@@ -105,7 +105,7 @@ export const certificateCommands: Command[] = [
   {
     path: ['certificate', 'issue'],
     summary: 'Issue the signed certificate for an accredited decision; prints its number',
-    usage: 'certificate issue --assessment ID   (passphrase from SPQA_PASSPHRASE or a prompt)',
+    usage: `certificate issue --assessment ID   ${PASSPHRASE_SOURCE}`,
     options: stringOptions('assessment'),
     async run(ctx, args) {
       const assessmentId = required(args, 'assessment');

@@ -4,7 +4,7 @@ import { REGISTER_FORMATS, type RegisterFormat } from '../../../shared/register/
 import { readTextFile } from '../../core/files/read-text';
 import { CliFailure, type Command, pad, str, stringOptions } from '../command';
 import { EXIT } from '../exit-codes';
-import { readPassphrase } from '../passphrase';
+import { PASSPHRASE_SOURCE, readPassphrase } from '../passphrase';
 import { FILE_LIMITS } from '../../../shared/limits';
 
 function parseFormats(raw: string | undefined): RegisterFormat[] {
@@ -37,8 +37,7 @@ export const registerCommands: Command[] = [
     path: ['register', 'build'],
     summary:
       'Publish the register into a folder: JSON, CSV, Open Referral UK, a searchable web page, the signed status list and manifest',
-    usage:
-      'register build OUTDIR [--formats json,csv,oruk,html]   (passphrase from SPQA_PASSPHRASE or a prompt)',
+    usage: `register build OUTDIR [--formats ${REGISTER_FORMATS.join(',')}]   ${PASSPHRASE_SOURCE}`,
     options: stringOptions('formats'),
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {

@@ -22,6 +22,7 @@ import {
   updateRow,
   type Row,
 } from './records';
+import { UNKNOWN_MEDIA_TYPE } from '../evidence/sniff';
 
 export interface ApplyContext {
   db: Database;
@@ -144,14 +145,14 @@ export function applyPlan(bundle: ParsedBundle, plan: Plan, ctx: ApplyContext): 
         upsertLiveBlob.run(
           evidence.sha256,
           size,
-          ctx.stored.get(evidence.sha256) ?? evidence.mediaType ?? 'application/octet-stream',
+          ctx.stored.get(evidence.sha256) ?? evidence.mediaType ?? UNKNOWN_MEDIA_TYPE,
           now,
         );
       else
         noteAbsentBlob.run(
           evidence.sha256,
           Math.max(1, size),
-          evidence.mediaType ?? 'application/octet-stream',
+          evidence.mediaType ?? UNKNOWN_MEDIA_TYPE,
           now,
           now,
         );

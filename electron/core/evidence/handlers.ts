@@ -29,6 +29,7 @@ import {
   openSourceFile,
   storeRoot,
 } from './store';
+import { UNKNOWN_MEDIA_TYPE } from './sniff';
 
 const PREVIEW_LIMIT = 25 * 1024 * 1024;
 const TEXT_PREVIEW_LIMIT = 1024 * 1024;
@@ -187,7 +188,7 @@ export const evidenceHandlers: HandlersFor<typeof evidenceMethods> = {
     });
     const truncated = isText && bytes.length > TEXT_PREVIEW_LIMIT;
     return {
-      mediaType: record.mediaType ?? 'application/octet-stream',
+      mediaType: record.mediaType ?? UNKNOWN_MEDIA_TYPE,
       base64: (truncated ? bytes.subarray(0, TEXT_PREVIEW_LIMIT) : bytes).toString('base64'),
       truncated,
     };
@@ -411,7 +412,7 @@ function locate(
   return {
     path: blobPath(storeRoot(ctx.dataDir), record.sha256),
     fileName: safeFileName(record.originalName ?? record.sha256),
-    mediaType: record.mediaType ?? 'application/octet-stream',
+    mediaType: record.mediaType ?? UNKNOWN_MEDIA_TYPE,
   };
 }
 

@@ -3,6 +3,9 @@ import { fileTypeFromBuffer } from 'file-type';
 /** How many leading bytes the sniffer looks at; enough for every signature file-type knows. */
 export const SNIFF_BYTES = 4100;
 
+/** The media type of content nothing more is known about: opened as a download, never shown. */
+export const UNKNOWN_MEDIA_TYPE = 'application/octet-stream';
+
 /**
  * The media type of a file judged from its content, never its name: binary signatures by
  * file-type, then text if the head is valid UTF-8 without control bytes, else octet-stream.
@@ -11,7 +14,7 @@ export async function sniffMediaType(head: Uint8Array, whole: boolean): Promise<
   const detected = await fileTypeFromBuffer(head);
   if (detected) return detected.mime;
   if (looksLikeText(head, whole)) return 'text/plain';
-  return 'application/octet-stream';
+  return UNKNOWN_MEDIA_TYPE;
 }
 
 function looksLikeText(head: Uint8Array, whole: boolean): boolean {
