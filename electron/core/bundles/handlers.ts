@@ -141,6 +141,6 @@ export const bundleHandlers: Handlers = {
   }),
 
   'trustedKeys.list': (_input, ctx) => listTrustedKeys(ctx.db),
-  'trustedKeys.add': (input, ctx) => trustKey(ctx, input.pem, input.name),
+  'trustedKeys.add': (input, ctx) => trustKey(ctx, input),
   'trustedKeys.remove': (input, ctx) => ({ removed: untrustKey(ctx, input.keyId) }),
 };

@@ -181,7 +181,11 @@ function conditionsBlock({ cert, fonts, fit, x, width }: BodyLayout): Block {
 
 function holderLines({ cert, fonts, fit, width }: BodyLayout): Line[] {
   const scale = fit.scale;
-  const size = fitSize(cert.holder.name, fonts.serifBold, 26 * scale, 17 * scale, width);
+  const size = fitSize(cert.holder.name, fonts.serifBold, {
+    max: 26 * scale,
+    min: 17 * scale,
+    width,
+  });
   const name = linesOf(
     cert.holder.name,
     { font: fonts.serifBold, size, leading: size * 1.3 },

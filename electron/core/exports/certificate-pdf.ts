@@ -111,7 +111,7 @@ function drawDates(page: PDFPage, cert: CertificatePayload, fonts: Fonts): void 
       DATES_TOP - 8,
     );
     // A reissued number ("…-R12") is longer; it shrinks rather than run into its neighbour.
-    const size = fitSize(value, fonts.sansBold, 10.5, 7, width - 6);
+    const size = fitSize(value, fonts.sansBold, { max: 10.5, min: 7, width: width - 6 });
     drawCentred(page, value, { font: fonts.sansBold, size, leading: 15 }, centre, DATES_TOP - 21);
   });
   page.drawLine({
@@ -129,14 +129,7 @@ function drawVerification(
   fonts: Fonts,
 ): void {
   const cert = doc.payload;
-  drawQrCode(
-    page,
-    certificateQrText(cert.number, doc.signature.keyId, doc.signature.value),
-    MARGIN_X,
-    QR_TOP,
-    QR_SIZE,
-    INK,
-  );
+  drawQrCode(page, certificateQrText(doc), { x: MARGIN_X, top: QR_TOP, size: QR_SIZE, color: INK });
   const x = MARGIN_X + QR_SIZE + 20;
   const width = A4.width - MARGIN_X - x;
   const body: TextStyle = { font: fonts.sans, size: 8.5, color: INK, leading: 12 };

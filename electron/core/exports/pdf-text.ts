@@ -81,7 +81,11 @@ export function wrapText(text: string, font: PDFFont, size: number, width: numbe
 }
 
 /** The largest size from `max` down to `min` (in half points) at which `text` fits on one line. */
-export function fitSize(text: string, font: PDFFont, max: number, min: number, width: number) {
+export function fitSize(
+  text: string,
+  font: PDFFont,
+  { max, min, width }: { max: number; min: number; width: number },
+) {
   let size = max;
   while (size > min && textWidth(font, clean(text), size) > width) size -= 0.5;
   return size;
