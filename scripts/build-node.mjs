@@ -1,5 +1,5 @@
-// Bundles the Node-side entry points (CLI, browser-mode server, Electron main and preload) with
-// esbuild. It runs on `npm install` so `npx spqa` works straight away; it takes about a second.
+// Bundles the Node-side entry points (CLI, browser-mode server, Electron main and preload, and
+// the worker threads) with esbuild. It runs on `npm install` so `npx spqa` works straight away; it takes about a second.
 import { fileURLToPath } from 'node:url';
 
 let esbuild;

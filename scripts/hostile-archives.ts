@@ -22,6 +22,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCore } from '../electron/core/app';
 import { generateData } from './bench/generator/generate';
+import { must } from './bench/common';
 import { unlockNetworkKey } from '../electron/core/signing/keystore';
 import { signDocument } from '../electron/core/signing/documents';
 import {
@@ -53,10 +54,9 @@ try {
   generateData(core.context, { providers: 12, passphrase: PASSPHRASE, seed: 11 });
   const db = core.context.db;
   const key = unlockNetworkKey(db, PASSPHRASE);
-  const pem = await core.invoke('keys.exportPublic', {});
-  if (!pem.ok) throw new Error(pem.error.message);
+  const { pem } = must(await core.invoke('keys.exportPublic', {}));
   mkdirSync(KEYS, { recursive: true });
-  writeFileSync(join(KEYS, 'network.pem'), pem.value.pem);
+  writeFileSync(join(KEYS, 'network.pem'), pem);
   // Someone else's key: a document it signs is genuine, but not from a sender anyone trusts.
   const stranger = generateKeyPairSync('ed25519');
   const strangerKey = {
@@ -73,12 +73,9 @@ try {
     .pluck()
     .get() as string;
   const genuine = join(work, 'genuine.spqa');
-  const exported = await core.invoke('bundles.export', {
-    assessmentId,
-    passphrase: PASSPHRASE,
-    file: genuine,
-  });
-  if (!exported.ok) throw new Error(exported.error.message);
+  must(
+    await core.invoke('bundles.export', { assessmentId, passphrase: PASSPHRASE, file: genuine }),
+  );
   const entries = await readZip(genuine);
   const evidence = entries.find((e) => e.name.startsWith('evidence/'));
   const record = entries.find((e) => e.name.startsWith('records/') && e.name.endsWith('.json'));
@@ -214,12 +211,13 @@ try {
 
   // --- Registers -----------------------------------------------------------------------------
   const published = join(work, 'register');
-  const built = await core.invoke('register.build', {
-    outDir: published,
-    formats: ['json', 'csv'],
-    passphrase: PASSPHRASE,
-  });
-  if (!built.ok) throw new Error(built.error.message);
+  must(
+    await core.invoke('register.build', {
+      outDir: published,
+      formats: ['json', 'csv'],
+      passphrase: PASSPHRASE,
+    }),
+  );
   const registerDir = join(OUT, 'register');
   rmSync(registerDir, { recursive: true, force: true });
   mkdirSync(registerDir, { recursive: true });
@@ -253,26 +251,33 @@ try {
         `{"payload":${'['.repeat(50_000)}${']'.repeat(50_000)}}`,
       ),
     'manifest-hash-rewritten': (dir) => {
-      const m = JSON.parse(text('manifest.json')) as {
+      const manifest = JSON.parse(text('manifest.json')) as {
         payload: { files: { path: string; sha256: string }[] };
       };
-      for (const f of m.payload.files) if (f.path === 'register.csv') f.sha256 = '0'.repeat(64);
-      writeFileSync(join(dir, 'manifest.json'), JSON.stringify(m, null, 2));
+      for (const f of manifest.payload.files)
+        if (f.path === 'register.csv') f.sha256 = '0'.repeat(64);
+      writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
     },
     'manifest-path-traversal': (dir) => {
-      const m = JSON.parse(text('manifest.json')) as { payload: { files: { path: string }[] } };
-      const first = m.payload.files[0];
+      const manifest = JSON.parse(text('manifest.json')) as {
+        payload: { files: { path: string }[] };
+      };
+      const first = manifest.payload.files[0];
       if (first) first.path = '../../../../etc/passwd';
       writeFileSync(
         join(dir, 'manifest.json'),
-        JSON.stringify(signDocument(m.payload, key.privateKey, key.keyId), null, 2),
+        JSON.stringify(signDocument(manifest.payload, key.privateKey, key.keyId), null, 2),
       );
     },
     'manifest-signed-by-a-stranger': (dir) => {
-      const m = JSON.parse(text('manifest.json')) as { payload: Record<string, unknown> };
+      const manifest = JSON.parse(text('manifest.json')) as { payload: Record<string, unknown> };
       writeFileSync(
         join(dir, 'manifest.json'),
-        JSON.stringify(signDocument(m.payload, strangerKey.privateKey, strangerKey.keyId), null, 2),
+        JSON.stringify(
+          signDocument(manifest.payload, strangerKey.privateKey, strangerKey.keyId),
+          null,
+          2,
+        ),
       );
     },
     'public-key-swapped': (dir) =>

@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pdfFromObjects } from './pdf-objects.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'test', 'fixtures', 'hostile');
@@ -33,9 +34,9 @@ function baseFramework() {
 }
 const json = (value) => JSON.stringify(value, null, 2);
 function mutate(change) {
-  const f = baseFramework();
-  change(f);
-  return json(f);
+  const framework = baseFramework();
+  change(framework);
+  return json(framework);
 }
 const firstCriterion = (f) => f.domains[0].standards[0].criteria[0];
 
@@ -205,17 +206,7 @@ function minimalPdf() {
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
   ];
-  let out = '%PDF-1.4\n';
-  const offsets = [];
-  objects.forEach((body, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return out;
+  return pdfFromObjects(objects);
 }
 
 const kinds = { framework, 'providers-csv': providersCsv, 'ratings-csv': ratingsCsv, certificate };

@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from './chromium.mjs';
 
 const outDir = process.argv[2] ?? 'test-results/screens';
 mkdirSync(outDir, { recursive: true });
@@ -32,20 +33,11 @@ const url = await new Promise((resolve) => {
   let out = '';
   server.stdout.on('data', (d) => {
     out += d;
-    const m = /open (\S+)/.exec(out);
-    if (m) resolve(m[1]);
+    const match = /open (\S+)/.exec(out);
+    if (match) resolve(match[1]);
   });
 });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await chromium.launch(CHROMIUM_LAUNCH);
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
 await page.goto(url);
 const base = url.split('?')[0];
@@ -123,11 +115,17 @@ const cli = (args, env = {}) => {
 const signing = { SPQA_PASSPHRASE: 'screens passphrase' };
 const csvDir = mkdtempSync(join(tmpdir(), 'spqa-screens-csv-'));
 function rateAll(assessmentId, rating, leaveOut = []) {
-  const { assessment: a } = cli(['assessment', 'show', assessmentId]);
-  const framework = cli(['framework', 'show', `${a.frameworkId}@${a.frameworkVersion}`]);
+  const { assessment } = cli(['assessment', 'show', assessmentId]);
+  const framework = cli([
+    'framework',
+    'show',
+    `${assessment.frameworkId}@${assessment.frameworkVersion}`,
+  ]);
   const codes = framework.domains
     .flatMap((d) => d.standards.flatMap((st) => st.criteria))
-    .filter((c) => a.providerType === 'both' || c.appliesTo.includes(a.providerType))
+    .filter(
+      (c) => assessment.providerType === 'both' || c.appliesTo.includes(assessment.providerType),
+    )
     .map((c) => c.code)
     .filter((c) => !leaveOut.includes(c));
   const file = join(csvDir, `${assessmentId}.csv`);

@@ -1,6 +1,9 @@
 import { createInterface } from 'node:readline';
 import { CliFailure } from './command';
 
+/** What a usage line says of a command that signs. */
+export const PASSPHRASE_SOURCE = '(passphrase from SPQA_PASSPHRASE or a prompt)';
+
 /**
  * The signing passphrase comes from SPQA_PASSPHRASE or a prompt that does not echo, never from an
  * argument (arguments end up in shell history and process lists).
@@ -10,7 +13,6 @@ export async function readPassphrase(env: NodeJS.ProcessEnv, purpose: string): P
   if (!process.stdin.isTTY) {
     throw new CliFailure(
       `${purpose} needs the signing passphrase: set SPQA_PASSPHRASE or run in a terminal`,
-      2,
     );
   }
   const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });

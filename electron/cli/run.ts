@@ -9,6 +9,7 @@ import { CliFailure, type Command, type CommandContext } from './command';
 import { EXIT, exitCodeFor } from './exit-codes';
 import { RESOURCES_DIR, WORKERS_DIR } from '../core/install-paths';
 import { COMMANDS } from './registry';
+import { messageOf } from '../../shared/error-message';
 
 export interface RunIo {
   stdout: (text: string) => void;
@@ -40,9 +41,12 @@ function helpText(commands: Command[]): string {
 
 function findCommand(words: string[]): { command: Command; rest: string[] } | null {
   let best: Command | null = null;
-  for (const c of COMMANDS) {
-    if (c.path.every((w, i) => words[i] === w) && (!best || c.path.length > best.path.length))
-      best = c;
+  for (const command of COMMANDS) {
+    if (
+      command.path.every((w, i) => words[i] === w) &&
+      (!best || command.path.length > best.path.length)
+    )
+      best = command;
   }
   return best ? { command: best, rest: words.slice(best.path.length) } : null;
 }
@@ -73,7 +77,7 @@ export async function runCli(argv: string[], io: RunIo): Promise<number> {
       } else if (arg === '--data-dir') {
         const next = argv[i + 1];
         if (next === undefined || next.startsWith('--'))
-          throw new CliFailure('--data-dir needs a folder', EXIT.invalid);
+          throw new CliFailure('--data-dir needs a folder');
         dataDir = next;
         i += 1;
       } else if (arg.startsWith('--data-dir=')) dataDir = arg.slice('--data-dir='.length);
@@ -92,13 +96,13 @@ export async function runCli(argv: string[], io: RunIo): Promise<number> {
         family.length > 0
           ? `unknown command "${prefix.join(' ')}"; try: ${family.map((c) => c.path.join(' ')).join(', ')}`
           : `unknown command "${prefix[0] ?? ''}"; run spqa --help`,
-        EXIT.invalid,
       );
     }
     const { command } = found;
     const rest = [...found.rest];
     // `certificate export N --json FILE` names a file; a --json before the command is still global.
-    const ownJson = command.options.json?.type === 'string';
+    const options = command.options ?? {};
+    const ownJson = options.json?.type === 'string';
     for (const at of [...jsonAt].reverse()) {
       if (ownJson && at >= command.path.length) rest.splice(at - command.path.length, 0, '--json');
       else json = true;
@@ -112,22 +116,17 @@ export async function runCli(argv: string[], io: RunIo): Promise<number> {
     try {
       parsed = parseArgs({
         args: rest,
-        options: command.options,
+        options,
         allowPositionals: true,
         strict: true,
       });
     } catch (error) {
-      throw new CliFailure(
-        `${(error as Error).message.split('\n')[0]} (usage: spqa ${command.usage})`,
-        EXIT.invalid,
-      );
+      throw new CliFailure(`${messageOf(error).split('\n')[0]} (usage: spqa ${command.usage})`);
     }
     const { positionals } = parsed;
-    if (
-      positionals.length < command.positionals.min ||
-      positionals.length > command.positionals.max
-    ) {
-      throw new CliFailure(`usage: spqa ${command.usage}`, EXIT.invalid);
+    const allowed = command.positionals ?? { min: 0, max: 0 };
+    if (positionals.length < allowed.min || positionals.length > allowed.max) {
+      throw new CliFailure(`usage: spqa ${command.usage}`);
     }
 
     const resolvedDataDir = dataDir ?? defaultDataDir(io.env);
@@ -163,12 +162,9 @@ export async function runCli(argv: string[], io: RunIo): Promise<number> {
         return core;
       },
       call: async (method: CoreMethod, input: unknown) => {
-        const c = await ctx.core();
-        const result = await c.invokeUnknown(method, input, { onProgress });
-        if (!result.ok) {
-          const e = new AppError(result.error.code, result.error.message, result.error.details);
-          throw e;
-        }
+        const result = await (await ctx.core()).invokeUnknown(method, input, { onProgress });
+        if (!result.ok)
+          throw new AppError(result.error.code, result.error.message, result.error.details);
         return result.value as never;
       },
       print: (value, human) => io.stdout(json ? JSON.stringify(value, null, 2) : human()),
@@ -188,12 +184,12 @@ export async function runCli(argv: string[], io: RunIo): Promise<number> {
           | undefined
       )?.problems;
       if (problems && problems.length > 1) {
-        for (const p of problems.slice(0, 50)) {
+        for (const problem of problems.slice(0, 50)) {
           const where =
-            p.line !== undefined
-              ? `line ${p.line}${p.column ? `, column ${p.column}` : ''}`
-              : p.path;
-          io.stderr(`  ${where ? `${where}: ` : ''}${p.message}`);
+            problem.line !== undefined
+              ? `line ${problem.line}${problem.column ? `, column ${problem.column}` : ''}`
+              : problem.path;
+          io.stderr(`  ${where ? `${where}: ` : ''}${problem.message}`);
         }
         if (problems.length > 50) io.stderr(`  … and ${problems.length - 50} more`);
       }

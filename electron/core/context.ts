@@ -18,6 +18,12 @@ export interface CoreContext {
   uploads: Map<string, StagedUpload>;
 }
 
+/** Who made a change and when, as the rows it writes record them. */
+export interface Stamp {
+  actor: string;
+  now: string;
+}
+
 export interface StagedUpload {
   sha256: string;
   size: number;

@@ -1,4 +1,4 @@
-import { invalid } from './errors';
+import { invalid, messageOf } from './errors';
 import { locateJsonError } from './json-syntax';
 
 const MAX_DEPTH = 64;
@@ -19,7 +19,7 @@ export function parseJsonText(text: string, fileName: string): unknown {
     // V8 often gives no position and quotes the text, newlines and all: locate the fault ourselves.
     const fault = locateJsonError(body);
     const where = fault ? lineColumn(body, fault.offset) : null;
-    const problem = fault?.problem ?? (error as Error).message.split('\n')[0];
+    const problem = fault?.problem ?? messageOf(error).split('\n')[0];
     const place = where ? ` at line ${where.line}, column ${where.column}` : '';
     throw invalid(`${fileName}: not valid JSON${place}: ${problem}`, { file: fileName, ...where });
   }

@@ -1,4 +1,5 @@
 import { choosePathRequestSchema, type ChoosePathRequest } from '../../shared/contract/choose-path';
+import { messageOf } from '../../shared/error-message';
 
 /*
  * The native dialog for a path request from the page (shared/contract/choose-path.ts): which one,
@@ -97,7 +98,7 @@ export async function answerChoosePath(
   } catch (error) {
     return {
       ok: false,
-      error: { code: 'internal', message: error instanceof Error ? error.message : String(error) },
+      error: { code: 'internal', message: messageOf(error) },
     };
   }
 }

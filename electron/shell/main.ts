@@ -6,6 +6,7 @@ import { openWorkerCore, type CoreClient } from '../core/host/worker-client';
 import { externalLinkToOpen, isUserActivation } from './external-links';
 import { registerIpc } from './ipc';
 import { CONTENT_SECURITY_POLICY } from '../web/security';
+import { messageOf } from '../../shared/error-message';
 
 /**
  * The Electron shell: one window, the core in a worker thread, and nothing else. Everything the
@@ -123,7 +124,7 @@ if (!gotLock) {
     } catch (error) {
       dialog.showErrorBox(
         'SPQA cannot open its records',
-        `${(error as Error).message}\n\nIf this is a development checkout, run "npm start" (which builds the database driver for Electron).`,
+        `${messageOf(error)}\n\nIf this is a development checkout, run "npm start" (which builds the database driver for Electron).`,
       );
       app.exit(1);
       return;

@@ -8,6 +8,7 @@ import { errorShape } from '../core/errors';
 import type { InProcessConnection } from '../core/host/in-process';
 import type { RestorableCore } from '../core/host/restorable-core';
 import { SECURITY_HEADERS, isLoopbackHost } from './security';
+import { messageOf } from '../../shared/error-message';
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
@@ -156,7 +157,7 @@ export function createWebServer(options: WebServerOptions): Server {
       createReadStream(file).pipe(res);
       return undefined;
     })().catch((error: unknown) => {
-      if (!res.headersSent) send(res, 500, (error as Error).message);
+      if (!res.headersSent) send(res, 500, messageOf(error));
       else res.end();
     });
   });

@@ -6,6 +6,7 @@ import { RESOURCES_DIR, WORKERS_DIR } from '../core/install-paths';
 import { defaultDataDir } from '../core/data-dir';
 import { openInProcessCore } from '../core/host/in-process';
 import { createWebServer } from './http';
+import { messageOf } from '../../shared/error-message';
 
 /**
  * `npm run web`: the desktop app's UI in a browser, on loopback only, behind a one-time token.
@@ -36,7 +37,7 @@ let core;
 try {
   core = await openInProcessCore({ dataDir, resourcesDir: RESOURCES_DIR, workersDir: WORKERS_DIR });
 } catch (error) {
-  process.stderr.write(`spqa web: ${(error as Error).message}\n`);
+  process.stderr.write(`spqa web: ${messageOf(error)}\n`);
   process.exit(2);
 }
 const token = process.env.SPQA_WEB_TOKEN ?? randomBytes(24).toString('hex');

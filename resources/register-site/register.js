@@ -27,26 +27,11 @@
     return node;
   }
 
-  var MONTHS = [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ];
-
   /** "4 March 2026" from "2026-03-04", without time zones getting in the way. */
   function longDate(iso) {
     if (!iso) return '';
     var parts = iso.split('-');
-    return Number(parts[2]) + ' ' + MONTHS[Number(parts[1]) - 1] + ' ' + parts[0];
+    return Number(parts[2]) + ' ' + labels.months[Number(parts[1]) - 1] + ' ' + parts[0];
   }
 
   function todayIso() {

@@ -5,18 +5,18 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openCore } from '../../electron/core/app';
 import { generateData } from './generator/generate';
 import { BENCHES } from './benches';
 import {
   BENCH_PASSPHRASE,
-  describeFigure,
-  progressLine,
-  REPO_ROOT,
-  RESOURCES_DIR,
   type BenchContext,
   type BenchFigure,
+  describeFigure,
+  openBenchCore,
+  progressLine,
+  REPO_ROOT,
 } from './common';
+import { messageOf } from '../../shared/error-message';
 
 const { values } = parseArgs({
   options: { only: { type: 'string' }, 'data-root': { type: 'string' } },
@@ -43,7 +43,7 @@ const ctx: BenchContext = {
         const path = join(dataRoot, `spqa-bench-${providers}`);
         if (existsSync(join(path, 'spqa.db'))) return path;
         console.log(`  generating ${providers} providers into ${path} …`);
-        const core = await openCore({ dataDir: path, resourcesDir: RESOURCES_DIR, actor: 'bench' });
+        const core = await openBenchCore(path);
         try {
           generateData(core.context, {
             providers,
@@ -82,7 +82,7 @@ try {
     } catch (error) {
       failed = true;
       console.log(`  FAILED: ${(error as Error).stack ?? String(error)}`);
-      results.push({ bench: bench.name, figures: [], error: (error as Error).message });
+      results.push({ bench: bench.name, figures: [], error: messageOf(error) });
     }
   }
 } finally {

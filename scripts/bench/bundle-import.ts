@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { openCore } from '../../electron/core/app';
-import { BENCH_PASSPHRASE, RESOURCES_DIR, timed, type Bench } from './common';
+import { type Bench, BENCH_PASSPHRASE, must, openBenchCore, timed } from './common';
+import { BUNDLE_EXTENSION } from '../../shared/bundles/schema';
 
 const ASSESSMENTS = 1_000;
 
@@ -21,7 +21,7 @@ export const bundleImportBench: Bench = {
     const source = await ctx.dataDir(10_000);
     const bundles = join(ctx.scratch, 'bundles');
     mkdirSync(bundles, { recursive: true });
-    const sender = await openCore({ dataDir: source, resourcesDir: RESOURCES_DIR, actor: 'bench' });
+    const sender = await openBenchCore(source);
     let pem: string;
     try {
       const ids = sender.context.db
@@ -34,17 +34,16 @@ export const bundleImportBench: Bench = {
       if (ids.length < ASSESSMENTS) throw new Error(`only ${ids.length} decided assessments`);
       const exported = await timed(async () => {
         for (const [i, assessmentId] of ids.entries()) {
-          const result = await sender.invoke('bundles.export', {
-            assessmentId,
-            passphrase: BENCH_PASSPHRASE,
-            file: join(bundles, `${String(i).padStart(4, '0')}.spqa`),
-          });
-          if (!result.ok) throw new Error(result.error.message);
+          must(
+            await sender.invoke('bundles.export', {
+              assessmentId,
+              passphrase: BENCH_PASSPHRASE,
+              file: join(bundles, `${String(i).padStart(4, '0')}${BUNDLE_EXTENSION}`),
+            }),
+          );
         }
       });
-      const key = await sender.invoke('keys.exportPublic', {});
-      if (!key.ok) throw new Error(key.error.message);
-      pem = key.value.pem;
+      pem = must(await sender.invoke('keys.exportPublic', {})).pem;
       const files = readdirSync(bundles).map((f) => join(bundles, f));
       const bytes = files.reduce((sum, f) => sum + statSync(f).size, 0);
       ctx.log(
@@ -55,25 +54,20 @@ export const bundleImportBench: Bench = {
     }
 
     const target = join(ctx.scratch, 'importer');
-    const receiver = await openCore({
-      dataDir: target,
-      resourcesDir: RESOURCES_DIR,
-      actor: 'bench',
-    });
+    const receiver = await openBenchCore(target);
     let importMs: number;
     try {
-      const trusted = await receiver.invoke('trustedKeys.add', { pem, name: 'Bench network' });
-      if (!trusted.ok) throw new Error(trusted.error.message);
+      must(await receiver.invoke('trustedKeys.add', { pem, name: 'Bench network' }));
       const files = readdirSync(bundles)
         .sort()
         .map((f) => join(bundles, f));
       const { ms } = await timed(async () => {
         for (const path of files) {
-          const result = await receiver.invoke('bundles.import', {
-            source: { kind: 'path', path },
-          });
-          if (!result.ok) throw new Error(`${path}: ${result.error.message}`);
-          if (!result.value.applied) throw new Error(`${path}: ${result.value.message}`);
+          const result = must(
+            await receiver.invoke('bundles.import', { source: { kind: 'path', path } }),
+            path,
+          );
+          if (!result.applied) throw new Error(`${path}: ${result.message}`);
         }
       });
       importMs = ms;

@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
-import { openCore } from '../../electron/core/app';
-import { RESOURCES_DIR, timed, WORKERS_DIR, type Bench } from './common';
+import { type Bench, must, openBenchCore, RESOURCES_DIR, timed } from './common';
 
 const COUNT = 600;
 const ONE_THREAD_COUNT = 100;
@@ -20,12 +19,7 @@ export const certificatePdfBench: Bench = {
   summary: 'certificate PDFs per second',
   async run(ctx) {
     const dataDir = await ctx.dataDir(10_000);
-    const core = await openCore({
-      dataDir,
-      resourcesDir: RESOURCES_DIR,
-      workersDir: WORKERS_DIR,
-      actor: 'bench',
-    });
+    const core = await openBenchCore(dataDir, { workers: true });
     try {
       const numbers = core.context.db
         .prepare('SELECT number FROM certificates ORDER BY number LIMIT ?')
@@ -40,8 +34,7 @@ export const certificatePdfBench: Bench = {
       const cpuBefore = process.cpuUsage();
       const serial = await timed(async () => {
         for (const number of oneThread) {
-          const result = await core.invoke('certificates.render', { number, format: 'pdf' });
-          if (!result.ok) throw new Error(result.error.message);
+          must(await core.invoke('certificates.render', { number, format: 'pdf' }));
         }
       });
       const cpu = process.cpuUsage(cpuBefore);
@@ -55,8 +48,7 @@ export const certificatePdfBench: Bench = {
       // core by worker threads, written to disk; thread start-up is inside the time.
       const folder = join(ctx.scratch, 'certificate-pdfs');
       const batch = await timed(() => core.invoke('certificates.exportPdfs', { folder, numbers }));
-      if (!batch.value.ok) throw new Error(batch.value.error.message);
-      const { files, bytes, threads } = batch.value.value;
+      const { files, bytes, threads } = must(batch.value);
       const perSecond = files / (batch.ms / 1000);
       ctx.log(
         `  batch: ${files} PDFs in ${batch.ms.toFixed(0)} ms on ${threads} threads, ${(bytes / files / 1024).toFixed(0)} KB each`,

@@ -1,17 +1,38 @@
 import { fileURLToPath } from 'node:url';
-import type { Progress } from '../../shared/result';
-
+import type { Progress, Result } from '../../shared/result';
+import { openCore, type Core } from '../../electron/core/app';
 // Resources and worker scripts are found as the CLI finds them.
-export { RESOURCES_DIR, WORKERS_DIR } from '../../electron/core/install-paths';
+import { RESOURCES_DIR, WORKERS_DIR } from '../../electron/core/install-paths';
+
+export { RESOURCES_DIR };
 /** This file is bundled to dist/bench/, two folders below the root as its source is. */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Signs the generated certificates; bench data is throwaway, so a fixed passphrase is fine. */
 export const BENCH_PASSPHRASE = 'bench-data-passphrase';
 
+/**
+ * Opens the core on a data folder as the CLI does; with `workers`, PDFs and register files are
+ * written on worker threads as the app writes them.
+ */
+export function openBenchCore(dataDir: string, { workers = false } = {}): Promise<Core> {
+  return openCore({
+    dataDir,
+    resourcesDir: RESOURCES_DIR,
+    ...(workers ? { workersDir: WORKERS_DIR } : {}),
+    actor: 'bench',
+  });
+}
+
+/** A core call's value; its failure is thrown, so a bench stops at the first thing that fails. */
+export function must<T>(result: Result<T>, what?: string): T {
+  if (!result.ok) throw new Error(what ? `${what}: ${result.error.message}` : result.error.message);
+  return result.value;
+}
+
 /** Progress on one line of stderr, rewritten in place. */
-export function progressLine(p: Progress): void {
-  process.stderr.write(`\r${p.phase}: ${p.done} of ${p.total}`);
+export function progressLine(progress: Progress): void {
+  process.stderr.write(`\r${progress.phase}: ${progress.done} of ${progress.total}`);
 }
 
 /** One measured figure, with the baseline measured in the same run and their ratio. */
@@ -54,11 +75,13 @@ export async function timed<T>(fn: () => Promise<T> | T): Promise<{ ms: number; 
   return { ms: performance.now() - started, value };
 }
 
-export function describeFigure(f: BenchFigure): string {
+export function describeFigure(figure: BenchFigure): string {
   const round = (n: number) => (Math.abs(n) >= 100 ? n.toFixed(0) : n.toPrecision(3));
-  const parts = [`${f.name}: ${round(f.value)} ${f.unit}`];
-  if (f.target) parts.push(`target ${f.target} (${f.met ? 'met' : 'NOT met'})`);
-  if (f.baseline) parts.push(`baseline ${f.baseline.label}: ${round(f.baseline.value)} ${f.unit}`);
-  if (f.ratio !== null) parts.push(`ratio ${f.ratio.toFixed(2)} (${f.ratioMeaning})`);
+  const parts = [`${figure.name}: ${round(figure.value)} ${figure.unit}`];
+  if (figure.target) parts.push(`target ${figure.target} (${figure.met ? 'met' : 'NOT met'})`);
+  if (figure.baseline)
+    parts.push(`baseline ${figure.baseline.label}: ${round(figure.baseline.value)} ${figure.unit}`);
+  if (figure.ratio !== null)
+    parts.push(`ratio ${figure.ratio.toFixed(2)} (${figure.ratioMeaning})`);
   return parts.join('; ');
 }

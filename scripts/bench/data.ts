@@ -1,12 +1,11 @@
 // `npm run bench:data -- --providers N [--data-dir DIR] [--seed S]`: a data folder with N
-// providers and everything that goes with them (see electron/core/bench/generate.ts), which the
+// providers and everything that goes with them (see generator/generate.ts), which the
 // app, the CLI and browser mode open like any other.
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openCore } from '../../electron/core/app';
 import { generateData } from './generator/generate';
-import { RESOURCES_DIR, BENCH_PASSPHRASE, progressLine } from './common';
+import { BENCH_PASSPHRASE, openBenchCore, progressLine } from './common';
 
 const { values } = parseArgs({
   options: {
@@ -22,7 +21,7 @@ if (!Number.isInteger(providers) || providers < 1) {
 }
 const dataDir = resolve(values['data-dir'] ?? join(tmpdir(), `spqa-bench-${providers}`));
 const started = performance.now();
-const core = await openCore({ dataDir, resourcesDir: RESOURCES_DIR, actor: 'bench' });
+const core = await openBenchCore(dataDir);
 try {
   const counts = generateData(core.context, {
     providers,

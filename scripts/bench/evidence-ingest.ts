@@ -2,8 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { openCore } from '../../electron/core/app';
-import { RESOURCES_DIR, timed, type Bench } from './common';
+import { type Bench, must, openBenchCore, timed } from './common';
 
 const MiB = 1024 * 1024;
 const FILES = 16;
@@ -32,12 +31,8 @@ function writeSources(folder: string): string[] {
 }
 
 async function ingestOnce(dataDir: string, files: string[]): Promise<number> {
-  const core = await openCore({ dataDir, resourcesDir: RESOURCES_DIR, actor: 'bench' });
+  const core = await openBenchCore(dataDir);
   try {
-    const must = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }) => {
-      if (!r.ok) throw new Error(r.error.message);
-      return r.value;
-    };
     const provider = must(
       await core.invoke('providers.create', { name: 'Ingest Trust', type: 'both' }),
     );

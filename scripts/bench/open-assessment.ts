@@ -1,7 +1,6 @@
 import { join } from 'node:path';
-import { openCore } from '../../electron/core/app';
 import { generateHeavyAssessment } from './generator/generate';
-import { RESOURCES_DIR, percentile, timed, type Bench } from './common';
+import { type Bench, must, openBenchCore, percentile, timed } from './common';
 import { shellTimes, sqlLiteral, sqliteShellAvailable } from './sqlite-shell';
 
 const EVIDENCE_ITEMS = 500;
@@ -19,7 +18,7 @@ export const openAssessmentBench: Bench = {
   summary: 'open an assessment with all criteria and 500 evidence items (core)',
   async run(ctx) {
     const dataDir = await ctx.dataDir(100_000);
-    const core = await openCore({ dataDir, resourcesDir: RESOURCES_DIR, actor: 'bench' });
+    const core = await openBenchCore(dataDir);
     try {
       const db = core.context.db;
       let id = db
@@ -44,8 +43,7 @@ export const openAssessmentBench: Bench = {
             ['evidence.list', { assessmentId: id }],
             ['evidence.freshness', { assessmentId: id }],
           ] as const) {
-            const result = await core.invokeUnknown(method, input);
-            if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+            must(await core.invokeUnknown(method, input), method);
           }
         });
         if (run >= WARM_UP) times.push(ms);
@@ -55,14 +53,14 @@ export const openAssessmentBench: Bench = {
 
       let baseline: number | null = null;
       if (sqliteShellAvailable()) {
-        const a = sqlLiteral(id);
+        const quotedId = sqlLiteral(id);
         const statements = [
-          `SELECT * FROM assessments WHERE id = ${a}`,
-          `SELECT document FROM frameworks f JOIN assessments x ON x.framework_id = f.id AND x.framework_version = f.version WHERE x.id = ${a}`,
-          `SELECT * FROM ratings WHERE assessment_id = ${a}`,
-          `SELECT * FROM findings WHERE assessment_id = ${a}`,
-          `SELECT * FROM evidence WHERE assessment_id = ${a}`,
-          `SELECT c.* FROM evidence_criteria c JOIN evidence e ON e.id = c.evidence_id WHERE e.assessment_id = ${a}`,
+          `SELECT * FROM assessments WHERE id = ${quotedId}`,
+          `SELECT document FROM frameworks f JOIN assessments x ON x.framework_id = f.id AND x.framework_version = f.version WHERE x.id = ${quotedId}`,
+          `SELECT * FROM ratings WHERE assessment_id = ${quotedId}`,
+          `SELECT * FROM findings WHERE assessment_id = ${quotedId}`,
+          `SELECT * FROM evidence WHERE assessment_id = ${quotedId}`,
+          `SELECT c.* FROM evidence_criteria c JOIN evidence e ON e.id = c.evidence_id WHERE e.assessment_id = ${quotedId}`,
         ];
         const shell = shellTimes(
           join(dataDir, 'spqa.db'),

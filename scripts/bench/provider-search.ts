@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { openCore } from '../../electron/core/app';
 import { seededRandom } from './generator/names';
 import { providerListStatements } from '../../electron/core/providers/queries';
-import { RESOURCES_DIR, percentile, timed, type Bench, type BenchFigure } from './common';
+import { type Bench, type BenchFigure, must, openBenchCore, percentile, timed } from './common';
 import { shellTimes, sqlLiteral, sqliteShellAvailable } from './sqlite-shell';
 
 const PER_KIND = 100;
@@ -53,13 +52,11 @@ export const providerSearchBench: Bench = {
   summary: 'provider search at 100,000 providers, p95',
   async run(ctx) {
     const dataDir = await ctx.dataDir(100_000);
-    const core = await openCore({ dataDir, resourcesDir: RESOURCES_DIR, actor: 'bench' });
+    const core = await openBenchCore(dataDir);
     try {
       const list = searches(core.context.db);
       const search = async (query: string) => {
-        const result = await core.invoke('providers.list', { query, limit: PAGE });
-        if (!result.ok) throw new Error(result.error.message);
-        return result.value.total;
+        return must(await core.invoke('providers.list', { query, limit: PAGE })).total;
       };
       for (const { query } of list.slice(0, WARM_UP)) await search(query);
       const times = new Map<Kind | 'all', number[]>([['all', []]]);

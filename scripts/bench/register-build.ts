@@ -1,18 +1,14 @@
 import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { openCore } from '../../electron/core/app';
 import { CERTIFICATES_SQL, SCOPE_SQL } from '../../electron/core/register/entries';
 import { REGISTER_FORMATS } from '../../shared/register/schema';
-import { BENCH_PASSPHRASE, RESOURCES_DIR, timed, WORKERS_DIR, type Bench } from './common';
+import { type Bench, BENCH_PASSPHRASE, must, openBenchCore, percentile, timed } from './common';
 import { shellTimes, sqliteShellAvailable } from './sqlite-shell';
 
 /** The generator issues a certificate to about 43% of providers: this many give 100,000 or more. */
 const PROVIDERS = 235_000;
 const CERTIFICATES = 100_000;
 const RUNS = 3;
-
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 /**
  * Publishing the register in every format (JSON, CSV, Open Referral UK, the web page, the signed
@@ -29,12 +25,7 @@ export const registerBuildBench: Bench = {
     const dataDir = await ctx.dataDir(PROVIDERS);
     // As the app, the CLI and browser mode open it: with the worker scripts, so JSON, ORUK and the
     // web page are written on their own thread.
-    const core = await openCore({
-      dataDir,
-      resourcesDir: RESOURCES_DIR,
-      workersDir: WORKERS_DIR,
-      actor: 'bench',
-    });
+    const core = await openBenchCore(dataDir, { workers: true });
     try {
       const certificates = core.context.db
         .prepare('SELECT count(*) FROM certificates')
@@ -52,24 +43,24 @@ export const registerBuildBench: Bench = {
       for (let run = 0; run < RUNS; run += 1) {
         // Each build into an empty folder (replacing an earlier publication also deletes it).
         rmSync(outDir, { recursive: true, force: true });
-        const { ms, value } = await timed(() =>
+        const { ms, value: result } = await timed(() =>
           core.invoke('register.build', {
             outDir,
             formats: [...REGISTER_FORMATS],
             passphrase: BENCH_PASSPHRASE,
           }),
         );
-        if (!value.ok) throw new Error(value.error.message);
-        if (value.value.entries !== certificates) throw new Error('the build missed certificates');
+        const built = must(result);
+        if (built.entries !== certificates) throw new Error('the build missed certificates');
         builds.push(ms);
         if (run === 0) {
-          const bytes = value.value.files.reduce((sum, f) => sum + f.bytes, 0);
+          const bytes = built.files.reduce((sum, f) => sum + f.bytes, 0);
           ctx.log(
-            `  ${value.value.files.length} files, ${(bytes / 2 ** 20).toFixed(0)} MiB, written by ${value.value.threads} threads`,
+            `  ${built.files.length} files, ${(bytes / 2 ** 20).toFixed(0)} MiB, written by ${built.threads} threads`,
           );
         }
       }
-      const build = median(builds);
+      const build = percentile(builds, 50);
       ctx.log(`  builds: ${builds.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')}`);
 
       const csv = join(ctx.scratch, 'register-rows.csv');
@@ -86,7 +77,7 @@ export const registerBuildBench: Bench = {
         });
         return ms ?? NaN;
       });
-      const baseline = median(shell);
+      const baseline = percentile(shell, 50);
       ctx.log(
         `  sqlite3 shell, the same rows as CSV: ${shell.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')} (${(statSync(csv).size / 2 ** 20).toFixed(0)} MiB)`,
       );

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { REPO_ROOT, percentile, type Bench, type BenchContext } from './common';
+import { CHROMIUM_LAUNCH } from '../chromium.mjs';
 
 const RUNS = 5;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const gzipped = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length;
 
@@ -45,10 +45,7 @@ async function timeToDashboard(
   expectRows: boolean,
 ): Promise<{ ms: number[]; rows: number }> {
   const { child, url } = await startServer(dataDir);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
     const times: number[] = [];
     let rows = 0;

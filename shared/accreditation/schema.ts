@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { OUTCOMES } from '../assessment/ratings';
 import { isoDateSchema } from '../validation/uk';
+import { certificateNumberSchema } from './certificate-number';
 import { CERTIFICATE_STATUSES, FINDING_TYPES, PROFILE_ROLES, isNonconformity } from './vocabulary';
 
 const text = (max: number, what: string) =>
@@ -124,7 +125,7 @@ export const decisionInputSchema = z
 export const certificatePayloadSchema = z.object({
   type: z.literal('SPQACertificate'),
   formatVersion: z.literal(1),
-  number: z.string().regex(/^SPQA-\d{4}-\d{6}(-R\d+)?$/),
+  number: certificateNumberSchema,
   holder: z.object({
     providerId: z.string(),
     name: z.string(),

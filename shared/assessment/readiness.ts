@@ -56,10 +56,10 @@ export function computeReadiness(
   const rules = framework.outcomeRules;
   const criteria = applicableCriteria(framework, providerType);
   const byDomain = new Map<string, DomainReadiness & { earned: number; counted: number }>();
-  for (const d of framework.domains) {
-    byDomain.set(d.code, {
-      code: d.code,
-      title: d.title,
+  for (const domain of framework.domains) {
+    byDomain.set(domain.code, {
+      code: domain.code,
+      title: domain.title,
       applicable: 0,
       rated: 0,
       met: 0,
@@ -112,9 +112,9 @@ export function computeReadiness(
     rated += acc.rated;
     earned += acc.earned;
     counted += acc.counted;
-    const { earned: e, counted: c, ...rest } = acc;
+    const { earned: domainEarned, counted: domainCounted, ...rest } = acc;
     // A domain where everything is Not applicable cannot fail.
-    const raw = c === 0 ? 100 : (100 * e) / c;
+    const raw = domainCounted === 0 ? 100 : (100 * domainEarned) / domainCounted;
     rawDomain.set(acc.code, raw);
     lowestDomain = Math.min(lowestDomain, raw);
     domains.push({
@@ -137,9 +137,11 @@ export function computeReadiness(
   if (rawScore < accredited.minOverallPercent) {
     reasons.push(`the overall score ${scorePercent}% is below ${accredited.minOverallPercent}%`);
   }
-  for (const d of domains) {
-    if ((rawDomain.get(d.code) ?? 0) < accredited.minDomainPercent) {
-      reasons.push(`${d.title} scores ${d.scorePercent}%, below ${accredited.minDomainPercent}%`);
+  for (const domain of domains) {
+    if ((rawDomain.get(domain.code) ?? 0) < accredited.minDomainPercent) {
+      reasons.push(
+        `${domain.title} scores ${domain.scorePercent}%, below ${accredited.minDomainPercent}%`,
+      );
     }
   }
 

@@ -7,6 +7,10 @@ import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from '../validation/te
 
 export const ASSESSMENT_KINDS = ['self', 'external'] as const;
 export type AssessmentKind = (typeof ASSESSMENT_KINDS)[number];
+export const ASSESSMENT_KIND_LABELS: Record<AssessmentKind, string> = {
+  self: 'Self-assessment',
+  external: 'External assessment',
+};
 
 export const ASSESSMENT_STATUSES = ['draft', 'in-progress', 'submitted', 'decided'] as const;
 export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];

@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import {
+  baseCertificateNumberSchema,
+  certificateNumberSchema,
+} from '../accreditation/certificate-number';
 import { CERTIFICATE_STATUSES, FINDING_TYPES } from '../accreditation/vocabulary';
 import { OUTCOMES, RATINGS } from '../assessment/ratings';
 import { ACTION_STATUSES, ASSESSMENT_KINDS, ASSESSMENT_STATUSES } from '../assessment/schema';
@@ -9,7 +13,7 @@ import {
   REGIONS,
   SERVICE_CATEGORIES,
 } from '../providers/vocabulary';
-import { signedDocumentSchema } from '../signing/format';
+import { KEY_ID_MESSAGE, KEY_ID_PATTERN, signedDocumentSchema } from '../signing/format';
 import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from '../validation/text';
 import { isoDateSchema } from '../validation/uk';
 
@@ -38,9 +42,12 @@ export const ENTRY_NAME =
 export const evidenceEntryName = (sha256: string) => `evidence/${sha256}`;
 /** A carried public key is named by its key id (`ed25519:<32 hex>`), so the name says which key it must be. */
 export const keyEntryName = (keyId: string) => `keys/${keyId.replace(/^ed25519:/, '')}.pem`;
+/** The key id a `keys/` entry's name says it holds. */
+export const keyIdOfEntryName = (name: string) =>
+  `ed25519:${name.slice('keys/'.length, -'.pem'.length)}`;
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 is 64 lower-case hex digits');
-const keyId = z.string().regex(/^ed25519:[0-9a-f]{32}$/, 'a key id looks like "ed25519:<32 hex>"');
+const keyId = z.string().regex(KEY_ID_PATTERN, KEY_ID_MESSAGE);
 const timestamp = z
   .string()
   .max(40)
@@ -250,8 +257,8 @@ export const bundleCertificateEventSchema = z.strictObject({
 });
 
 export const bundleCertificateSchema = z.strictObject({
-  number: z.string().regex(/^SPQA-\d{4}-\d{6}(-R\d+)?$/, 'not a certificate number'),
-  baseNumber: z.string().regex(/^SPQA-\d{4}-\d{6}$/, 'not a certificate number'),
+  number: certificateNumberSchema,
+  baseNumber: baseCertificateNumberSchema,
   reissue: z.number().int().min(0).max(1000),
   assessmentId: id('asm'),
   decisionId: id('dec'),

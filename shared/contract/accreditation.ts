@@ -12,14 +12,15 @@ import {
 import { CERTIFICATE_STATUSES } from '../accreditation/vocabulary';
 import { assessmentSummarySchema, readinessSchema } from '../assessment/schema';
 import { method } from './define';
+import { FILE_LIMITS, base64Length } from '../limits';
+import { fileName, id, passphrase } from './fields';
+import { typedPathSchema } from '../validation/paths';
 
-const id = z.string().min(1, 'an id is required');
-const passphrase = z.string().min(1, 'the signing passphrase is required').max(1000);
 const certificateNumber = z.string().trim().min(1, 'a certificate number is required').max(40);
 const reason = z.string().trim().min(3, 'give a reason').max(2000);
 
 const fileBytes = z.object({
-  fileName: z.string().min(1).max(1000),
+  fileName,
   mediaType: z.string(),
   base64: z.string(),
 });
@@ -138,11 +139,7 @@ export const accreditationMethods = {
    */
   'certificates.exportPdfs': method(
     z.object({
-      folder: z
-        .string()
-        .trim()
-        .min(1, 'name a folder')
-        .max(4096, 'a path is at most 4096 characters'),
+      folder: typedPathSchema('name a folder'),
       numbers: z.array(certificateNumber).min(1).max(1_000_000).optional(),
       statuses: z.array(z.enum(CERTIFICATE_STATUSES)).min(1).optional(),
     }),
@@ -158,11 +155,13 @@ export const accreditationMethods = {
   /** Checks a certificate file (JSON or PDF); status checked against a status file when one is given. */
   'certificates.verify': method(
     z.object({
-      fileName: z.string().min(1).max(1000),
-      base64: z.string().max(70_000_000),
-      statusFile: z.object({ fileName: z.string(), text: z.string().max(200_000_000) }).optional(),
+      fileName,
+      base64: z.string().max(base64Length(FILE_LIMITS.certificate)),
+      statusFile: z
+        .object({ fileName: z.string(), text: z.string().max(FILE_LIMITS.statusList) })
+        .optional(),
       publicKeys: z
-        .array(z.object({ source: z.string(), pem: z.string().max(10_000) }))
+        .array(z.object({ source: z.string(), pem: z.string().max(FILE_LIMITS.publicKey) }))
         .max(100)
         .optional(),
     }),

@@ -9,8 +9,8 @@ import {
   readinessSchema,
 } from '../assessment/schema';
 import { method } from './define';
-
-const id = z.string().min(1, 'an id is required');
+import { FILE_LIMITS, sizeLimitMessage } from '../limits';
+import { fileName, id } from './fields';
 
 export const assessmentMethods = {
   'assessments.start': method(
@@ -34,8 +34,10 @@ export const assessmentMethods = {
   'assessments.importRatings': method(
     z.object({
       id,
-      fileName: z.string().min(1).max(1000),
-      csv: z.string().max(10_000_000, 'a ratings file is at most 10 MB'),
+      fileName,
+      csv: z
+        .string()
+        .max(FILE_LIMITS.ratingsCsv, sizeLimitMessage('a ratings file', FILE_LIMITS.ratingsCsv)),
     }),
     z.object({ applied: z.number(), readiness: readinessSchema }),
   ),

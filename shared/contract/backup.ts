@@ -1,11 +1,8 @@
 import { z } from 'zod';
 import { method } from './define';
+import { typedPathSchema } from '../validation/paths';
 
-const archivePath = z
-  .string()
-  .trim()
-  .min(1, 'name the backup file')
-  .max(4096, 'a path is at most 4096 characters');
+const archivePath = typedPathSchema('name the backup file');
 
 /** What a backup archive holds, as its manifest records it. */
 export const backupSummarySchema = z.object({

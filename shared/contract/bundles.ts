@@ -2,21 +2,22 @@ import { z } from 'zod';
 import { BUNDLE_EXTENSION, bundlePreviewSchema, trustedKeySchema } from '../bundles/schema';
 import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from '../validation/text';
 import { method } from './define';
+import { FILE_LIMITS } from '../limits';
+import { id, passphrase } from './fields';
+import { KEY_ID_MESSAGE, KEY_ID_PATTERN } from '../signing/format';
+import {
+  givenPathSchema,
+  pathSourceSchema,
+  uploadIdSchema,
+  uploadSourceSchema,
+} from '../validation/paths';
 
-const id = z.string().min(1, 'an id is required');
-const passphrase = z.string().min(1, 'the signing passphrase is required').max(1000);
-const keyId = z
-  .string()
-  .trim()
-  .regex(/^ed25519:[0-9a-f]{32}$/, 'a key id looks like "ed25519:" and 32 hex digits');
+const keyId = z.string().trim().regex(KEY_ID_PATTERN, KEY_ID_MESSAGE);
 
 /** Where a bundle to import is: a file on disk (desktop, CLI) or one streamed in (browser mode). */
 export const bundleSourceSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }),
-  z.object({
-    kind: z.literal('upload'),
-    uploadId: z.string().regex(/^upl_[0-9A-Z]+$/, 'not an upload id'),
-  }),
+  pathSourceSchema,
+  uploadSourceSchema,
 ]);
 export type BundleSource = z.infer<typeof bundleSourceSchema>;
 
@@ -50,10 +51,7 @@ export const bundleMethods = {
       includePersonalData: z.boolean().default(false),
       passphrase,
       /** Write here (a path ending in .spqa); without it the bytes come back for downloading. */
-      file: z
-        .string()
-        .min(1)
-        .max(4096)
+      file: givenPathSchema
         .refine((p) => p.toLowerCase().endsWith(BUNDLE_EXTENSION), {
           message: `a bundle file name ends in ${BUNDLE_EXTENSION}`,
         })
@@ -83,7 +81,7 @@ export const bundleMethods = {
   ),
   /** Forgets a bundle streamed in for a preview that will not be imported. */
   'bundles.discardUpload': method(
-    z.object({ uploadId: z.string().regex(/^upl_[0-9A-Z]+$/, 'not an upload id') }),
+    z.object({ uploadId: uploadIdSchema }),
     z.object({ discarded: z.boolean() }),
   ),
 
@@ -91,7 +89,10 @@ export const bundleMethods = {
   /** Trusts a sender's public key (PEM); its key id is computed from the key itself. */
   'trustedKeys.add': method(
     z.object({
-      pem: z.string().min(1, 'the public key is required').max(10_000, 'that is not a public key'),
+      pem: z
+        .string()
+        .min(1, 'the public key is required')
+        .max(FILE_LIMITS.publicKey, 'that is not a public key'),
       name: z
         .string()
         .trim()

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { hasControlCharacter } from '../validation/text';
+import { PATH_MAX } from '../validation/paths';
 
 /**
  * What the page may ask the desktop shell's native file dialog for: a folder (made if need be), a
@@ -14,7 +15,7 @@ export const choosePathRequestSchema = z
     /** Where the dialog opens: what the field holds already, if anything. */
     defaultPath: z
       .string()
-      .max(4096)
+      .max(PATH_MAX)
       .refine(
         (path) => !hasControlCharacter(path) && !/[\t\n\r]/.test(path),
         'a path has no control characters or line breaks',

@@ -6,8 +6,8 @@ import {
   FRESHNESS,
 } from '../evidence/schema';
 import { method } from './define';
+import { id } from './fields';
 
-const id = z.string().min(1, 'an id is required');
 const criteria = z
   .array(z.string().trim().min(1).max(20))
   .max(200)

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { frameworkSchema } from '../framework/schema';
 import { method } from './define';
+import { FILE_LIMITS, sizeLimitMessage } from '../limits';
+import { fileName } from './fields';
 
 export const frameworkSummarySchema = z.object({
   id: z.string(),
@@ -18,8 +20,10 @@ export const frameworkSummarySchema = z.object({
 export type FrameworkSummary = z.infer<typeof frameworkSummarySchema>;
 
 const fileText = z.object({
-  fileName: z.string().min(1).max(1000),
-  text: z.string().max(20_000_000, 'a framework file is at most 20 MB'),
+  fileName,
+  text: z
+    .string()
+    .max(FILE_LIMITS.framework, sizeLimitMessage('a framework file', FILE_LIMITS.framework)),
 });
 
 export const frameworkMethods = {

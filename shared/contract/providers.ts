@@ -9,8 +9,8 @@ import {
 import { PROVIDER_TYPES, REGIONS } from '../providers/vocabulary';
 import { assessmentSummarySchema } from '../assessment/schema';
 import { method } from './define';
-
-const id = z.string().min(1, 'an id is required');
+import { FILE_LIMITS, sizeLimitMessage } from '../limits';
+import { fileName, id } from './fields';
 
 export const csvProblemSchema = z.object({
   line: z.number(),
@@ -47,8 +47,10 @@ export const providerMethods = {
   'providers.archive': method(z.object({ id, archived: z.boolean() }), providerSchema),
   'providers.importCsv': method(
     z.object({
-      fileName: z.string().min(1).max(1000),
-      csv: z.string().max(50_000_000, 'a CSV file is at most 50 MB'),
+      fileName,
+      csv: z
+        .string()
+        .max(FILE_LIMITS.providerCsv, sizeLimitMessage('a CSV file', FILE_LIMITS.providerCsv)),
       dryRun: z.boolean().default(false),
     }),
     z.object({ imported: z.number(), dryRun: z.boolean(), ids: z.array(z.string()) }),

@@ -3,9 +3,11 @@ import { CERTIFICATE_STATUSES } from '../accreditation/vocabulary';
 import { REGIONS } from '../providers/vocabulary';
 import { REGISTER_FORMATS } from '../register/schema';
 import { method } from './define';
+import { FILE_LIMITS } from '../limits';
+import { passphrase } from './fields';
+import { typedPathSchema } from '../validation/paths';
 
-const folder = z.string().trim().min(1, 'name a folder').max(4000);
-const passphrase = z.string().min(1, 'the signing passphrase is required').max(1000);
+const folder = typedPathSchema('name a folder');
 
 const publishedFileSchema = z.object({
   path: z.string(),
@@ -13,7 +15,8 @@ const publishedFileSchema = z.object({
   sha256: z.string(),
 });
 
-const publicationSchema = z.object({
+/** A publication as the register's status and the record of the last one give it. */
+export const publicationSchema = z.object({
   outDir: z.string(),
   generatedAt: z.string(),
   entries: z.number(),
@@ -140,7 +143,7 @@ export const registerMethods = {
   ),
   /** Checks a publication folder: the manifest's signature, every file's hash, the status list. */
   'register.verify': method(
-    z.object({ dir: folder, publicKeyPem: z.string().max(10_000).optional() }),
+    z.object({ dir: folder, publicKeyPem: z.string().max(FILE_LIMITS.publicKey).optional() }),
     registerVerificationSchema,
     { progress: true },
   ),

@@ -8,16 +8,16 @@ export interface DatedEvidence {
 
 /** Adds whole days to an ISO date (YYYY-MM-DD), in UTC so it never shifts with the clock change. */
 export function addDays(isoDate: string, days: number): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
 }
 
 /** Evidence is current on a date when it is in force by then and has not expired before it. */
-export function isCurrentOn(e: DatedEvidence, onDate: string): boolean {
-  if (e.removedAt) return false;
-  if (e.effectiveDate && e.effectiveDate > onDate) return false;
-  return !e.expiryDate || e.expiryDate >= onDate;
+export function isCurrentOn(evidence: DatedEvidence, onDate: string): boolean {
+  if (evidence.removedAt) return false;
+  if (evidence.effectiveDate && evidence.effectiveDate > onDate) return false;
+  return !evidence.expiryDate || evidence.expiryDate >= onDate;
 }
 
 export function expiresWithin(

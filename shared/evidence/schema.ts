@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../validation/uk';
+import { pathSourceSchema, uploadSourceSchema } from '../validation/paths';
 
 export const EVIDENCE_KINDS = [
   'policy',
@@ -79,11 +80,8 @@ export const evidenceMetadataSchema = z
   });
 
 export const evidenceSourceSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }),
-  z.object({
-    kind: z.literal('upload'),
-    uploadId: z.string().regex(/^upl_[0-9A-Z]+$/, 'not an upload id'),
-  }),
+  pathSourceSchema,
+  uploadSourceSchema,
   z.object({
     kind: z.literal('link'),
     url: z.url({ protocol: /^https?$/, message: 'a link must be an http or https address' }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from '../validation/text';
+import { ISO_DATE_PATTERN } from '../validation/uk';
 
 /** Provider types a criterion can apply to; a provider of type `both` is asked every criterion that applies to either. */
 export const CRITERION_SCOPES = ['link-worker', 'activity'] as const;
@@ -89,7 +90,7 @@ export const frameworkSchema = z
     version: z.string().regex(SEMVER, 'a version is semantic, e.g. "1.2.0"'),
     title: text(3, 200, 'title'),
     publisher: text(2, 200, 'publisher'),
-    publishedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use the form YYYY-MM-DD'),
+    publishedOn: z.string().regex(ISO_DATE_PATTERN, 'use the form YYYY-MM-DD'),
     summary: text(10, 2000, 'summary'),
     domains: z.array(domainSchema).min(1, 'a framework needs at least one domain'),
     outcomeRules: outcomeRulesSchema,

@@ -41,9 +41,9 @@ export function countFramework(framework: Framework): {
 } {
   let standards = 0;
   let criteria = 0;
-  for (const d of framework.domains) {
-    standards += d.standards.length;
-    for (const s of d.standards) criteria += s.criteria.length;
+  for (const domain of framework.domains) {
+    standards += domain.standards.length;
+    for (const s of domain.standards) criteria += s.criteria.length;
   }
   return { domains: framework.domains.length, standards, criteria };
 }

@@ -17,11 +17,11 @@ export interface RegisterChange {
   detail: string;
 }
 
-function capacityOf(e: RegisterEntry): string {
-  return e.services
+function capacityOf(entry: RegisterEntry): string {
+  return entry.services
     .map(
-      (s) =>
-        `${s.id}:${s.acceptingReferrals ? 'open' : 'closed'}:${s.placesPerMonth ?? '-'}:${s.waitingWeeks ?? '-'}`,
+      (service) =>
+        `${service.id}:${service.acceptingReferrals ? 'open' : 'closed'}:${service.placesPerMonth ?? '-'}:${service.waitingWeeks ?? '-'}`,
     )
     .sort()
     .join('|');
@@ -29,24 +29,24 @@ function capacityOf(e: RegisterEntry): string {
 
 function describeCapacity(before: RegisterEntry, after: RegisterEntry): string {
   const parts: string[] = [];
-  for (const s of after.services) {
-    const old = before.services.find((b) => b.id === s.id);
+  for (const service of after.services) {
+    const old = before.services.find((b) => b.id === service.id);
     if (!old) {
-      parts.push(`${s.name} added`);
+      parts.push(`${service.name} added`);
       continue;
     }
-    if (old.acceptingReferrals !== s.acceptingReferrals) {
+    if (old.acceptingReferrals !== service.acceptingReferrals) {
       parts.push(
-        `${s.name} ${s.acceptingReferrals ? 'now accepting referrals' : 'stopped accepting referrals'}`,
+        `${service.name} ${service.acceptingReferrals ? 'now accepting referrals' : 'stopped accepting referrals'}`,
       );
     }
-    if (old.waitingWeeks !== s.waitingWeeks)
+    if (old.waitingWeeks !== service.waitingWeeks)
       parts.push(
-        `${s.name} waiting time ${old.waitingWeeks ?? '—'} → ${s.waitingWeeks ?? '—'} weeks`,
+        `${service.name} waiting time ${old.waitingWeeks ?? '—'} → ${service.waitingWeeks ?? '—'} weeks`,
       );
-    if (old.placesPerMonth !== s.placesPerMonth)
+    if (old.placesPerMonth !== service.placesPerMonth)
       parts.push(
-        `${s.name} places ${old.placesPerMonth ?? '—'} → ${s.placesPerMonth ?? '—'} a month`,
+        `${service.name} places ${old.placesPerMonth ?? '—'} → ${service.placesPerMonth ?? '—'} a month`,
       );
   }
   for (const s of before.services)
@@ -61,32 +61,32 @@ export function diffRegisters(
 ): RegisterChange[] {
   const old = new Map(before.map((e) => [e.certificateNumber, e]));
   const changes: RegisterChange[] = [];
-  for (const e of after) {
-    const prev = old.get(e.certificateNumber);
-    const base = { certificateNumber: e.certificateNumber, holder: e.holder.name };
+  for (const entry of after) {
+    const prev = old.get(entry.certificateNumber);
+    const base = { certificateNumber: entry.certificateNumber, holder: entry.holder.name };
     if (!prev) {
-      changes.push({ ...base, kind: 'new', detail: `${e.status}, expires ${e.expiresOn}` });
+      changes.push({ ...base, kind: 'new', detail: `${entry.status}, expires ${entry.expiresOn}` });
       continue;
     }
-    if (prev.status !== e.status) {
+    if (prev.status !== entry.status) {
       // Back to active can only follow a suspension; every other status names its own change.
-      const kind: ChangeKind = e.status === 'active' ? 'reinstated' : e.status;
+      const kind: ChangeKind = entry.status === 'active' ? 'reinstated' : entry.status;
       changes.push({
         ...base,
         kind,
-        detail: `${prev.status} → ${e.status}${e.statusDate ? ` on ${e.statusDate}` : ''}`,
+        detail: `${prev.status} → ${entry.status}${entry.statusDate ? ` on ${entry.statusDate}` : ''}`,
       });
     }
-    if (capacityOf(prev) !== capacityOf(e))
-      changes.push({ ...base, kind: 'capacity-changed', detail: describeCapacity(prev, e) });
+    if (capacityOf(prev) !== capacityOf(entry))
+      changes.push({ ...base, kind: 'capacity-changed', detail: describeCapacity(prev, entry) });
   }
   const now = new Set(after.map((e) => e.certificateNumber));
-  for (const e of before) {
-    if (!now.has(e.certificateNumber))
+  for (const entry of before) {
+    if (!now.has(entry.certificateNumber))
       changes.push({
         kind: 'removed',
-        certificateNumber: e.certificateNumber,
-        holder: e.holder.name,
+        certificateNumber: entry.certificateNumber,
+        holder: entry.holder.name,
         detail: 'no longer published',
       });
   }

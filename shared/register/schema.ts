@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { CERTIFICATE_STATUSES } from '../accreditation/vocabulary';
+import { certificateNumberSchema } from '../accreditation/certificate-number';
 import {
   PROVIDER_TYPES,
   REFERRAL_ROUTES,
   REGIONS,
   SERVICE_CATEGORIES,
 } from '../providers/vocabulary';
+import { ISO_DATE_PATTERN } from '../validation/uk';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const certificateNumber = z.string().regex(/^SPQA-\d{4}-\d{6}(-R\d+)?$/);
+const isoDate = z.string().regex(ISO_DATE_PATTERN);
 
 /** A service in a certificate's scope, with the capacity its provider last confirmed. */
 export const registerServiceSchema = z.strictObject({
@@ -29,15 +30,15 @@ export type RegisterService = z.infer<typeof registerServiceSchema>;
 
 /** One certificate on the published register: every certificate ever issued has one entry. */
 export const registerEntrySchema = z.strictObject({
-  certificateNumber,
+  certificateNumber: certificateNumberSchema,
   status: z.enum(CERTIFICATE_STATUSES).describe('the status on the day the register was built'),
   statusDate: isoDate
     .nullable()
     .describe(
       'when the current status began (issue, suspension, reinstatement, withdrawal, expiry)',
     ),
-  supersedes: certificateNumber.nullable(),
-  supersededBy: certificateNumber.nullable(),
+  supersedes: certificateNumberSchema.nullable(),
+  supersededBy: certificateNumberSchema.nullable(),
   outcome: z.enum(['accredited', 'conditional']),
   decidedOn: isoDate,
   conditionsDue: isoDate.nullable(),
@@ -78,6 +79,23 @@ export const registerSchema = z
       'One entry per certificate ever issued by the network, with its status on the day the register was built.',
   });
 export type Register = z.infer<typeof registerSchema>;
+
+/**
+ * The files of a publication that are found by name: by `register verify`, `register diff`,
+ * `certificate verify --register` and the page's own links, so they are named here once.
+ */
+export const PUBLICATION_FILES = {
+  register: 'register.json',
+  registerSchema: 'register.schema.json',
+  csv: 'register.csv',
+  orukServices: 'oruk/services.json',
+  page: 'index.html',
+  statusList: 'status.json',
+  manifest: 'manifest.json',
+  publicKey: 'public-key.pem',
+  /** Other networks' keys the publication carries, one `<key id>.pem` each. */
+  otherKeys: 'keys',
+} as const;
 
 /** The files a publication can hold, by the format that asks for them. */
 export const REGISTER_FORMATS = ['json', 'csv', 'oruk', 'html'] as const;

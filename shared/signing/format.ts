@@ -6,6 +6,10 @@ import { canonicalJson } from './canonical-json';
  * `{ payload, signature: { alg: "Ed25519", keyId, value } }`, where `value` is the base64url
  * Ed25519 signature over the RFC 8785 canonical bytes of `payload`. Any tool can check it.
  */
+/** A key's id: `ed25519:` and the first 16 bytes of its public key's SHA-256, in hex. */
+export const KEY_ID_PATTERN = /^ed25519:[0-9a-f]{32}$/;
+export const KEY_ID_MESSAGE = 'a key id looks like "ed25519:" and 32 hex digits';
+
 export const signatureSchema = z.strictObject({
   alg: z.literal('Ed25519', { message: 'the signature algorithm must be "Ed25519"' }),
   keyId: z.string().min(1).max(200),
@@ -34,10 +38,7 @@ const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_
 export function toBase64Url(bytes: Uint8Array): string {
   let out = '';
   for (let i = 0; i < bytes.length; i += 3) {
-    const a = bytes[i] ?? 0;
-    const b = bytes[i + 1] ?? 0;
-    const c = bytes[i + 2] ?? 0;
-    const n = (a << 16) | (b << 8) | c;
+    const n = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
     out += B64URL[(n >> 18) & 63];
     out += B64URL[(n >> 12) & 63];
     if (i + 1 < bytes.length) out += B64URL[(n >> 6) & 63];

@@ -48,10 +48,13 @@ export const companyNumberSchema = z
     message: 'not a Companies House number (8 digits, or 2 letters and 6 digits)',
   });
 
+/** A date as YYYY-MM-DD (published as it stands in register.schema.json). */
+export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
 export const isoDateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use the form YYYY-MM-DD')
+  .regex(ISO_DATE_PATTERN, 'use the form YYYY-MM-DD')
   .refine((v) => {
-    const d = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+    const date = new Date(`${v}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === v;
   }, 'not a real calendar date');

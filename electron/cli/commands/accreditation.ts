@@ -4,19 +4,14 @@ import {
   PROFILE_ROLES,
 } from '../../../shared/accreditation/vocabulary';
 import { OUTCOME_LABELS } from '../../../shared/assessment/ratings';
-import { required, str, type Command } from '../command';
+import { type Command, required, str, stringOptions } from '../command';
 
 export const accreditationCommands: Command[] = [
   {
     path: ['profile', 'set'],
     summary: 'Record who uses this installation: name, organisation and role',
     usage: `profile set --name NAME --organisation ORG --role ${PROFILE_ROLES.join('|')}`,
-    options: {
-      name: { type: 'string' },
-      organisation: { type: 'string' },
-      role: { type: 'string' },
-    },
-    positionals: { min: 0, max: 0 },
+    options: stringOptions('name', 'organisation', 'role'),
     async run(ctx, args) {
       const profile = await ctx.call('profile.set', {
         name: required(args, 'name'),
@@ -33,8 +28,6 @@ export const accreditationCommands: Command[] = [
     path: ['profile', 'show'],
     summary: 'Show the local profile',
     usage: 'profile show',
-    options: {},
-    positionals: { min: 0, max: 0 },
     async run(ctx) {
       const profile = await ctx.call('profile.get', {});
       ctx.print(profile, () =>
@@ -46,14 +39,7 @@ export const accreditationCommands: Command[] = [
     path: ['finding', 'add'],
     summary: 'Record a finding on a criterion of an external assessment',
     usage: `finding add ASSESSMENT_ID --criterion CODE --type ${FINDING_TYPES.join('|')} --text TEXT [--action TEXT --owner NAME --due YYYY-MM-DD]`,
-    options: {
-      criterion: { type: 'string' },
-      type: { type: 'string' },
-      text: { type: 'string' },
-      action: { type: 'string' },
-      owner: { type: 'string' },
-      due: { type: 'string' },
-    },
+    options: stringOptions('criterion', 'type', 'text', 'action', 'owner', 'due'),
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
       const finding = await ctx.call('findings.save', {
@@ -75,7 +61,6 @@ export const accreditationCommands: Command[] = [
     path: ['assessment', 'submit'],
     summary: 'Submit an assessment: its ratings, findings and evidence hashes are sealed',
     usage: 'assessment submit ID',
-    options: {},
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
       const result = await ctx.call('assessments.submit', { id: args.positionals[0] });
@@ -90,7 +75,7 @@ export const accreditationCommands: Command[] = [
     path: ['assessment', 'revise'],
     summary: 'Open a new revision of a submitted assessment (the sealed one is kept unchanged)',
     usage: 'assessment revise ID --reason TEXT',
-    options: { reason: { type: 'string' } },
+    options: stringOptions('reason'),
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
       const result = await ctx.call('assessments.revise', {
@@ -109,13 +94,7 @@ export const accreditationCommands: Command[] = [
       'Record the accreditation decision on a submitted external assessment (by someone who did not assess)',
     usage:
       'decision record ASSESSMENT_ID --outcome accredited|conditional|not-accredited --decided-by NAME [--conditions TEXT --due YYYY-MM-DD] [--reason TEXT]',
-    options: {
-      outcome: { type: 'string' },
-      'decided-by': { type: 'string' },
-      conditions: { type: 'string' },
-      due: { type: 'string' },
-      reason: { type: 'string' },
-    },
+    options: stringOptions('outcome', 'decided-by', 'conditions', 'due', 'reason'),
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
       const decision = await ctx.call('decisions.record', {

@@ -1,9 +1,17 @@
 import { OUTCOME_LABELS, RATING_LABELS, parseRatingWord } from '../../../shared/assessment/ratings';
 import { parseFrameworkKey } from '../../../shared/framework/schema';
 import { readTextFile } from '../../core/files/read-text';
-import { CliFailure, flag, pad, required, str, type Command } from '../command';
-
-const MAX_CSV_BYTES = 10_000_000;
+import {
+  booleanOptions,
+  CliFailure,
+  type Command,
+  flag,
+  pad,
+  required,
+  str,
+  stringOptions,
+} from '../command';
+import { FILE_LIMITS } from '../../../shared/limits';
 
 export const assessmentCommands: Command[] = [
   {
@@ -14,19 +22,13 @@ export const assessmentCommands: Command[] = [
       'assessment start --provider ID --kind self [--framework ID[@VERSION]]\n' +
       '       spqa assessment start --provider ID --kind external --assessor NAME (--declare-no-conflict | --declare-conflict TEXT) [--from SELF_ASSESSMENT_ID] [--framework ID[@VERSION]]',
     options: {
-      provider: { type: 'string' },
-      kind: { type: 'string' },
-      framework: { type: 'string' },
-      assessor: { type: 'string' },
-      from: { type: 'string' },
-      'declare-no-conflict': { type: 'boolean' },
-      'declare-conflict': { type: 'string' },
+      ...stringOptions('provider', 'kind', 'framework', 'assessor', 'from', 'declare-conflict'),
+      ...booleanOptions('declare-no-conflict'),
     },
-    positionals: { min: 0, max: 0 },
     async run(ctx, args) {
       const kind = required(args, 'kind');
-      const fw = str(args, 'framework');
-      const ref = fw ? parseFrameworkKey(fw) : null;
+      const framework = str(args, 'framework');
+      const ref = framework ? parseFrameworkKey(framework) : null;
       const providerId = required(args, 'provider');
       if (kind === 'self') {
         const assessment = await ctx.call('assessments.start', {
@@ -43,16 +45,15 @@ export const assessmentCommands: Command[] = [
         return;
       }
       if (kind !== 'external')
-        throw new CliFailure(`--kind must be self or external (got "${kind}")`, 2);
+        throw new CliFailure(`--kind must be self or external (got "${kind}")`);
       const conflict = str(args, 'declare-conflict');
       const none = flag(args, 'declare-no-conflict');
       if (conflict !== undefined && none)
-        throw new CliFailure('give --declare-no-conflict or --declare-conflict, not both', 2);
+        throw new CliFailure('give --declare-no-conflict or --declare-conflict, not both');
       if (conflict === undefined && !none) {
         throw new CliFailure(
           'an assessor must declare conflicts of interest first: --declare-no-conflict, or --declare-conflict TEXT ' +
             '(advice or consultancy to this provider in the past two years blocks the assessment)',
-          2,
         );
       }
       const assessment = await ctx.call('assessments.startExternal', {
@@ -75,8 +76,7 @@ export const assessmentCommands: Command[] = [
     path: ['assessment', 'list'],
     summary: 'List assessments',
     usage: 'assessment list [--provider ID]',
-    options: { provider: { type: 'string' } },
-    positionals: { min: 0, max: 0 },
+    options: stringOptions('provider'),
     async run(ctx, args) {
       const list = await ctx.call('assessments.list', { providerId: str(args, 'provider') });
       ctx.print(list, () =>
@@ -100,19 +100,13 @@ export const assessmentCommands: Command[] = [
     summary: 'Rate one criterion (N/A needs --reason)',
     usage:
       'assessment rate ID --criterion CODE --rating met|partial|not-met|na [--note TEXT] [--reason TEXT] [--override-reason TEXT]',
-    options: {
-      criterion: { type: 'string' },
-      rating: { type: 'string' },
-      note: { type: 'string' },
-      reason: { type: 'string' },
-      'override-reason': { type: 'string' },
-    },
+    options: stringOptions('criterion', 'rating', 'note', 'reason', 'override-reason'),
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
       const word = required(args, 'rating');
       const rating = parseRatingWord(word);
       if (!rating)
-        throw new CliFailure(`--rating must be met, partial, not-met or na (got "${word}")`, 2);
+        throw new CliFailure(`--rating must be met, partial, not-met or na (got "${word}")`);
       const result = await ctx.call('assessments.rate', {
         id: args.positionals[0],
         criterion: required(args, 'criterion'),
@@ -134,14 +128,13 @@ export const assessmentCommands: Command[] = [
     summary:
       'Apply ratings from a CSV (criterion,rating,note,reason,override_reason); all or nothing',
     usage: 'assessment import-ratings ID FILE.csv',
-    options: {},
     positionals: { min: 2, max: 2 },
     async run(ctx, args) {
       const [id, file = ''] = args.positionals;
       const result = await ctx.call('assessments.importRatings', {
         id,
         fileName: file,
-        csv: readTextFile(file, MAX_CSV_BYTES),
+        csv: readTextFile(file, FILE_LIMITS.ratingsCsv),
       });
       ctx.print(
         result,
@@ -155,48 +148,47 @@ export const assessmentCommands: Command[] = [
     summary:
       'Show ratings, per-domain scores, essential criteria not met and the recommended outcome',
     usage: 'assessment show ID',
-    options: {},
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
       const detail = await ctx.call('assessments.get', { id: args.positionals[0] });
-      const { assessment: a, readiness: r } = detail;
-      const ratings = new Map(detail.ratings.map((x) => [x.criterion, x]));
+      const { assessment, readiness } = detail;
+      const ratings = new Map(detail.ratings.map((rating) => [rating.criterion, rating]));
       ctx.print(
         {
-          assessment: a,
+          assessment,
           ratings: detail.ratings,
-          domains: r.domains,
-          essentialNotMet: r.essentialGaps,
-          recommendedOutcome: r.outcome,
-          readiness: r,
+          domains: readiness.domains,
+          essentialNotMet: readiness.essentialGaps,
+          recommendedOutcome: readiness.outcome,
+          readiness,
           actions: detail.actions,
         },
         () => {
           const lines = [
-            `${a.providerName}: ${a.kind}-assessment ${a.id} (${a.status}), ${a.frameworkId}@${a.frameworkVersion}`,
-            `Rated ${r.rated} of ${r.applicable} (${r.progressPercent}%); score ${r.scorePercent}%`,
-            `Recommended outcome today: ${OUTCOME_LABELS[r.outcome]}`,
+            `${assessment.providerName}: ${assessment.kind}-assessment ${assessment.id} (${assessment.status}), ${assessment.frameworkId}@${assessment.frameworkVersion}`,
+            `Rated ${readiness.rated} of ${readiness.applicable} (${readiness.progressPercent}%); score ${readiness.scorePercent}%`,
+            `Recommended outcome today: ${OUTCOME_LABELS[readiness.outcome]}`,
             '',
             pad([
               ['DOMAIN', 'RATED', 'SCORE'],
-              ...r.domains.map((d) => [
+              ...readiness.domains.map((d) => [
                 `${d.code} ${d.title}`,
                 `${d.rated}/${d.applicable}`,
                 `${d.scorePercent}%`,
               ]),
             ]),
             '',
-            r.essentialGaps.length === 0
+            readiness.essentialGaps.length === 0
               ? 'All essential criteria are met.'
               : 'Essential criteria not met:',
-            ...r.essentialGaps.map(
+            ...readiness.essentialGaps.map(
               (g) => `  ${g.code.padEnd(6)} ${g.rating ? RATING_LABELS[g.rating] : 'not rated'}`,
             ),
             '',
             'Ratings:',
             ...detail.applicableCodes.map((code) => {
-              const x = ratings.get(code);
-              return `  ${code.padEnd(6)} ${x ? RATING_LABELS[x.rating] : '—'}${x?.reason ? ` (${x.reason})` : ''}`;
+              const rating = ratings.get(code);
+              return `  ${code.padEnd(6)} ${rating ? RATING_LABELS[rating.rating] : '—'}${rating?.reason ? ` (${rating.reason})` : ''}`;
             }),
           ];
           return lines.join('\n');
@@ -209,13 +201,7 @@ export const assessmentCommands: Command[] = [
     summary: 'Set the improvement action for a criterion (one per criterion)',
     usage:
       'action set ASSESSMENT_ID --criterion CODE --action TEXT --owner NAME --due YYYY-MM-DD [--done]',
-    options: {
-      criterion: { type: 'string' },
-      action: { type: 'string' },
-      owner: { type: 'string' },
-      due: { type: 'string' },
-      done: { type: 'boolean' },
-    },
+    options: { ...stringOptions('criterion', 'action', 'owner', 'due'), ...booleanOptions('done') },
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
       const action = await ctx.call('actions.save', {

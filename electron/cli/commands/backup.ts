@@ -1,9 +1,7 @@
 import { resolve } from 'node:path';
 import { restoreBackup } from '../../core/backup/restore';
 import { AppError } from '../../core/errors';
-import { CliFailure, flag, type Command } from '../command';
-
-const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+import { booleanOptions, CliFailure, type Command, flag, megabytes } from '../command';
 
 function describeCounts(counts: Record<string, number>): string {
   const parts = Object.entries(counts)
@@ -17,7 +15,7 @@ export const backupCommands: Command[] = [
     path: ['backup'],
     summary: 'Back up the database and evidence store into one archive with a manifest of hashes',
     usage: 'backup FILE [--overwrite]',
-    options: { overwrite: { type: 'boolean' } },
+    options: booleanOptions('overwrite'),
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
       const path = resolve(args.positionals[0] ?? '');
@@ -31,7 +29,6 @@ export const backupCommands: Command[] = [
           )
             throw new CliFailure(
               `${path} already exists; choose another name, or pass --overwrite`,
-              2,
             );
           throw error;
         });
@@ -55,7 +52,7 @@ export const backupCommands: Command[] = [
     path: ['restore'],
     summary: 'Restore a backup: checked first, the current data kept aside in a dated folder',
     usage: 'restore FILE [--dry-run]',
-    options: { 'dry-run': { type: 'boolean' } },
+    options: booleanOptions('dry-run'),
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
       // The core is never opened here: the database must not be held open while it is replaced.

@@ -1,25 +1,34 @@
 import { resolve } from 'node:path';
 import {
+  BUNDLE_EXTENSION,
   PREVIEW_STATUS_LABELS,
   RECORD_KIND_LABELS,
   type BundlePreview,
 } from '../../../shared/bundles/schema';
-import { CliFailure, flag, pad, required, type Command } from '../command';
-import { readPassphrase } from '../passphrase';
+import {
+  booleanOptions,
+  CliFailure,
+  type Command,
+  flag,
+  megabytes,
+  pad,
+  required,
+  stringOptions,
+} from '../command';
+import { PASSPHRASE_SOURCE, readPassphrase } from '../passphrase';
+import { EXIT } from '../exit-codes';
+import { ASSESSMENT_KIND_LABELS } from '../../../shared/assessment/schema';
 
 const size = (bytes: number) =>
-  bytes < 1024 * 1024
-    ? `${Math.ceil(bytes / 1024)} KB`
-    : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : megabytes(bytes);
 
 /** The preview as a person reads it: who sent it, what it holds, and every record that would change. */
-function describePreview(p: BundlePreview): string {
-  const kind = p.subject.kind === 'self' ? 'Self-assessment' : 'External assessment';
-  const shown = p.items.filter((i) => i.status !== 'unchanged' || i.detail);
+function describePreview(preview: BundlePreview): string {
+  const shown = preview.items.filter((i) => i.status !== 'unchanged' || i.detail);
   const lines = [
-    `bundle from ${p.sender.name}, signed with ${p.sender.keyId} (trusted as “${p.sender.trustedAs}”), made ${p.createdAt.slice(0, 10)} by ${p.createdBy}`,
-    `${kind} of ${p.subject.providerName} (${p.subject.assessmentId}), revision ${p.subject.revision}; framework ${p.framework.id}@${p.framework.version}${p.framework.installed ? '' : ' (not installed here; installed from the bundle)'}`,
-    `evidence files: ${p.evidenceFiles.included} included (${size(p.evidenceFiles.bytes)})${p.evidenceFiles.leftOut > 0 ? `, ${p.evidenceFiles.leftOut} left out as personal data` : ''}`,
+    `bundle from ${preview.sender.name}, signed with ${preview.sender.keyId} (trusted as “${preview.sender.trustedAs}”), made ${preview.createdAt.slice(0, 10)} by ${preview.createdBy}`,
+    `${ASSESSMENT_KIND_LABELS[preview.subject.kind]} of ${preview.subject.providerName} (${preview.subject.assessmentId}), revision ${preview.subject.revision}; framework ${preview.framework.id}@${preview.framework.version}${preview.framework.installed ? '' : ' (not installed here; installed from the bundle)'}`,
+    `evidence files: ${preview.evidenceFiles.included} included (${size(preview.evidenceFiles.bytes)})${preview.evidenceFiles.leftOut > 0 ? `, ${preview.evidenceFiles.leftOut} left out as personal data` : ''}`,
   ];
   if (shown.length > 0) {
     lines.push(
@@ -38,9 +47,9 @@ function describePreview(p: BundlePreview): string {
   }
   lines.push(
     '',
-    `${p.counts.new} new, ${p.counts.changed} changed, ${p.counts.unchanged} unchanged, ${p.counts.conflict} in conflict`,
+    `${preview.counts.new} new, ${preview.counts.changed} changed, ${preview.counts.unchanged} unchanged, ${preview.counts.conflict} in conflict`,
   );
-  for (const warning of p.warnings) lines.push(`warning: ${warning}`);
+  for (const warning of preview.warnings) lines.push(`warning: ${warning}`);
   return lines.join('\n');
 }
 
@@ -49,15 +58,16 @@ export const bundleCommands: Command[] = [
     path: ['bundle', 'export'],
     summary:
       'Write an assessment with its provider, ratings, findings, decision, certificates and evidence to one signed .spqa bundle',
-    usage:
-      'bundle export --assessment ID FILE.spqa [--include-personal-data]   (passphrase from SPQA_PASSPHRASE or a prompt)',
-    options: { assessment: { type: 'string' }, 'include-personal-data': { type: 'boolean' } },
+    usage: `bundle export --assessment ID FILE.spqa [--include-personal-data]   ${PASSPHRASE_SOURCE}`,
+    options: { ...stringOptions('assessment'), ...booleanOptions('include-personal-data') },
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
       const assessmentId = required(args, 'assessment');
       const file = resolve(args.positionals[0] ?? '');
-      if (!file.toLowerCase().endsWith('.spqa'))
-        throw new CliFailure(`a bundle file name ends in .spqa (not ${args.positionals[0]})`, 2);
+      if (!file.toLowerCase().endsWith(BUNDLE_EXTENSION))
+        throw new CliFailure(
+          `a bundle file name ends in ${BUNDLE_EXTENSION} (not ${args.positionals[0]})`,
+        );
       const result = await ctx.call('bundles.export', {
         assessmentId,
         includePersonalData: flag(args, 'include-personal-data'),
@@ -82,7 +92,7 @@ export const bundleCommands: Command[] = [
     summary:
       'Import a .spqa bundle signed by a trusted key: checked in full, previewed, then applied all or nothing',
     usage: 'bundle import FILE.spqa [--dry-run]',
-    options: { 'dry-run': { type: 'boolean' } },
+    options: booleanOptions('dry-run'),
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
       const source = { kind: 'path' as const, path: resolve(args.positionals[0] ?? '') };
@@ -100,13 +110,13 @@ export const bundleCommands: Command[] = [
         );
         if (!preview.canApply) {
           for (const problem of preview.problems) ctx.stderr(`spqa: conflict: ${problem}`);
-          return 2;
+          return EXIT.invalid;
         }
-        return 0;
+        return EXIT.ok;
       }
       const result = await ctx.call('bundles.import', { source });
       ctx.print(result, () => `${describePreview(result.preview)}\n${result.message}`);
-      return 0;
+      return EXIT.ok;
     },
   },
 ];

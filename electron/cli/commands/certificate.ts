@@ -8,21 +8,32 @@ import type { Certificate, Verification } from '../../../shared/accreditation/sc
 import { readTextFile } from '../../core/files/read-text';
 import { writeFileAtomic } from '../../core/files/write-file';
 import { invalid } from '../../core/errors';
-import { CliFailure, pad, required, str, strs, type Command } from '../command';
-import { readPassphrase } from '../passphrase';
-
-const MAX_CERTIFICATE_BYTES = 50_000_000;
+import {
+  CliFailure,
+  type Command,
+  megabytes,
+  pad,
+  required,
+  str,
+  stringOptions,
+  strs,
+} from '../command';
+import { PASSPHRASE_SOURCE, readPassphrase } from '../passphrase';
+import { FILE_LIMITS } from '../../../shared/limits';
+import { EXIT } from '../exit-codes';
+import { PUBLICATION_FILES } from '../../../shared/register/schema';
 
 function describe(
-  c: Pick<Certificate, 'number' | 'holderName' | 'status' | 'issuedOn' | 'expiresOn'>,
+  certificate: Pick<Certificate, 'number' | 'holderName' | 'status' | 'issuedOn' | 'expiresOn'>,
 ): string {
-  return `${c.number}  ${c.holderName}  ${CERTIFICATE_STATUS_LABELS[c.status]}  ${c.issuedOn} to ${c.expiresOn}`;
+  const { number, holderName, status, issuedOn, expiresOn } = certificate;
+  return `${number}  ${holderName}  ${CERTIFICATE_STATUS_LABELS[status]}  ${issuedOn} to ${expiresOn}`;
 }
 
 function readBinary(path: string): Buffer {
   if (!existsSync(path)) throw invalid(`${path}: no such file`);
   const bytes = readFileSync(path);
-  if (bytes.length > MAX_CERTIFICATE_BYTES)
+  if (bytes.length > FILE_LIMITS.certificate)
     throw invalid(`${path} is too large to be a certificate`);
   return bytes;
 }
@@ -30,17 +41,17 @@ function readBinary(path: string): Buffer {
 /** A published register folder gives the network's public key(s) and the status of every certificate. */
 function registerInputs(dir: string) {
   if (!existsSync(dir)) throw invalid(`--register ${dir}: no such folder`);
-  const statusPath = join(dir, 'status.json');
-  if (!existsSync(statusPath)) throw invalid(`--register ${dir}: it has no status.json`);
+  const statusPath = join(dir, PUBLICATION_FILES.statusList);
+  if (!existsSync(statusPath))
+    throw invalid(`--register ${dir}: it has no ${PUBLICATION_FILES.statusList}`);
+  const otherKeys = join(dir, PUBLICATION_FILES.otherKeys);
   const keyFiles = [
-    join(dir, 'public-key.pem'),
-    ...(existsSync(join(dir, 'keys'))
-      ? readdirSync(join(dir, 'keys')).map((n) => join(dir, 'keys', n))
-      : []),
+    join(dir, PUBLICATION_FILES.publicKey),
+    ...(existsSync(otherKeys) ? readdirSync(otherKeys).map((name) => join(otherKeys, name)) : []),
   ].filter((p) => p.endsWith('.pem') && existsSync(p));
   return {
-    statusFile: { fileName: statusPath, text: readTextFile(statusPath, 200_000_000) },
-    publicKeys: keyFiles.map((p) => ({ source: p, pem: readTextFile(p, 10_000) })),
+    statusFile: { fileName: statusPath, text: readTextFile(statusPath, FILE_LIMITS.statusList) },
+    publicKeys: keyFiles.map((p) => ({ source: p, pem: readTextFile(p, FILE_LIMITS.publicKey) })),
   };
 }
 
@@ -49,7 +60,7 @@ function lifecycleCommand(action: 'suspend' | 'reinstate' | 'withdraw', summary:
     path: ['certificate', action],
     summary,
     usage: `certificate ${action} NUMBER --reason TEXT`,
-    options: { reason: { type: 'string' } },
+    options: stringOptions('reason'),
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
       const method = `certificates.${action}` as const;
@@ -67,9 +78,7 @@ export const certificateCommands: Command[] = [
     path: ['keys', 'init'],
     summary:
       'Create the network’s Ed25519 signing key, its private half encrypted under a passphrase',
-    usage: 'keys init   (passphrase from SPQA_PASSPHRASE or a prompt)',
-    options: {},
-    positionals: { min: 0, max: 0 },
+    usage: `keys init   ${PASSPHRASE_SOURCE}`,
     async run(ctx) {
       const result = await ctx.call('keys.init', {
         passphrase: await readPassphrase(ctx.env, 'keys init'),
@@ -85,7 +94,6 @@ export const certificateCommands: Command[] = [
     path: ['keys', 'export-public'],
     summary: 'Write the network’s public key (PEM, SPKI) for others to verify with',
     usage: 'keys export-public FILE',
-    options: {},
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
       const key = await ctx.call('keys.exportPublic', {});
@@ -97,9 +105,8 @@ export const certificateCommands: Command[] = [
   {
     path: ['certificate', 'issue'],
     summary: 'Issue the signed certificate for an accredited decision; prints its number',
-    usage: 'certificate issue --assessment ID   (passphrase from SPQA_PASSPHRASE or a prompt)',
-    options: { assessment: { type: 'string' } },
-    positionals: { min: 0, max: 0 },
+    usage: `certificate issue --assessment ID   ${PASSPHRASE_SOURCE}`,
+    options: stringOptions('assessment'),
     async run(ctx, args) {
       const assessmentId = required(args, 'assessment');
       const cert = await ctx.call('certificates.issue', {
@@ -114,7 +121,7 @@ export const certificateCommands: Command[] = [
     summary:
       'Reissue a certificate (e.g. corrected details) with a revision suffix; the old one is superseded',
     usage: 'certificate reissue NUMBER --reason TEXT',
-    options: { reason: { type: 'string' } },
+    options: stringOptions('reason'),
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
       const reason = required(args, 'reason');
@@ -130,8 +137,7 @@ export const certificateCommands: Command[] = [
     path: ['certificate', 'list'],
     summary: 'List certificates with their current status',
     usage: 'certificate list [--provider ID]',
-    options: { provider: { type: 'string' } },
-    positionals: { min: 0, max: 0 },
+    options: stringOptions('provider'),
     async run(ctx, args) {
       const list = await ctx.call('certificates.list', { providerId: str(args, 'provider') });
       ctx.print(list, () =>
@@ -154,7 +160,6 @@ export const certificateCommands: Command[] = [
     path: ['certificate', 'show'],
     summary: 'Show a certificate and its status history',
     usage: 'certificate show NUMBER',
-    options: {},
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
       const cert = await ctx.call('certificates.get', { number: args.positionals[0] });
@@ -176,13 +181,13 @@ export const certificateCommands: Command[] = [
     path: ['certificate', 'export'],
     summary: 'Write a certificate as PDF, signed JSON and/or an Open Badges 3.0 credential',
     usage: 'certificate export NUMBER [--pdf FILE] [--json FILE] [--badge FILE]',
-    options: { pdf: { type: 'string' }, json: { type: 'string' }, badge: { type: 'string' } },
+    options: stringOptions('pdf', 'json', 'badge'),
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
       const number = args.positionals[0] ?? '';
       const targets = (['pdf', 'json', 'badge'] as const).filter((f) => str(args, f));
       if (targets.length === 0)
-        throw new CliFailure('name at least one of --pdf FILE, --json FILE, --badge FILE', 2);
+        throw new CliFailure('name at least one of --pdf FILE, --json FILE, --badge FILE');
       const written: { format: string; file: string }[] = [];
       for (const format of targets) {
         const file = str(args, format) ?? '';
@@ -212,11 +217,10 @@ export const certificateCommands: Command[] = [
       if (unknown !== undefined)
         throw new CliFailure(
           `--status ${unknown}: not a certificate status; use ${CERTIFICATE_STATUSES.join(', ')}`,
-          2,
         );
       const numbers = strs(args, 'number');
       if (statuses.length > 0 && numbers.length > 0)
-        throw new CliFailure('choose certificates by --status or by --number, not both', 2);
+        throw new CliFailure('choose certificates by --status or by --number, not both');
       const result = await ctx.call('certificates.exportPdfs', {
         // A folder named on the command line is relative to where the command runs.
         folder: resolve(args.positionals[0] ?? ''),
@@ -226,7 +230,7 @@ export const certificateCommands: Command[] = [
       ctx.print(
         result,
         () =>
-          `wrote ${result.files} certificate PDF${result.files === 1 ? '' : 's'} (${(result.bytes / 1024 / 1024).toFixed(1)} MB) into ${result.folder}`,
+          `wrote ${result.files} certificate PDF${result.files === 1 ? '' : 's'} (${megabytes(result.bytes)}) into ${result.folder}`,
       );
     },
   },
@@ -235,7 +239,7 @@ export const certificateCommands: Command[] = [
     summary:
       'Check a certificate (PDF or JSON): signature, dates and, with a register, current status; exit 3 if not valid',
     usage: 'certificate verify FILE [--register DIR]',
-    options: { register: { type: 'string' } },
+    options: stringOptions('register'),
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
       const file = args.positionals[0] ?? '';
@@ -255,7 +259,7 @@ export const certificateCommands: Command[] = [
           ),
         ].join('\n'),
       );
-      return verdict.valid ? 0 : 3;
+      return verdict.valid ? EXIT.ok : EXIT.verificationFailed;
     },
   },
   {
@@ -263,7 +267,7 @@ export const certificateCommands: Command[] = [
     summary:
       'Write an assessment report PDF (summary, domain results, findings, evidence with hashes)',
     usage: 'report export ASSESSMENT_ID --pdf FILE',
-    options: { pdf: { type: 'string' } },
+    options: stringOptions('pdf'),
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
       const file = required(args, 'pdf');

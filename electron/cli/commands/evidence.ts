@@ -2,19 +2,33 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { EvidenceRecord } from '../../../shared/evidence/schema';
 import { EVIDENCE_KINDS, EVIDENCE_KIND_LABELS } from '../../../shared/evidence/schema';
-import { CliFailure, flag, pad, required, str, strs, type Command } from '../command';
+import {
+  booleanOptions,
+  CliFailure,
+  type Command,
+  flag,
+  integerOption,
+  pad,
+  required,
+  str,
+  stringOptions,
+  strs,
+} from '../command';
+import { messageOf } from '../../../shared/error-message';
+import { EXIT } from '../exit-codes';
 
-function describe(e: EvidenceRecord): string {
+function describe(evidence: EvidenceRecord): string {
   const what =
-    e.url ?? `${e.originalName ?? ''} (${e.size ?? 0} bytes, ${e.mediaType ?? 'unknown type'})`;
+    evidence.url ??
+    `${evidence.originalName ?? ''} (${evidence.size ?? 0} bytes, ${evidence.mediaType ?? 'unknown type'})`;
   const dates = [
-    e.effectiveDate ? `from ${e.effectiveDate}` : '',
-    e.expiryDate ? `expires ${e.expiryDate}` : '',
+    evidence.effectiveDate ? `from ${evidence.effectiveDate}` : '',
+    evidence.expiryDate ? `expires ${evidence.expiryDate}` : '',
   ]
     .filter(Boolean)
     .join(', ');
-  return `${e.id}  ${e.title} [${e.kind}] ${what}${dates ? `; ${dates}` : ''}${e.criteria.length ? `; criteria ${e.criteria.join(', ')}` : ''}${
-    e.sha256 ? `\n  sha256 ${e.sha256}` : ''
+  return `${evidence.id}  ${evidence.title} [${evidence.kind}] ${what}${dates ? `; ${dates}` : ''}${evidence.criteria.length ? `; criteria ${evidence.criteria.join(', ')}` : ''}${
+    evidence.sha256 ? `\n  sha256 ${evidence.sha256}` : ''
   }`;
 }
 
@@ -22,14 +36,12 @@ function describe(e: EvidenceRecord): string {
 function filesInFolder(folder: string): string[] {
   let names: string[];
   try {
-    if (!statSync(folder).isDirectory())
-      throw new CliFailure(`--folder ${folder} is not a folder`, 2);
+    if (!statSync(folder).isDirectory()) throw new CliFailure(`--folder ${folder} is not a folder`);
     names = readdirSync(folder);
   } catch (error) {
     if (error instanceof CliFailure) throw error;
     throw new CliFailure(
-      `--folder ${folder}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : (error as Error).message}`,
-      2,
+      `--folder ${folder}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : messageOf(error)}`,
     );
   }
   const files = names
@@ -37,7 +49,7 @@ function filesInFolder(folder: string): string[] {
     .sort()
     .map((n) => join(folder, n))
     .filter((p) => statSync(p).isFile());
-  if (files.length === 0) throw new CliFailure(`--folder ${folder} has no files in it`, 2);
+  if (files.length === 0) throw new CliFailure(`--folder ${folder} has no files in it`);
   return files;
 }
 
@@ -47,16 +59,18 @@ export const evidenceCommands: Command[] = [
     summary: 'Attach files (or a folder, or a web link) to an assessment and its criteria',
     usage: `evidence add --assessment ID --criterion CODE [--criterion CODE ...] [--title T] [--kind ${EVIDENCE_KINDS.join('|')}] [--effective YYYY-MM-DD] [--expires YYYY-MM-DD] [--personal-data] [--retain-until YYYY-MM-DD] [--notes TEXT] [--folder DIR] [--link URL] FILE...`,
     options: {
-      assessment: { type: 'string' },
+      ...stringOptions(
+        'assessment',
+        'title',
+        'kind',
+        'effective',
+        'expires',
+        'retain-until',
+        'notes',
+        'folder',
+      ),
+      ...booleanOptions('personal-data'),
       criterion: { type: 'string', multiple: true },
-      title: { type: 'string' },
-      kind: { type: 'string' },
-      effective: { type: 'string' },
-      expires: { type: 'string' },
-      'personal-data': { type: 'boolean' },
-      'retain-until': { type: 'string' },
-      notes: { type: 'string' },
-      folder: { type: 'string' },
       link: { type: 'string', multiple: true },
     },
     positionals: { min: 0, max: 1000 },
@@ -69,7 +83,6 @@ export const evidenceCommands: Command[] = [
           if (statSync(file).isDirectory())
             throw new CliFailure(
               `${file} is a folder; use --folder ${file} to add every file in it`,
-              2,
             );
         } catch (error) {
           if (error instanceof CliFailure) throw error;
@@ -78,7 +91,7 @@ export const evidenceCommands: Command[] = [
       }
       const links = strs(args, 'link');
       if (files.length + links.length === 0)
-        throw new CliFailure('name at least one FILE, --folder or --link', 2);
+        throw new CliFailure('name at least one FILE, --folder or --link');
       const records = await ctx.call('evidence.add', {
         assessmentId: required(args, 'assessment'),
         criteria: strs(args, 'criterion'),
@@ -103,8 +116,7 @@ export const evidenceCommands: Command[] = [
     path: ['evidence', 'list'],
     summary: 'List the evidence attached to an assessment',
     usage: 'evidence list --assessment ID [--removed]',
-    options: { assessment: { type: 'string' }, removed: { type: 'boolean' } },
-    positionals: { min: 0, max: 0 },
+    options: { ...stringOptions('assessment'), ...booleanOptions('removed') },
     async run(ctx, args) {
       const list = await ctx.call('evidence.list', {
         assessmentId: required(args, 'assessment'),
@@ -131,8 +143,6 @@ export const evidenceCommands: Command[] = [
     path: ['evidence', 'verify'],
     summary: 'Rehash every stored evidence file; exit 3 if any is missing or altered',
     usage: 'evidence verify',
-    options: {},
-    positionals: { min: 0, max: 0 },
     async run(ctx) {
       const report = await ctx.call('evidence.verify', {});
       ctx.print(report, () =>
@@ -154,7 +164,7 @@ export const evidenceCommands: Command[] = [
             : []),
         ].join('\n'),
       );
-      return report.ok ? 0 : 3;
+      return report.ok ? EXIT.ok : EXIT.verificationFailed;
     },
   },
   {
@@ -162,7 +172,7 @@ export const evidenceCommands: Command[] = [
     summary:
       'Remove a piece of evidence: the file goes, a tombstone records what, when, by whom and why',
     usage: 'evidence remove ID --reason TEXT',
-    options: { reason: { type: 'string' } },
+    options: stringOptions('reason'),
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
       const result = await ctx.call('evidence.remove', {
@@ -182,8 +192,6 @@ export const evidenceCommands: Command[] = [
     path: ['evidence', 'remove-orphans'],
     summary: 'Delete stored files that no evidence record uses',
     usage: 'evidence remove-orphans',
-    options: {},
-    positionals: { min: 0, max: 0 },
     async run(ctx) {
       const result = await ctx.call('evidence.removeOrphans', {});
       ctx.print(
@@ -196,8 +204,6 @@ export const evidenceCommands: Command[] = [
     path: ['evidence', 'retention'],
     summary: 'List evidence kept past its retain-until date',
     usage: 'evidence retention',
-    options: {},
-    positionals: { min: 0, max: 0 },
     async run(ctx) {
       const result = await ctx.call('evidence.retention', {});
       ctx.print(result, () =>
@@ -220,18 +226,15 @@ export const evidenceCommands: Command[] = [
     path: ['evidence', 'expiring'],
     summary: 'List criteria that rely on evidence expiring soon',
     usage: 'evidence expiring [--days N]',
-    options: { days: { type: 'string' } },
-    positionals: { min: 0, max: 0 },
+    options: stringOptions('days'),
     async run(ctx, args) {
-      const days = str(args, 'days');
-      if (days !== undefined && !/^\d+$/.test(days))
-        throw new CliFailure(`--days must be a whole number, not "${days}"`, 2);
-      const result = await ctx.call('evidence.expiring', { withinDays: days ? Number(days) : 30 });
+      const days = integerOption(args, 'days') ?? 30;
+      const result = await ctx.call('evidence.expiring', { withinDays: days });
       ctx.print(result, () =>
         result.items.length === 0
           ? 'no criterion relies on evidence expiring soon'
           : [
-              `${result.criteria} criteria rely on evidence expiring within ${days ?? 30} days`,
+              `${result.criteria} criteria rely on evidence expiring within ${days} days`,
               pad([
                 ['PROVIDER', 'CRITERION', 'EVIDENCE', 'EXPIRES'],
                 ...result.items.map((i) => [i.providerName, i.criterion, i.title, i.expiryDate]),

@@ -2,16 +2,13 @@ import { parseFrameworkKey } from '../../../shared/framework/schema';
 import { parseFrameworkText } from '../../core/frameworks/parse';
 import { readTextFile } from '../../core/files/read-text';
 import { pad, type Command } from '../command';
-
-const MAX_FRAMEWORK_BYTES = 20_000_000;
+import { FILE_LIMITS } from '../../../shared/limits';
 
 export const frameworkCommands: Command[] = [
   {
     path: ['framework', 'list'],
     summary: 'List the installed framework versions',
     usage: 'framework list',
-    options: {},
-    positionals: { min: 0, max: 0 },
     async run(ctx) {
       const list = await ctx.call('frameworks.list', {});
       ctx.print(list, () =>
@@ -26,7 +23,6 @@ export const frameworkCommands: Command[] = [
     path: ['framework', 'show'],
     summary: 'Show a framework’s domains, standards and criteria',
     usage: 'framework show ID[@VERSION]',
-    options: {},
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
       const { id, version } = parseFrameworkKey(args.positionals[0] ?? '');
@@ -38,13 +34,13 @@ export const frameworkCommands: Command[] = [
         const lines = [
           `${framework.title} (${summary.id}@${summary.version}), ${summary.criteria} criteria`,
         ];
-        for (const d of framework.domains) {
-          lines.push('', `${d.code}  ${d.title}`);
-          for (const s of d.standards) {
-            lines.push(`  ${s.code}  ${s.title}`);
-            for (const c of s.criteria) {
+        for (const domain of framework.domains) {
+          lines.push('', `${domain.code}  ${domain.title}`);
+          for (const standard of domain.standards) {
+            lines.push(`  ${standard.code}  ${standard.title}`);
+            for (const criterion of standard.criteria) {
               lines.push(
-                `    ${c.code.padEnd(6)} ${c.level === 'essential' ? 'E' : 'D'}  [${c.appliesTo.join(', ')}]  ${c.statement}`,
+                `    ${criterion.code.padEnd(6)} ${criterion.level === 'essential' ? 'E' : 'D'}  [${criterion.appliesTo.join(', ')}]  ${criterion.statement}`,
               );
             }
           }
@@ -57,13 +53,12 @@ export const frameworkCommands: Command[] = [
     path: ['framework', 'validate'],
     summary: 'Check a framework file against the schema without importing it',
     usage: 'framework validate FILE',
-    options: {},
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
       const file = args.positionals[0] ?? '';
       // Validation needs no database, so none is opened or created.
       const { framework, sha256 } = parseFrameworkText(
-        readTextFile(file, MAX_FRAMEWORK_BYTES),
+        readTextFile(file, FILE_LIMITS.framework),
         file,
       );
       ctx.print(
@@ -76,11 +71,10 @@ export const frameworkCommands: Command[] = [
     path: ['framework', 'import'],
     summary: 'Import a new or revised framework version (an imported id@version never changes)',
     usage: 'framework import FILE',
-    options: {},
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
       const file = args.positionals[0] ?? '';
-      const text = readTextFile(file, MAX_FRAMEWORK_BYTES);
+      const text = readTextFile(file, FILE_LIMITS.framework);
       const summary = await ctx.call('frameworks.import', { fileName: file, text });
       ctx.print(
         summary,

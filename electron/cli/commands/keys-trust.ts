@@ -1,5 +1,6 @@
 import { readTextFile } from '../../core/files/read-text';
-import { pad, required, type Command } from '../command';
+import { type Command, pad, required, stringOptions } from '../command';
+import { FILE_LIMITS } from '../../../shared/limits';
 
 /** Senders' public keys: a bundle is imported only when signed by one of these (or by this network). */
 export const keysTrustCommands: Command[] = [
@@ -7,11 +8,11 @@ export const keysTrustCommands: Command[] = [
     path: ['keys', 'trust'],
     summary: 'Trust a sender’s public key (PEM) so bundles they sign can be imported',
     usage: 'keys trust FILE.pem --name NAME',
-    options: { name: { type: 'string' } },
+    options: stringOptions('name'),
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
       const name = required(args, 'name');
-      const pem = readTextFile(args.positionals[0] ?? '', 10_000);
+      const pem = readTextFile(args.positionals[0] ?? '', FILE_LIMITS.publicKey);
       const key = await ctx.call('trustedKeys.add', { pem, name });
       ctx.print(key, () => `trusted ${key.keyId} as “${key.name}”`);
     },
@@ -20,8 +21,6 @@ export const keysTrustCommands: Command[] = [
     path: ['keys', 'trusted'],
     summary: 'List the public keys you trust, with their names',
     usage: 'keys trusted',
-    options: {},
-    positionals: { min: 0, max: 0 },
     async run(ctx) {
       const keys = await ctx.call('trustedKeys.list', {});
       ctx.print(keys, () =>
@@ -38,7 +37,6 @@ export const keysTrustCommands: Command[] = [
     path: ['keys', 'untrust'],
     summary: 'Stop trusting a public key; bundles it signs are refused from now on',
     usage: 'keys untrust KEYID',
-    options: {},
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
       const { removed } = await ctx.call('trustedKeys.remove', { keyId: args.positionals[0] });

@@ -8,36 +8,61 @@ import {
   SERVICE_CATEGORIES,
 } from '../../../shared/providers/vocabulary';
 import { readTextFile } from '../../core/files/read-text';
-import { CliFailure, flag, integerOption, pad, required, str, type Command } from '../command';
+import {
+  booleanOptions,
+  type Command,
+  flag,
+  integerOption,
+  pad,
+  required,
+  str,
+  stringOptions,
+} from '../command';
+import { FILE_LIMITS } from '../../../shared/limits';
 
-const MAX_CSV_BYTES = 50_000_000;
-
-function describeProvider(p: Provider): string {
+function describeProvider(provider: Provider): string {
   const lines = [
-    `${p.name} (${p.id})`,
-    `  type:     ${PROVIDER_TYPE_LABELS[p.type]}`,
-    `  region:   ${p.region ? REGION_LABELS[p.region] : '—'}`,
-    `  charity:  ${p.charityNumber ?? '—'}   company: ${p.companyNumber ?? '—'}`,
-    `  address:  ${[p.addressLine1, p.addressLine2, p.town, p.postcode].filter(Boolean).join(', ') || '—'}`,
+    `${provider.name} (${provider.id})`,
+    `  type:     ${PROVIDER_TYPE_LABELS[provider.type]}`,
+    `  region:   ${provider.region ? REGION_LABELS[provider.region] : '—'}`,
+    `  charity:  ${provider.charityNumber ?? '—'}   company: ${provider.companyNumber ?? '—'}`,
+    `  address:  ${[provider.addressLine1, provider.addressLine2, provider.town, provider.postcode].filter(Boolean).join(', ') || '—'}`,
   ];
-  if (p.archivedAt) lines.push(`  archived: ${p.archivedAt}`);
+  if (provider.archivedAt) lines.push(`  archived: ${provider.archivedAt}`);
   return lines.join('\n');
 }
 
-const providerFieldOptions = {
-  name: { type: 'string' },
-  type: { type: 'string' },
-  'charity-number': { type: 'string' },
-  'company-number': { type: 'string' },
-  region: { type: 'string' },
-  postcode: { type: 'string' },
-  address: { type: 'string' },
-  town: { type: 'string' },
-  website: { type: 'string' },
-  'contact-name': { type: 'string' },
-  'contact-email': { type: 'string' },
-  'contact-phone': { type: 'string' },
-} as const;
+const providerFieldOptions = stringOptions(
+  'name',
+  'type',
+  'charity-number',
+  'company-number',
+  'region',
+  'postcode',
+  'address',
+  'town',
+  'website',
+  'contact-name',
+  'contact-email',
+  'contact-phone',
+);
+
+/** `provider archive` and `provider restore`: one method, archiving or not. */
+function archiveCommand(word: 'archive' | 'restore', summary: string): Command {
+  return {
+    path: ['provider', word],
+    summary,
+    usage: `provider ${word} ID`,
+    positionals: { min: 1, max: 1 },
+    async run(ctx, args) {
+      const provider = await ctx.call('providers.archive', {
+        id: args.positionals[0],
+        archived: word === 'archive',
+      });
+      ctx.print(provider, () => `${word === 'archive' ? 'archived' : 'restored'} ${provider.name}`);
+    },
+  };
+}
 
 export const providerCommands: Command[] = [
   {
@@ -45,7 +70,6 @@ export const providerCommands: Command[] = [
     summary: 'Add a provider organisation',
     usage: `provider add --name NAME --type ${PROVIDER_TYPES.join('|')} [--charity-number N] [--company-number N] [--region R] [--postcode P] [--address LINE] [--town T] [--website URL] [--contact-name N --contact-email E --contact-phone P]`,
     options: providerFieldOptions,
-    positionals: { min: 0, max: 0 },
     async run(ctx, args) {
       const contactName = str(args, 'contact-name');
       const provider = await ctx.call('providers.create', {
@@ -76,13 +100,9 @@ export const providerCommands: Command[] = [
     summary: 'List providers, optionally searching by name, charity or company number, or postcode',
     usage: `provider list [--search TEXT] [--region ${REGIONS.join('|')}] [--type T] [--archived] [--limit N]`,
     options: {
-      search: { type: 'string' },
-      region: { type: 'string' },
-      type: { type: 'string' },
-      archived: { type: 'boolean' },
-      limit: { type: 'string' },
+      ...stringOptions('search', 'region', 'type', 'limit'),
+      ...booleanOptions('archived'),
     },
-    positionals: { min: 0, max: 0 },
     async run(ctx, args) {
       const result = await ctx.call('providers.list', {
         query: str(args, 'search'),
@@ -117,22 +137,21 @@ export const providerCommands: Command[] = [
     path: ['provider', 'show'],
     summary: 'Show a provider with its services and assessments',
     usage: 'provider show ID',
-    options: {},
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
       const detail = await ctx.call('providers.get', { id: args.positionals[0] });
       ctx.print(detail, () => {
         const lines = [describeProvider(detail.provider), '', 'Services:'];
-        for (const s of detail.services) {
+        for (const service of detail.services) {
           lines.push(
-            `  ${s.id}  ${s.name} [${s.category}] ${s.acceptingReferrals ? 'accepting referrals' : 'not accepting referrals'}` +
-              `${s.waitingWeeks !== null ? `, wait ${s.waitingWeeks} weeks` : ''}`,
+            `  ${service.id}  ${service.name} [${service.category}] ${service.acceptingReferrals ? 'accepting referrals' : 'not accepting referrals'}` +
+              `${service.waitingWeeks !== null ? `, wait ${service.waitingWeeks} weeks` : ''}`,
           );
         }
         lines.push('', 'Assessments:');
-        for (const a of detail.assessments) {
+        for (const assessment of detail.assessments) {
           lines.push(
-            `  ${a.id}  ${a.kind} ${a.status} ${a.frameworkId}@${a.frameworkVersion} ${a.progressPercent}% rated`,
+            `  ${assessment.id}  ${assessment.kind} ${assessment.status} ${assessment.frameworkId}@${assessment.frameworkVersion} ${assessment.progressPercent}% rated`,
           );
         }
         return lines.join('\n');
@@ -143,13 +162,13 @@ export const providerCommands: Command[] = [
     path: ['provider', 'import'],
     summary: 'Import providers from a CSV file; nothing is imported if any row has a problem',
     usage: 'provider import FILE.csv [--dry-run]',
-    options: { 'dry-run': { type: 'boolean' } },
+    options: booleanOptions('dry-run'),
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
       const file = args.positionals[0] ?? '';
       const result = await ctx.call('providers.importCsv', {
         fileName: file,
-        csv: readTextFile(file, MAX_CSV_BYTES),
+        csv: readTextFile(file, FILE_LIMITS.providerCsv),
         dryRun: flag(args, 'dry-run'),
       });
       ctx.print(result, () =>
@@ -159,44 +178,24 @@ export const providerCommands: Command[] = [
       );
     },
   },
-  {
-    path: ['provider', 'archive'],
-    summary: 'Archive a provider (kept, but hidden from lists)',
-    usage: 'provider archive ID',
-    options: {},
-    positionals: { min: 1, max: 1 },
-    async run(ctx, args) {
-      const p = await ctx.call('providers.archive', { id: args.positionals[0], archived: true });
-      ctx.print(p, () => `archived ${p.name}`);
-    },
-  },
-  {
-    path: ['provider', 'restore'],
-    summary: 'Restore an archived provider',
-    usage: 'provider restore ID',
-    options: {},
-    positionals: { min: 1, max: 1 },
-    async run(ctx, args) {
-      const p = await ctx.call('providers.archive', { id: args.positionals[0], archived: false });
-      ctx.print(p, () => `restored ${p.name}`);
-    },
-  },
+  archiveCommand('archive', 'Archive a provider (kept, but hidden from lists)'),
+  archiveCommand('restore', 'Restore an archived provider'),
   {
     path: ['service', 'add'],
     summary: 'Add a service or activity to a provider',
     usage: `service add --provider ID --name NAME --category ${SERVICE_CATEGORIES.join('|')} --referral-route ${REFERRAL_ROUTES.join('|')} [--self-referral] [--not-accepting] [--places N] [--waiting-weeks N] [--description TEXT]`,
     options: {
-      provider: { type: 'string' },
-      name: { type: 'string' },
-      category: { type: 'string' },
-      'referral-route': { type: 'string' },
-      'self-referral': { type: 'boolean' },
-      'not-accepting': { type: 'boolean' },
-      places: { type: 'string' },
-      'waiting-weeks': { type: 'string' },
-      description: { type: 'string' },
+      ...stringOptions(
+        'provider',
+        'name',
+        'category',
+        'referral-route',
+        'places',
+        'waiting-weeks',
+        'description',
+      ),
+      ...booleanOptions('self-referral', 'not-accepting'),
     },
-    positionals: { min: 0, max: 0 },
     async run(ctx, args) {
       const service = await ctx.call('services.create', {
         providerId: required(args, 'provider'),
@@ -215,5 +214,3 @@ export const providerCommands: Command[] = [
     },
   },
 ];
-
-export { CliFailure };

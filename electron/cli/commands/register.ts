@@ -2,9 +2,10 @@ import { CERTIFICATE_STATUS_LABELS } from '../../../shared/accreditation/vocabul
 import type { RegisterDiff } from '../../../shared/contract/register';
 import { REGISTER_FORMATS, type RegisterFormat } from '../../../shared/register/schema';
 import { readTextFile } from '../../core/files/read-text';
-import { CliFailure, pad, str, type Command } from '../command';
+import { CliFailure, type Command, pad, str, stringOptions } from '../command';
 import { EXIT } from '../exit-codes';
-import { readPassphrase } from '../passphrase';
+import { PASSPHRASE_SOURCE, readPassphrase } from '../passphrase';
+import { FILE_LIMITS } from '../../../shared/limits';
 
 function parseFormats(raw: string | undefined): RegisterFormat[] {
   if (raw === undefined) return [...REGISTER_FORMATS];
@@ -16,7 +17,6 @@ function parseFormats(raw: string | undefined): RegisterFormat[] {
   if (unknown.length > 0 || formats.length === 0)
     throw new CliFailure(
       `--formats takes a comma-separated list of ${REGISTER_FORMATS.join(', ')}${unknown.length > 0 ? `; not "${unknown.join('", "')}"` : ''}`,
-      EXIT.invalid,
     );
   return formats as RegisterFormat[];
 }
@@ -37,9 +37,8 @@ export const registerCommands: Command[] = [
     path: ['register', 'build'],
     summary:
       'Publish the register into a folder: JSON, CSV, Open Referral UK, a searchable web page, the signed status list and manifest',
-    usage:
-      'register build OUTDIR [--formats json,csv,oruk,html]   (passphrase from SPQA_PASSPHRASE or a prompt)',
-    options: { formats: { type: 'string' } },
+    usage: `register build OUTDIR [--formats ${REGISTER_FORMATS.join(',')}]   ${PASSPHRASE_SOURCE}`,
+    options: stringOptions('formats'),
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
       const formats = parseFormats(str(args, 'formats'));
@@ -66,13 +65,13 @@ export const registerCommands: Command[] = [
     summary:
       'Check a published register: the signed manifest, every file’s hash, the status list and register.json; exit 3 on any mismatch',
     usage: 'register verify DIR [--key PUBLIC_KEY.pem]',
-    options: { key: { type: 'string' } },
+    options: stringOptions('key'),
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
       const keyFile = str(args, 'key');
       const verdict = await ctx.call('register.verify', {
         dir: args.positionals[0] ?? '',
-        ...(keyFile ? { publicKeyPem: readTextFile(keyFile, 10_000) } : {}),
+        ...(keyFile ? { publicKeyPem: readTextFile(keyFile, FILE_LIMITS.publicKey) } : {}),
       });
       ctx.print(verdict, () =>
         [
@@ -94,7 +93,6 @@ export const registerCommands: Command[] = [
     summary:
       'What changed between two publications: new, suspended, reinstated, withdrawn, expired, capacity changed',
     usage: 'register diff OLD NEW   (publication folders or register.json files)',
-    options: {},
     positionals: { min: 2, max: 2 },
     async run(ctx, args) {
       const diff = await ctx.call('register.diff', {

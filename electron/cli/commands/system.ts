@@ -1,12 +1,11 @@
 import { type Command } from '../command';
+import { EXIT } from '../exit-codes';
 
 export const systemCommands: Command[] = [
   {
     path: ['demo'],
     summary: 'Load realistic demo organisations and self-assessments (once)',
     usage: 'demo',
-    options: {},
-    positionals: { min: 0, max: 0 },
     async run(ctx) {
       const result = await ctx.call('system.loadDemo', {});
       ctx.print(result, () =>
@@ -20,8 +19,6 @@ export const systemCommands: Command[] = [
     path: ['info'],
     summary: 'Show where data lives and the database’s state',
     usage: 'info',
-    options: {},
-    positionals: { min: 0, max: 0 },
     async run(ctx) {
       const info = await ctx.call('system.info', {});
       ctx.print(info, () =>
@@ -37,8 +34,6 @@ export const systemCommands: Command[] = [
     path: ['audit', 'verify'],
     summary: 'Check the audit trail’s hash chain is unbroken',
     usage: 'audit verify',
-    options: {},
-    positionals: { min: 0, max: 0 },
     async run(ctx) {
       const result = await ctx.call('audit.verify', {});
       ctx.print(result, () =>
@@ -46,7 +41,7 @@ export const systemCommands: Command[] = [
           ? `audit trail intact (${result.entries} entries)`
           : `audit trail broken at entry ${result.firstBadSeq}`,
       );
-      return result.ok ? 0 : 3;
+      return result.ok ? EXIT.ok : EXIT.verificationFailed;
     },
   },
 ];

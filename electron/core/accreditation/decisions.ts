@@ -16,41 +16,41 @@ interface DecisionRow {
 
 /** The decision on the assessment's latest decided revision. */
 export function getDecision(db: Database, assessmentId: string): Decision | null {
-  const r = db
+  const row = db
     .prepare('SELECT * FROM decisions WHERE assessment_id = ? ORDER BY revision DESC LIMIT 1')
     .get(assessmentId) as DecisionRow | undefined;
-  return r ? decisionFromRow(r) : null;
+  return row ? decisionFromRow(row) : null;
 }
 
 /** One decision by its id, e.g. the one a certificate was issued for. */
 export function getDecisionById(db: Database, id: string): Decision | null {
-  const r = db.prepare('SELECT * FROM decisions WHERE id = ?').get(id) as DecisionRow | undefined;
-  return r ? decisionFromRow(r) : null;
+  const row = db.prepare('SELECT * FROM decisions WHERE id = ?').get(id) as DecisionRow | undefined;
+  return row ? decisionFromRow(row) : null;
 }
 
-function decisionFromRow(r: DecisionRow): Decision {
+function decisionFromRow(row: DecisionRow): Decision {
   return {
-    id: r.id,
-    assessmentId: r.assessment_id,
-    revision: r.revision,
-    outcome: r.outcome,
-    recommendedOutcome: r.recommended_outcome,
-    conditions: r.conditions,
-    conditionsDue: r.conditions_due,
-    reasons: r.reasons,
-    decidedBy: r.decided_by,
-    decidedAt: r.decided_at,
+    id: row.id,
+    assessmentId: row.assessment_id,
+    revision: row.revision,
+    outcome: row.outcome,
+    recommendedOutcome: row.recommended_outcome,
+    conditions: row.conditions,
+    conditionsDue: row.conditions_due,
+    reasons: row.reasons,
+    decidedBy: row.decided_by,
+    decidedAt: row.decided_at,
   };
 }
 
 /** Names compared as people write them: case, spacing and accents do not make a different person. */
-export function sameName(a: string, b: string): boolean {
-  const norm = (s: string) =>
-    s
+export function sameName(one: string, other: string): boolean {
+  const normalised = (name: string) =>
+    name
       .normalize('NFKD')
       .replace(/[\u0300-\u036f]/g, '')
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, ' ')
       .trim();
-  return norm(a) === norm(b);
+  return normalised(one) === normalised(other);
 }

@@ -17,19 +17,19 @@ export interface FindingRow {
   updated_at: string;
 }
 
-export function findingFromRow(r: FindingRow): Finding {
+export function findingFromRow(row: FindingRow): Finding {
   return {
-    id: r.id,
-    assessmentId: r.assessment_id,
-    criterion: r.criterion,
-    type: r.type,
-    text: r.text,
-    action: r.action,
-    actionOwner: r.action_owner,
-    actionDue: r.action_due,
-    createdAt: r.created_at,
-    createdBy: r.created_by,
-    updatedAt: r.updated_at,
+    id: row.id,
+    assessmentId: row.assessment_id,
+    criterion: row.criterion,
+    type: row.type,
+    text: row.text,
+    action: row.action,
+    actionOwner: row.action_owner,
+    actionDue: row.action_due,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    updatedAt: row.updated_at,
   };
 }
 

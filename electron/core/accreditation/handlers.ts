@@ -69,8 +69,7 @@ export const accreditationHandlers: Handlers = {
       const id = insertAssessment(
         ctx.db,
         { providerId: provider.id, kind: 'external', framework, providerType: provider.type },
-        ctx.actor,
-        now,
+        { actor: ctx.actor, now },
       );
       const conflict = input.declaration.kind === 'conflict' ? input.declaration.text : null;
       ctx.db
@@ -170,7 +169,7 @@ export const accreditationHandlers: Handlers = {
           { blockers: preview.blockers },
         );
       const assessment = preview.assessment;
-      const snapshot = buildSnapshot(ctx.db, assessment, now, ctx.actor);
+      const snapshot = buildSnapshot(ctx.db, assessment, { actor: ctx.actor, now });
       const sha256 = snapshotHash(snapshot);
       ctx.db
         .prepare(
@@ -309,23 +308,23 @@ export const accreditationHandlers: Handlers = {
 /** What submitting would seal, and anything that stops it. */
 function sealPreview(db: Database, id: string) {
   const detail = getAssessmentDetail(db, id);
-  const a = detail.assessment;
+  const assessment = detail.assessment;
   const rated = new Set(detail.ratings.map((r) => r.criterion));
   const unrated = detail.applicableCodes.filter((c) => !rated.has(c));
   const findings = listFindings(db, id);
   const count = (t: string) => findings.filter((f) => f.type === t).length;
   const blockers: string[] = [];
-  if (a.conflict) blockers.push('the assessor declared a conflict of interest');
-  if (a.status === 'submitted' || a.status === 'decided')
-    blockers.push(`it is already ${a.status}`);
+  if (assessment.conflict) blockers.push('the assessor declared a conflict of interest');
+  if (assessment.status === 'submitted' || assessment.status === 'decided')
+    blockers.push(`it is already ${assessment.status}`);
   if (unrated.length > 0)
     blockers.push(
       `${unrated.length} criteria are not rated (${unrated.slice(0, 5).join(', ')}${unrated.length > 5 ? ', …' : ''})`,
     );
   return {
-    assessment: a,
-    revision: a.revision,
-    framework: `${a.frameworkId}@${a.frameworkVersion}`,
+    assessment,
+    revision: assessment.revision,
+    framework: `${assessment.frameworkId}@${assessment.frameworkVersion}`,
     rated: detail.readiness.rated,
     applicable: detail.readiness.applicable,
     unrated,

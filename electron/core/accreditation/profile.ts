@@ -1,21 +1,15 @@
 import type { Database } from 'better-sqlite3';
 import { profileSchema, type Profile } from '../../../shared/accreditation/schema';
+import { readSetting, writeSetting } from '../db/settings';
 
 const PROFILE_KEY = 'profile';
 const NETWORK_KEY = 'network_name';
 
 export function readProfile(db: Database): Profile | null {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(PROFILE_KEY) as
-    { value: string } | undefined;
-  if (!row) return null;
-  const parsed = profileSchema.safeParse(JSON.parse(row.value));
+  const value = readSetting(db, PROFILE_KEY);
+  if (value === null) return null;
+  const parsed = profileSchema.safeParse(JSON.parse(value));
   return parsed.success ? parsed.data : null;
-}
-
-export function writeSetting(db: Database, key: string, value: string): void {
-  db.prepare(
-    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-  ).run(key, value);
 }
 
 export function writeProfile(db: Database, profile: Profile): void {
@@ -27,9 +21,8 @@ export function writeProfile(db: Database, profile: Profile): void {
  * of a network profile, else the framework's publisher (the scheme owner).
  */
 export function networkName(db: Database, fallback: string): string {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(NETWORK_KEY) as
-    { value: string } | undefined;
-  if (row) return row.value;
+  const stored = storedNetworkName(db);
+  if (stored !== null) return stored;
   const profile = readProfile(db);
   return profile?.role === 'network' ? profile.organisation : fallback;
 }
@@ -39,10 +32,5 @@ export function setNetworkName(db: Database, name: string): void {
 }
 
 export function storedNetworkName(db: Database): string | null {
-  return (
-    (
-      db.prepare('SELECT value FROM settings WHERE key = ?').get(NETWORK_KEY) as
-        { value: string } | undefined
-    )?.value ?? null
-  );
+  return readSetting(db, NETWORK_KEY);
 }

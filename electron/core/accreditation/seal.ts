@@ -7,6 +7,7 @@ import { getAssessmentDetail } from '../assessments/queries';
 import { listEvidence } from '../evidence/rows';
 import { getFramework } from '../frameworks/store';
 import { listFindings } from './findings';
+import type { Stamp } from '../context';
 
 interface RevisionRow {
   assessment_id: string;
@@ -20,15 +21,15 @@ interface RevisionRow {
   sha256: string | null;
 }
 
-export function revisionFromRow(r: RevisionRow): Revision {
+export function revisionFromRow(row: RevisionRow): Revision {
   return {
-    revision: r.revision,
-    openedAt: r.opened_at,
-    openedBy: r.opened_by,
-    reason: r.reason,
-    sealedAt: r.sealed_at,
-    sealedBy: r.sealed_by,
-    sha256: r.sha256,
+    revision: row.revision,
+    openedAt: row.opened_at,
+    openedBy: row.opened_by,
+    reason: row.reason,
+    sealedAt: row.sealed_at,
+    sealedBy: row.sealed_by,
+    sha256: row.sha256,
   };
 }
 
@@ -104,8 +105,7 @@ export interface Snapshot {
 export function buildSnapshot(
   db: Database,
   assessment: AssessmentSummary,
-  sealedAt: string,
-  sealedBy: string,
+  sealed: Stamp,
 ): Snapshot {
   const detail = getAssessmentDetail(db, assessment.id);
   const { summary } = getFramework(db, assessment.frameworkId, assessment.frameworkVersion);
@@ -160,8 +160,8 @@ export function buildSnapshot(
         scorePercent: d.scorePercent,
       })),
     },
-    sealedAt,
-    sealedBy,
+    sealedAt: sealed.now,
+    sealedBy: sealed.actor,
   };
 }
 

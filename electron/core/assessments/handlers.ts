@@ -42,8 +42,7 @@ export const assessmentHandlers: HandlersFor<typeof assessmentMethods> = {
       const id = insertAssessment(
         ctx.db,
         { providerId: provider.id, kind: input.kind, framework, providerType: provider.type },
-        ctx.actor,
-        now,
+        { actor: ctx.actor, now },
       );
       const assessment = getAssessment(ctx.db, id);
       refreshAssessmentSummary(ctx.db, assessment, now);
@@ -80,10 +79,10 @@ export const assessmentHandlers: HandlersFor<typeof assessmentMethods> = {
       checkEvidenceForMet(
         framework,
         rating,
-        () => currentEvidenceCount(ctx.db, assessment.id, criterion, onDate),
+        () => currentEvidenceCount(ctx.db, { assessmentId: assessment.id, criterion, onDate }),
         onDate,
       );
-      const previous = writeRating(ctx.db, assessment.id, rating, ctx.actor, now);
+      const previous = writeRating(ctx.db, assessment.id, rating, { actor: ctx.actor, now });
       audit({
         action: input.rating === null ? 'assessment.rating-cleared' : 'assessment.rated',
         entityType: 'assessment',
@@ -100,17 +99,18 @@ export const assessmentHandlers: HandlersFor<typeof assessmentMethods> = {
     const assessment = getAssessment(ctx.db, input.id);
     assertOpen(assessment);
     const onDate = assessmentDate(assessment, ctx.clock);
-    const changes = parseRatingsCsv(
-      input.csv,
-      input.fileName,
-      assessmentFramework(ctx.db, assessment),
+    const changes = parseRatingsCsv({
+      text: input.csv,
+      fileName: input.fileName,
+      framework: assessmentFramework(ctx.db, assessment),
       assessment,
-      (code) => currentEvidenceCount(ctx.db, assessment.id, code, onDate),
+      currentEvidence: (criterion) =>
+        currentEvidenceCount(ctx.db, { assessmentId: assessment.id, criterion, onDate }),
       onDate,
-    );
+    });
     return change(ctx, (now, audit) => {
       for (const rating of changes) {
-        const previous = writeRating(ctx.db, assessment.id, rating, ctx.actor, now);
+        const previous = writeRating(ctx.db, assessment.id, rating, { actor: ctx.actor, now });
         audit({
           action: 'assessment.rated',
           entityType: 'assessment',

@@ -8,6 +8,7 @@ import { PROVIDER_TYPE_LABELS } from '../../../shared/providers/vocabulary';
 import { invalid, refused } from '../errors';
 import { newId } from '../ids';
 import { readinessOf } from './queries';
+import type { Stamp } from '../context';
 
 /** Ratings and plans can change only while an assessment is open; submission seals it. */
 export function assertOpen(assessment: AssessmentSummary): void {
@@ -92,8 +93,7 @@ export function writeRating(
   db: Database,
   assessmentId: string,
   change: RatingChange,
-  actor: string,
-  now: string,
+  { actor, now }: Stamp,
 ): PreviousRating | null {
   const previous = db
     .prepare(
@@ -158,8 +158,7 @@ export function insertAssessment(
     framework: Framework;
     providerType: AssessmentSummary['providerType'];
   },
-  actor: string,
-  now: string,
+  { actor, now }: Stamp,
 ): string {
   const id = newId('asm');
   db.prepare(

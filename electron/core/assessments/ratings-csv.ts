@@ -17,14 +17,22 @@ export const RATINGS_CSV_COLUMNS = {
 } as const;
 
 /** Checks every row of a ratings CSV against the pinned framework; any problem refuses the file. */
-export function parseRatingsCsv(
-  text: string,
-  fileName: string,
-  framework: Framework,
-  assessment: AssessmentSummary,
-  currentEvidence: (criterion: string) => number,
-  onDate: string,
-): RatingChange[] {
+export function parseRatingsCsv({
+  text,
+  fileName,
+  framework,
+  assessment,
+  currentEvidence,
+  onDate,
+}: {
+  text: string;
+  fileName: string;
+  framework: Framework;
+  assessment: AssessmentSummary;
+  /** How many pieces of evidence for a criterion are current on `onDate`. */
+  currentEvidence: (criterion: string) => number;
+  onDate: string;
+}): RatingChange[] {
   const rows = readCsv(text, fileName, RATINGS_CSV_COLUMNS);
   const problems: CsvProblem[] = [];
   const changes: RatingChange[] = [];

@@ -4,7 +4,7 @@ import { open } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
-import { AppError, invalid } from '../errors';
+import { AppError, invalid, messageOf } from '../errors';
 import { DATABASE_ENTRY, isEvidenceEntry, MANIFEST_NAME } from './manifest';
 
 /** More entries than a backup of any real data folder could hold: a sign of a hostile file. */
@@ -35,7 +35,7 @@ export async function openArchive(path: string): Promise<OpenedArchive> {
       validateEntrySizes: true,
     });
   } catch (error) {
-    throw invalid(`${path} is not a readable backup archive (${(error as Error).message})`);
+    throw invalid(`${path} is not a readable backup archive (${messageOf(error)})`);
   }
   const close = () => {
     if (zip.isOpen) zip.close();
@@ -52,7 +52,7 @@ export async function openArchive(path: string): Promise<OpenedArchive> {
       }
     } catch (error) {
       if (error instanceof AppError) throw error;
-      throw invalid(`${path} is not a valid backup archive (${(error as Error).message})`);
+      throw invalid(`${path} is not a valid backup archive (${messageOf(error)})`);
     }
     return { zip, entries, close };
   } catch (error) {
@@ -92,7 +92,7 @@ export async function readEntryText(archive: OpenedArchive, name: string): Promi
     const stream = await archive.zip.openReadStreamPromise(entry);
     for await (const chunk of stream) chunks.push(chunk as Buffer);
   } catch (error) {
-    throw invalid(`${name} cannot be read from the archive (${(error as Error).message})`);
+    throw invalid(`${name} cannot be read from the archive (${messageOf(error)})`);
   }
   const bytes = Buffer.concat(chunks);
   try {
@@ -136,7 +136,7 @@ export async function extractEntry(
     if (error instanceof AppError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOSPC') throw invalid('the disk filled up while unpacking the backup');
-    throw invalid(`${name} cannot be unpacked (${(error as Error).message})`);
+    throw invalid(`${name} cannot be unpacked (${messageOf(error)})`);
   }
   if (bytes !== expected.size) {
     throw invalid(`${name} holds ${bytes} bytes; the manifest says ${expected.size}`);

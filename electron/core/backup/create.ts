@@ -106,7 +106,17 @@ export async function createBackup(options: CreateBackupOptions): Promise<Create
     written.catch(() => undefined);
     const mtime = options.now;
 
-    const addFile = async (path: string, name: string, size: number, compress: boolean) => {
+    const addFile = async ({
+      path,
+      name,
+      size,
+      compress,
+    }: {
+      path: string;
+      name: string;
+      size: number;
+      compress: boolean;
+    }) => {
       const hash = createHash('sha256');
       const tap = new Transform({
         transform(chunk: Buffer, _encoding, callback) {
@@ -126,13 +136,18 @@ export async function createBackup(options: CreateBackupOptions): Promise<Create
       return hash.digest('hex');
     };
 
-    const databaseHash = await addFile(snapshot, DATABASE_ENTRY, databaseBytes, true);
+    const databaseHash = await addFile({
+      path: snapshot,
+      name: DATABASE_ENTRY,
+      size: databaseBytes,
+      compress: true,
+    });
     const files: Manifest['evidence'] = [];
     const alteredFiles: string[] = [];
     for (const file of evidence) {
       const name = evidenceEntryName(file.hash);
       // Evidence is mostly PDFs, images and office files, already compressed: stored as it is.
-      const sha256 = await addFile(file.path, name, file.size, false);
+      const sha256 = await addFile({ path: file.path, name, size: file.size, compress: false });
       if (sha256 !== file.hash) alteredFiles.push(file.hash);
       files.push({ path: name, size: file.size, sha256 });
     }

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { RestoreResult } from '../../../shared/contract/backup';
 import type { Progress } from '../../../shared/result';
-import { AppError, refused } from '../errors';
+import { AppError, messageOf, refused } from '../errors';
 import { DATABASE_FILE } from '../data-dir';
 import { storeRoot } from '../evidence/store';
 import { DATABASE_ENTRY } from './manifest';
@@ -75,7 +75,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
     await options.beforeSwap?.();
     const database = join(dataDir, DATABASE_FILE);
     ensureNotInUse(database, options.nativeBinding);
-    const setAside = await swapIn(dataDir, staging, archive, now);
+    const setAside = await swapIn({ dataDir, staging, archive, now });
     return { ...result, restored: true, setAside };
   } finally {
     await rm(staging, { recursive: true, force: true });
@@ -123,12 +123,18 @@ interface Move {
  * replaced last, by one rename over the old file (kept through a hard link where the file system
  * allows), so at no point is there no database at all. A failure part-way undoes what was done.
  */
-async function swapIn(
-  dataDir: string,
-  staging: string,
-  archive: string,
-  now: Date,
-): Promise<string | null> {
+async function swapIn({
+  dataDir,
+  staging,
+  archive,
+  now,
+}: {
+  dataDir: string;
+  /** The folder the backup was unpacked into. */
+  staging: string;
+  archive: string;
+  now: Date;
+}): Promise<string | null> {
   const database = join(dataDir, DATABASE_FILE);
   const evidence = storeRoot(dataDir);
   const present = [database, evidence, ...SIDE_FILES.map((s) => database + s)].filter((p) =>
@@ -171,22 +177,28 @@ async function swapIn(
     if (aside) await flushFolder(aside);
     return aside;
   } catch (error) {
-    await undo(done, linked, database, join(staging, DATABASE_ENTRY));
+    await undo({ done, linked, database, stagedDatabase: join(staging, DATABASE_ENTRY) });
     if (error instanceof AppError) throw error;
     throw new AppError(
       'internal',
-      `the restore failed while swapping files (${(error as Error).message}); ` +
+      `the restore failed while swapping files (${messageOf(error)}); ` +
         'what had been moved was put back',
     );
   }
 }
 
-async function undo(
-  done: Move[],
-  linked: string | null,
-  database: string,
-  stagedDatabase: string,
-): Promise<void> {
+/** Puts back what `swapIn` moved: `linked` is the hard link to the old database, if one was made. */
+async function undo({
+  done,
+  linked,
+  database,
+  stagedDatabase,
+}: {
+  done: Move[];
+  linked: string | null;
+  database: string;
+  stagedDatabase: string;
+}): Promise<void> {
   // The staged database is renamed last, so if it is in place the failure came after it.
   if (linked && !existsSync(stagedDatabase)) {
     await rename(linked, database).catch(() => undefined);

@@ -2,7 +2,7 @@ import { mkdir, stat, statfs } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Progress } from '../../../shared/result';
-import { AppError, fromZod, invalid, refused } from '../errors';
+import { AppError, fromZod, invalid, messageOf, refused } from '../errors';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { extractEntry, openArchive, readEntryText } from './archive-read';
 import {
@@ -101,7 +101,7 @@ function parseManifest(text: string): Manifest {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw invalid(`manifest.json is not valid JSON (${(error as Error).message})`);
+    throw invalid(`manifest.json is not valid JSON (${messageOf(error)})`);
   }
   const parsed = manifestSchema.safeParse(raw);
   if (!parsed.success) throw fromZod(parsed.error, 'manifest.json');
@@ -132,7 +132,7 @@ function checkDatabase(
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     });
   } catch (error) {
-    throw invalid(`the database in the backup cannot be opened (${(error as Error).message})`);
+    throw invalid(`the database in the backup cannot be opened (${messageOf(error)})`);
   }
   try {
     let report: string;
@@ -141,7 +141,7 @@ function checkDatabase(
         .map((row) => row.integrity_check)
         .join('; ');
     } catch (error) {
-      throw invalid(`the database in the backup is damaged (${(error as Error).message})`);
+      throw invalid(`the database in the backup is damaged (${messageOf(error)})`);
     }
     if (report !== 'ok') {
       throw invalid(`the database in the backup is damaged (${report.slice(0, 500)})`);
@@ -171,7 +171,7 @@ function checkDatabase(
     return recordCounts(db);
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw invalid(`the database in the backup cannot be read (${(error as Error).message})`);
+    throw invalid(`the database in the backup cannot be read (${messageOf(error)})`);
   } finally {
     db.close();
   }

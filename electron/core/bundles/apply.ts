@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { AuditEntry } from '../audit/trail';
 import { storeFramework } from '../frameworks/store';
 import { nameKey } from '../providers/rows';
-import { recordEvent } from '../certificates/queries';
+import { recordEvent, reserveCertificateNumber } from '../certificates/queries';
 import type { ParsedBundle } from './read-bundle';
 import type { Plan } from './plan';
 import {
@@ -22,6 +22,7 @@ import {
   updateRow,
   type Row,
 } from './records';
+import { UNKNOWN_MEDIA_TYPE } from '../evidence/sniff';
 
 export interface ApplyContext {
   db: Database;
@@ -41,19 +42,6 @@ function insertEvents(db: Database, number: string, events: Row[]): void {
     );
 }
 
-/** Keeps this installation's certificate numbering clear of numbers it has imported. */
-function reserveNumber(db: Database, number: string): void {
-  const match = /^SPQA-(\d{4})-(\d{6})/.exec(number);
-  if (!match) return;
-  const key = `certificate_sequence:${match[1]}`;
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
-    { value: string } | undefined;
-  if (row && Number(row.value) >= Number(match[2])) return;
-  db.prepare(
-    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-  ).run(key, String(Number(match[2])));
-}
-
 /**
  * Writes what the plan says, inside the caller's transaction, with an audit entry for each record
  * added or changed. Evidence files are already in the store; here only their rows are written.
@@ -68,12 +56,10 @@ export function applyPlan(bundle: ParsedBundle, plan: Plan, ctx: ApplyContext): 
   };
 
   if (plan.installFramework) {
-    const { summary } = storeFramework(
-      db,
-      bundle.framework,
-      `bundle from ${bundle.manifest.sender.name}`,
+    const { summary } = storeFramework(db, bundle.framework, {
+      source: `bundle from ${bundle.manifest.sender.name}`,
       now,
-    );
+    });
     audit({
       action: 'framework.installed',
       entityType: 'framework',
@@ -82,17 +68,18 @@ export function applyPlan(bundle: ParsedBundle, plan: Plan, ctx: ApplyContext): 
     });
   }
 
-  const p = bundle.provider.provider;
+  const { provider } = bundle.provider;
   if (plan.provider) {
-    const row = toRow(PROVIDERS, p);
-    if (plan.provider === 'insert') insertRow(db, PROVIDERS, row, { name_key: nameKey(p.name) });
-    else updateRow(db, PROVIDERS, row, ['id'], { name_key: nameKey(p.name) });
-    record('provider', p.id, itemDetail('provider', p.id));
+    const row = toRow(PROVIDERS, provider);
+    if (plan.provider === 'insert')
+      insertRow(db, PROVIDERS, row, { name_key: nameKey(provider.name) });
+    else updateRow(db, PROVIDERS, row, ['id'], { name_key: nameKey(provider.name) });
+    record('provider', provider.id, itemDetail('provider', provider.id));
   }
-  for (const s of plan.services) {
-    if (s.op === 'insert') insertRow(db, SERVICES, s.row);
-    else updateRow(db, SERVICES, s.row, ['id']);
-    record('service', String(s.row.id), itemDetail('service', String(s.row.id)));
+  for (const { row, op } of plan.services) {
+    if (op === 'insert') insertRow(db, SERVICES, row);
+    else updateRow(db, SERVICES, row, ['id']);
+    record('service', String(row.id), itemDetail('service', String(row.id)));
   }
 
   const file = bundle.assessment;
@@ -109,26 +96,30 @@ export function applyPlan(bundle: ParsedBundle, plan: Plan, ctx: ApplyContext): 
     for (const r of file.findings) insertRow(db, FINDINGS, toRow(FINDINGS, r));
     record('assessment', assessmentId, itemDetail('assessment', assessmentId));
   }
-  for (const r of plan.revisions) {
-    if (r.op === 'insert') insertRow(db, REVISIONS, r.row);
-    else updateRow(db, REVISIONS, r.row, ['assessment_id', 'revision']);
+  for (const revision of plan.revisions) {
+    if (revision.op === 'insert') insertRow(db, REVISIONS, revision.row);
+    else updateRow(db, REVISIONS, revision.row, ['assessment_id', 'revision']);
     audit({
       action: 'revision.imported',
       entityType: 'assessment',
       entityId: assessmentId,
-      detail: { revision: r.row.revision, sha256: r.row.sha256, bundle: bundle.manifestSha256 },
+      detail: {
+        revision: revision.row.revision,
+        sha256: revision.row.sha256,
+        bundle: bundle.manifestSha256,
+      },
     });
   }
-  for (const d of plan.decisions) {
-    insertRow(db, DECISIONS, d);
+  for (const decision of plan.decisions) {
+    insertRow(db, DECISIONS, decision);
     audit({
       action: 'decision.imported',
       entityType: 'assessment',
       entityId: assessmentId,
       detail: {
-        decisionId: d.id,
-        revision: d.revision,
-        outcome: d.outcome,
+        decisionId: decision.id,
+        revision: decision.revision,
+        outcome: decision.outcome,
         bundle: bundle.manifestSha256,
       },
     });
@@ -147,66 +138,66 @@ export function applyPlan(bundle: ParsedBundle, plan: Plan, ctx: ApplyContext): 
   const addCriterion = db.prepare(
     'INSERT INTO evidence_criteria (evidence_id, criterion) VALUES (?, ?)',
   );
-  for (const { record: e, op } of plan.evidence) {
-    if (e.sha256) {
-      const size = e.size ?? 1;
-      if (e.fileIncluded)
+  for (const { record: evidence, op } of plan.evidence) {
+    if (evidence.sha256) {
+      const size = evidence.size ?? 1;
+      if (evidence.fileIncluded)
         upsertLiveBlob.run(
-          e.sha256,
+          evidence.sha256,
           size,
-          ctx.stored.get(e.sha256) ?? e.mediaType ?? 'application/octet-stream',
+          ctx.stored.get(evidence.sha256) ?? evidence.mediaType ?? UNKNOWN_MEDIA_TYPE,
           now,
         );
       else
         noteAbsentBlob.run(
-          e.sha256,
+          evidence.sha256,
           Math.max(1, size),
-          e.mediaType ?? 'application/octet-stream',
+          evidence.mediaType ?? UNKNOWN_MEDIA_TYPE,
           now,
           now,
         );
     }
-    const row = toRow(EVIDENCE, e);
+    const row = toRow(EVIDENCE, evidence);
     if (op === 'insert') insertRow(db, EVIDENCE, row);
     else updateRow(db, EVIDENCE, row, ['id']);
-    clearCriteria.run(e.id);
-    for (const code of e.criteria) addCriterion.run(e.id, code);
-    record('evidence', e.id, {
-      ...itemDetail('evidence', e.id),
-      sha256: e.sha256,
-      fileIncluded: e.fileIncluded,
+    clearCriteria.run(evidence.id);
+    for (const code of evidence.criteria) addCriterion.run(evidence.id, code);
+    record('evidence', evidence.id, {
+      ...itemDetail('evidence', evidence.id),
+      sha256: evidence.sha256,
+      fileIncluded: evidence.fileIncluded,
     });
   }
 
-  for (const c of plan.certificates) {
-    const cert = c.record;
-    if (c.op === 'insert') {
+  for (const planned of plan.certificates) {
+    const cert = planned.record;
+    if (planned.op === 'insert') {
       const { events: _events, ...rest } = cert;
       insertRow(db, CERTIFICATES, toRow(CERTIFICATES, rest));
-      reserveNumber(db, cert.number);
+      reserveCertificateNumber(db, cert.number);
     } else {
       db.prepare(
         'UPDATE certificates SET status = ?, suspended_on = ?, superseded_by = ? WHERE number = ?',
       ).run(cert.status, cert.suspendedOn, cert.supersededBy, cert.number);
     }
-    insertEvents(db, cert.number, c.newEvents);
+    insertEvents(db, cert.number, planned.newEvents);
     record('certificate', cert.number, itemDetail('certificate', cert.number));
   }
-  for (const s of plan.superseded) {
+  for (const superseded of plan.superseded) {
     db.prepare(
       "UPDATE certificates SET status = 'superseded', superseded_by = ? WHERE number = ?",
-    ).run(s.by, s.number);
-    recordEvent(db, s.number, {
+    ).run(superseded.by, superseded.number);
+    recordEvent(db, superseded.number, {
       at: now,
       actor: ctx.actor,
       action: 'supersede',
-      from: s.from,
+      from: superseded.from,
       to: 'superseded',
-      reason: `renewed by ${s.by} (imported)`,
+      reason: `renewed by ${superseded.by} (imported)`,
     });
-    record('certificate', s.number, {
+    record('certificate', superseded.number, {
       status: 'changed',
-      detail: `superseded by ${s.by}`,
+      detail: `superseded by ${superseded.by}`,
       bundle: bundle.manifestSha256,
     });
   }

@@ -166,13 +166,14 @@ export function collectBundleContent(
   const keys = new Map<string, string>();
   const own = networkKeyRow(db);
   const trusted = db.prepare('SELECT public_key_pem FROM trusted_keys WHERE key_id = ?');
-  for (const c of certificates.certificates) {
-    if (keys.has(c.keyId)) continue;
+  for (const certificate of certificates.certificates) {
+    if (keys.has(certificate.keyId)) continue;
     const pem =
-      own?.key_id === c.keyId
+      own?.key_id === certificate.keyId
         ? own.public_key_pem
-        : (trusted.get(c.keyId) as { public_key_pem: string } | undefined)?.public_key_pem;
-    if (pem) keys.set(c.keyId, pem);
+        : (trusted.get(certificate.keyId) as { public_key_pem: string } | undefined)
+            ?.public_key_pem;
+    if (pem) keys.set(certificate.keyId, pem);
   }
 
   return {

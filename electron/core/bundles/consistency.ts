@@ -1,6 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { certificatePayloadSchema } from '../../../shared/accreditation/schema';
+import { reissuedCertificateNumber } from '../../../shared/accreditation/certificate-number';
 import {
   evidenceEntryName,
   type AssessmentFile,
@@ -23,9 +24,9 @@ export const tampered = (what: string) =>
 function unique<T>(items: readonly T[], key: (item: T) => string, what: string): void {
   const seen = new Set<string>();
   for (const item of items) {
-    const k = key(item);
-    if (seen.has(k)) throw invalid(`the bundle lists ${what} ${k} twice`);
-    seen.add(k);
+    const itemKey = key(item);
+    if (seen.has(itemKey)) throw invalid(`the bundle lists ${what} ${itemKey} twice`);
+    seen.add(itemKey);
   }
 }
 
@@ -33,7 +34,7 @@ function unique<T>(items: readonly T[], key: (item: T) => string, what: string):
  * The records agree with each other and with the manifest, and keep the rules the database
  * enforces, so applying them can only fail for reasons the preview has already named.
  */
-export function checkConsistency(b: {
+export function checkConsistency(records: {
   manifest: ManifestPayload;
   provider: ProviderFile;
   assessment: AssessmentFile;
@@ -42,13 +43,17 @@ export function checkConsistency(b: {
   framework: ParsedFramework;
   files: Map<string, number>;
 }): void {
-  const { manifest, provider, assessment: file, evidence, framework } = b;
-  const a = file.assessment;
+  const { manifest, provider, assessment: file, evidence, framework } = records;
+  const assessment = file.assessment;
   const bad = (message: string) => invalid(`the bundle does not hold together: ${message}`);
-  const s = manifest.subject;
-  if (s.assessmentId !== a.id || s.kind !== a.kind || s.revision !== a.revision)
+  const subject = manifest.subject;
+  if (
+    subject.assessmentId !== assessment.id ||
+    subject.kind !== assessment.kind ||
+    subject.revision !== assessment.revision
+  )
     throw bad('the manifest describes a different assessment from the one it carries');
-  if (s.providerId !== provider.provider.id || a.providerId !== provider.provider.id)
+  if (subject.providerId !== provider.provider.id || assessment.providerId !== provider.provider.id)
     throw bad('the assessment is not of the provider it carries');
   for (const service of provider.services)
     if (service.providerId !== provider.provider.id)
@@ -56,10 +61,10 @@ export function checkConsistency(b: {
   unique(provider.services, (x) => x.id, 'service');
 
   if (
-    a.frameworkId !== framework.framework.id ||
-    a.frameworkVersion !== framework.framework.version ||
-    manifest.framework.id !== a.frameworkId ||
-    manifest.framework.version !== a.frameworkVersion
+    assessment.frameworkId !== framework.framework.id ||
+    assessment.frameworkVersion !== framework.framework.version ||
+    manifest.framework.id !== assessment.frameworkId ||
+    manifest.framework.version !== assessment.frameworkVersion
   )
     throw bad('the framework carried is not the one the assessment was made against');
   if (framework.sha256 !== manifest.framework.sha256)
@@ -67,7 +72,7 @@ export function checkConsistency(b: {
 
   const own = <T extends { assessmentId: string }>(items: T[], what: string) => {
     for (const item of items)
-      if (item.assessmentId !== a.id) throw bad(`a ${what} belongs to another assessment`);
+      if (item.assessmentId !== assessment.id) throw bad(`a ${what} belongs to another assessment`);
   };
   own(file.ratings, 'rating');
   own(file.actions, 'improvement action');
@@ -94,66 +99,74 @@ export function checkConsistency(b: {
       throw bad(`finding ${f.id} is a nonconformity without its action`);
 
   const revisions = [...file.revisions].sort((x, y) => x.revision - y.revision);
-  revisions.forEach((r, i) => {
-    if (r.revision !== i + 1) throw bad('the revisions are not numbered 1, 2, 3 … without gaps');
-    const sealed = r.sealedAt !== null;
+  revisions.forEach((revision, index) => {
+    if (revision.revision !== index + 1)
+      throw bad('the revisions are not numbered 1, 2, 3 … without gaps');
+    const sealed = revision.sealedAt !== null;
     if (
-      sealed !== (r.snapshot !== null) ||
-      sealed !== (r.sha256 !== null) ||
-      sealed !== (r.sealedBy !== null)
+      sealed !== (revision.snapshot !== null) ||
+      sealed !== (revision.sha256 !== null) ||
+      sealed !== (revision.sealedBy !== null)
     )
-      throw bad(`revision ${r.revision} is half sealed`);
-    if (!sealed && r.revision < a.revision)
-      throw bad(`revision ${r.revision} was replaced by a later one without being sealed`);
-    if (r.snapshot && r.sha256) {
-      if (snapshotHash(r.snapshot) !== r.sha256)
-        throw tampered(`the sealed snapshot of revision ${r.revision} does not match its hash`);
-      const of = (r.snapshot as { assessment?: { id?: unknown; revision?: unknown } }).assessment;
-      if (of?.id !== a.id || of.revision !== r.revision)
+      throw bad(`revision ${revision.revision} is half sealed`);
+    if (!sealed && revision.revision < assessment.revision)
+      throw bad(`revision ${revision.revision} was replaced by a later one without being sealed`);
+    if (revision.snapshot && revision.sha256) {
+      if (snapshotHash(revision.snapshot) !== revision.sha256)
+        throw tampered(
+          `the sealed snapshot of revision ${revision.revision} does not match its hash`,
+        );
+      const of = (revision.snapshot as { assessment?: { id?: unknown; revision?: unknown } })
+        .assessment;
+      if (of?.id !== assessment.id || of.revision !== revision.revision)
         throw bad(
-          `the sealed snapshot of revision ${r.revision} is of another assessment or revision`,
+          `the sealed snapshot of revision ${revision.revision} is of another assessment or revision`,
         );
     }
   });
-  if (revisions.length !== a.revision)
+  if (revisions.length !== assessment.revision)
     throw bad(
-      `the assessment is at revision ${a.revision} but ${revisions.length} revisions travel`,
+      `the assessment is at revision ${assessment.revision} but ${revisions.length} revisions travel`,
     );
   const sealedRevisions = new Set(revisions.filter((r) => r.sealedAt).map((r) => r.revision));
-  for (const d of file.decisions) {
-    if (!sealedRevisions.has(d.revision))
-      throw bad(`decision ${d.id} is on a revision that was never sealed`);
-    if (d.outcome === 'conditional' && (!d.conditions || !d.conditionsDue))
-      throw bad(`decision ${d.id} sets conditions without saying what or by when`);
+  for (const decision of file.decisions) {
+    if (!sealedRevisions.has(decision.revision))
+      throw bad(`decision ${decision.id} is on a revision that was never sealed`);
+    if (decision.outcome === 'conditional' && (!decision.conditions || !decision.conditionsDue))
+      throw bad(`decision ${decision.id} sets conditions without saying what or by when`);
   }
 
   const referenced = new Set<string>();
-  for (const e of evidence) {
-    if ((e.sha256 === null) === (e.url === null))
-      throw bad(`evidence ${e.id} must be a file or a link`);
-    if (e.removedAt && !e.removalReason) throw bad(`evidence ${e.id} was removed without a reason`);
-    if (!e.fileIncluded) continue;
-    if (!e.sha256 || !b.files.has(e.sha256))
+  for (const record of evidence) {
+    if ((record.sha256 === null) === (record.url === null))
+      throw bad(`evidence ${record.id} must be a file or a link`);
+    if (record.removedAt && !record.removalReason)
+      throw bad(`evidence ${record.id} was removed without a reason`);
+    if (!record.fileIncluded) continue;
+    if (!record.sha256 || !records.files.has(record.sha256))
       throw bad(
-        `evidence ${e.id} says its file travels, but ${e.sha256 ? evidenceEntryName(e.sha256) : 'it'} is not in the bundle`,
+        `evidence ${record.id} says its file travels, but ${record.sha256 ? evidenceEntryName(record.sha256) : 'it'} is not in the bundle`,
       );
-    if (e.size !== b.files.get(e.sha256))
-      throw bad(`evidence ${e.id} gives a size its file does not have`);
-    if (e.personalData && !manifest.includesPersonalData)
-      throw bad(`evidence ${e.id} is personal data, yet the manifest says none is included`);
-    referenced.add(e.sha256);
+    if (record.size !== records.files.get(record.sha256))
+      throw bad(`evidence ${record.id} gives a size its file does not have`);
+    if (record.personalData && !manifest.includesPersonalData)
+      throw bad(`evidence ${record.id} is personal data, yet the manifest says none is included`);
+    referenced.add(record.sha256);
   }
-  for (const sha256 of b.files.keys())
+  for (const sha256 of records.files.keys())
     if (!referenced.has(sha256))
       throw bad(`${evidenceEntryName(sha256)} belongs to no evidence record`);
 
-  unique(b.certificates, (x) => x.number, 'certificate');
+  unique(records.certificates, (x) => x.number, 'certificate');
   const decisions = new Set(file.decisions.map((d) => d.id));
-  for (const c of b.certificates) {
-    if (c.assessmentId !== a.id || c.providerId !== provider.provider.id)
-      throw bad(`certificate ${c.number} is not for this assessment and provider`);
-    if (!decisions.has(c.decisionId))
-      throw bad(`certificate ${c.number} rests on a decision the bundle does not carry`);
+  for (const certificate of records.certificates) {
+    if (
+      certificate.assessmentId !== assessment.id ||
+      certificate.providerId !== provider.provider.id
+    )
+      throw bad(`certificate ${certificate.number} is not for this assessment and provider`);
+    if (!decisions.has(certificate.decisionId))
+      throw bad(`certificate ${certificate.number} rests on a decision the bundle does not carry`);
   }
 }
 
@@ -166,32 +179,36 @@ export function checkCertificates(
 ): void {
   const keys = new Map<string, KeyObject>(carried);
   for (const [keyId, { key }] of trustedPublicKeys(db)) keys.set(keyId, key);
-  for (const c of certificates) {
-    const payload = certificatePayloadSchema.safeParse(c.document.payload);
+  for (const certificate of certificates) {
+    const payload = certificatePayloadSchema.safeParse(certificate.document.payload);
     if (!payload.success)
       throw invalid(
-        `certificate ${c.number} in the bundle is not a certificate: ${summariseProblems(problemsFromZod(payload.error))}`,
+        `certificate ${certificate.number} in the bundle is not a certificate: ${summariseProblems(problemsFromZod(payload.error))}`,
       );
-    const p = payload.data;
-    const suffix = c.reissue === 0 ? '' : `-R${c.reissue}`;
+    const signed = payload.data;
     if (
-      p.number !== c.number ||
-      c.number !== `${c.baseNumber}${suffix}` ||
-      p.assessment.id !== c.assessmentId ||
-      p.holder.providerId !== c.providerId ||
-      p.issuedOn !== c.issuedOn ||
-      p.expiresOn !== c.expiresOn ||
-      p.issuer.keyId !== c.keyId ||
-      c.document.signature.keyId !== c.keyId
+      signed.number !== certificate.number ||
+      certificate.number !==
+        reissuedCertificateNumber(certificate.baseNumber, certificate.reissue) ||
+      signed.assessment.id !== certificate.assessmentId ||
+      signed.holder.providerId !== certificate.providerId ||
+      signed.issuedOn !== certificate.issuedOn ||
+      signed.expiresOn !== certificate.expiresOn ||
+      signed.issuer.keyId !== certificate.keyId ||
+      certificate.document.signature.keyId !== certificate.keyId
     )
-      throw invalid(`certificate ${c.number} in the bundle does not match its own signed document`);
-    const key = keys.get(c.keyId);
+      throw invalid(
+        `certificate ${certificate.number} in the bundle does not match its own signed document`,
+      );
+    const key = keys.get(certificate.keyId);
     if (!key) {
       warnings.push(
-        `certificate ${c.number} is signed by key ${c.keyId}, which neither travels with the bundle nor is trusted here, so its signature was not checked`,
+        `certificate ${certificate.number} is signed by key ${certificate.keyId}, which neither travels with the bundle nor is trusted here, so its signature was not checked`,
       );
-    } else if (!signatureValid(c.document as SignedDocument, key)) {
-      throw tampered(`the signature of certificate ${c.number} does not match its content`);
+    } else if (!signatureValid(certificate.document as SignedDocument, key)) {
+      throw tampered(
+        `the signature of certificate ${certificate.number} does not match its content`,
+      );
     }
   }
 }

@@ -1,7 +1,6 @@
-import { createHash, randomBytes, type KeyObject } from 'node:crypto';
+import { createHash, type KeyObject } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { open, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
@@ -18,6 +17,7 @@ import { blobPath, storeRoot } from '../evidence/store';
 import { signDocument } from '../signing/documents';
 import type { BundleContent } from './collect';
 import { LIMITS } from './limits';
+import { temporaryPathBeside, writeFailure } from '../files/write-file';
 
 export interface Sender {
   name: string;
@@ -73,12 +73,20 @@ function verifiedStream(path: string, sha256: string, onBytes: (n: number) => vo
  * from the store, never read whole.
  */
 export async function writeBundle(
-  dataDir: string,
   content: BundleContent,
-  sender: Sender,
-  includePersonalData: boolean,
-  file: string,
-  progress: (p: Progress) => void,
+  {
+    dataDir,
+    sender,
+    includePersonalData,
+    file,
+    progress,
+  }: {
+    dataDir: string;
+    sender: Sender;
+    includePersonalData: boolean;
+    file: string;
+    progress: (progress: Progress) => void;
+  },
 ): Promise<WrittenBundle> {
   const root = storeRoot(dataDir);
   // A bundle no installation would accept is refused here, before anything is written.
@@ -92,15 +100,15 @@ export async function writeBundle(
     throw invalid(
       `the evidence files come to ${bytes} bytes, more than a bundle may carry (${LIMITS.totalBytes})`,
     );
-  for (const f of content.files) {
-    const info = await stat(blobPath(root, f.sha256)).catch(() => null);
+  for (const evidenceFile of content.files) {
+    const info = await stat(blobPath(root, evidenceFile.sha256)).catch(() => null);
     if (!info?.isFile())
       throw invalid(
-        `evidence file ${f.sha256} is missing from the store; run \`spqa evidence verify\` before exporting`,
+        `evidence file ${evidenceFile.sha256} is missing from the store; run \`spqa evidence verify\` before exporting`,
       );
-    if (info.size !== f.size)
+    if (info.size !== evidenceFile.size)
       throw invalid(
-        `evidence file ${f.sha256} has been altered in the store; run \`spqa evidence verify\` before exporting`,
+        `evidence file ${evidenceFile.sha256} has been altered in the store; run \`spqa evidence verify\` before exporting`,
       );
   }
 
@@ -157,14 +165,18 @@ export async function writeBundle(
     done += n;
     progress({ phase: 'packing evidence files', done, total: bytes });
   };
-  for (const f of content.files) {
+  for (const evidenceFile of content.files) {
     // Stored, not deflated: evidence is mostly PDFs and photos already compressed, and a stored
     // entry can never look like a zip bomb to the importer.
     zip.addReadStreamLazy(
-      evidenceEntryName(f.sha256),
-      { mtime, mode: 0o100644, compress: false, size: f.size },
+      evidenceEntryName(evidenceFile.sha256),
+      { mtime, mode: 0o100644, compress: false, size: evidenceFile.size },
       (cb) => {
-        const stream = verifiedStream(blobPath(root, f.sha256), f.sha256, report);
+        const stream = verifiedStream(
+          blobPath(root, evidenceFile.sha256),
+          evidenceFile.sha256,
+          report,
+        );
         // yazl does not listen for errors on a lazily given stream; it must hear of them.
         stream.on('error', (error) => zip.emit('error', error));
         cb(null, stream);
@@ -173,7 +185,7 @@ export async function writeBundle(
   }
   zip.end();
 
-  const tmp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  const tmp = temporaryPathBeside(file);
   const whole = createHash('sha256');
   let size = 0;
   const tap = new Transform({
@@ -204,12 +216,7 @@ export async function writeBundle(
   } catch (error) {
     (zip.outputStream as Readable).destroy();
     await rm(tmp, { force: true });
-    const e = error as NodeJS.ErrnoException;
-    if (e.code === 'ENOENT') throw invalid(`${file}: the folder does not exist`);
-    if (e.code === 'EACCES' || e.code === 'EPERM') throw invalid(`${file}: permission denied`);
-    if (e.code === 'ENOSPC') throw invalid(`${file}: the disk is full; no bundle was written`);
-    if (e.code === 'EISDIR') throw invalid(`${file} is a folder`);
-    throw error;
+    throw writeFailure(file, error, 'no bundle was written');
   }
   progress({ phase: 'packing evidence files', done: bytes, total: bytes });
   return {

@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { bundleMethods, BundleSource } from '../../../shared/contract/bundles';
+import { BUNDLE_EXTENSION } from '../../../shared/bundles/schema';
 import { readProfile, storedNetworkName } from '../accreditation/profile';
 import { change, type CoreContext, type HandlersFor } from '../context';
 import { invalid } from '../errors';
@@ -29,7 +30,7 @@ function bundleFileName(providerName: string, kind: string, revision: number): s
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 60) || 'provider';
-  return `${slug}-${kind}-assessment-r${revision}.spqa`;
+  return `${slug}-${kind}-assessment-r${revision}${BUNDLE_EXTENSION}`;
 }
 
 function sourcePath(ctx: CoreContext, source: BundleSource): string {
@@ -60,7 +61,7 @@ export const bundleHandlers: Handlers = {
     // Like a certificate, a bundle is signed with the network key, made on first use.
     if (!networkKeyRow(ctx.db)) {
       change(ctx, (now, audit) => {
-        const made = ensureNetworkKey(ctx.db, input.passphrase, ctx.actor, now);
+        const made = ensureNetworkKey(ctx.db, input.passphrase, { actor: ctx.actor, now });
         if (made.created)
           audit({ action: 'keys.created', entityType: 'signing-key', entityId: made.keyId });
       });
@@ -81,12 +82,11 @@ export const bundleHandlers: Handlers = {
     const scratch = input.file ? null : await mkdtemp(join(tmpdir(), 'spqa-bundle-'));
     const target = input.file
       ? resolve(input.file)
-      : join(scratch ?? '', `${randomBytes(6).toString('hex')}.spqa`);
+      : join(scratch ?? '', `${randomBytes(6).toString('hex')}${BUNDLE_EXTENSION}`);
     try {
-      const written = await writeBundle(
-        ctx.dataDir,
-        content,
-        {
+      const written = await writeBundle(content, {
+        dataDir: ctx.dataDir,
+        sender: {
           name: senderName(ctx),
           keyId,
           privateKey,
@@ -94,10 +94,10 @@ export const bundleHandlers: Handlers = {
           appVersion: APP_VERSION,
           createdAt: ctx.clock.now().toISOString(),
         },
-        input.includePersonalData,
-        target,
-        ctx.progress,
-      );
+        includePersonalData: input.includePersonalData,
+        file: target,
+        progress: ctx.progress,
+      });
       const base64 = scratch ? (await readFile(target)).toString('base64') : null;
       change(ctx, (_now, audit) =>
         audit({
@@ -141,6 +141,6 @@ export const bundleHandlers: Handlers = {
   }),
 
   'trustedKeys.list': (_input, ctx) => listTrustedKeys(ctx.db),
-  'trustedKeys.add': (input, ctx) => trustKey(ctx, input.pem, input.name),
+  'trustedKeys.add': (input, ctx) => trustKey(ctx, input),
   'trustedKeys.remove': (input, ctx) => ({ removed: untrustKey(ctx, input.keyId) }),
 };

@@ -1,6 +1,5 @@
-import type { Database } from 'better-sqlite3';
-import type { ParsedBundle } from './read-bundle';
-import { date, fields, type Add, type Plan } from './plan-types';
+import type { PreviewStatus } from '../../../shared/bundles/schema';
+import { date, fields, noteFor, type PlanContext } from './plan-types';
 import {
   ACTIONS,
   ASSESSMENTS,
@@ -15,6 +14,7 @@ import {
   type Row,
   type TableSpec,
 } from './records';
+import { ASSESSMENT_KIND_LABELS } from '../../../shared/assessment/schema';
 
 /** Keys of the records that differ between two lists (missing on either side included). */
 function sameList(spec: TableSpec, local: Row[], incoming: Row[], key: string): string[] {
@@ -33,176 +33,148 @@ function sameList(spec: TableSpec, local: Row[], incoming: Row[], key: string): 
  * revision supersedes, an older one is refused, and at the same revision the later edit wins
  * only if it is the bundle's. Returns whether the bundle's copy of the assessment is taken.
  */
-export function planAssessment(db: Database, bundle: ParsedBundle, plan: Plan, add: Add): boolean {
-  const p = bundle.provider.provider;
-  const file = bundle.assessment;
-  const a = file.assessment;
-  const label = `${a.kind === 'self' ? 'Self-assessment' : 'External assessment'} of ${p.name}`;
-  const basedOn =
-    a.basedOn && db.prepare('SELECT 1 FROM assessments WHERE id = ?').get(a.basedOn)
-      ? a.basedOn
-      : null;
-  const assessmentRow: Row = { ...toRow(ASSESSMENTS, a), based_on: basedOn };
-  const localAssessment = selectRow(db, ASSESSMENTS, 'id = ?', [a.id]);
-  let takeAssessment = false;
-  if (!localAssessment) {
-    takeAssessment = true;
-    plan.assessment = { row: assessmentRow, op: 'insert' };
-    add(
-      'assessment',
-      a.id,
-      label,
-      'new',
-      `revision ${a.revision}, ${a.status.replace('-', ' ')}${a.basedOn && !basedOn ? `; it was based on ${a.basedOn}, which is not in your records` : ''}`,
-    );
-  } else if (
-    localAssessment.provider_id !== a.providerId ||
-    localAssessment.kind !== a.kind ||
-    localAssessment.framework_id !== a.frameworkId ||
-    localAssessment.framework_version !== a.frameworkVersion
-  ) {
-    add(
-      'assessment',
-      a.id,
-      label,
-      'conflict',
-      'a different assessment with the same id is in your records',
-    );
-  } else {
-    const ours = Number(localAssessment.revision);
-    if (a.revision < ours) {
-      add(
-        'assessment',
-        a.id,
-        label,
-        'conflict',
-        `the bundle holds revision ${a.revision}, but you already have revision ${ours}; an older revision is not imported`,
-      );
-    } else if (a.revision > ours) {
-      takeAssessment = true;
-      plan.assessment = { row: assessmentRow, op: 'replace' };
-      add(
-        'assessment',
-        a.id,
-        label,
-        'changed',
-        `revision ${a.revision} supersedes your revision ${ours}`,
-      );
-    } else {
-      const differ = [
-        ...differingFields(ASSESSMENTS, localAssessment, assessmentRow),
-        ...sameList(
-          RATINGS,
-          selectRows(db, RATINGS, 'assessment_id = ?', [a.id]),
-          file.ratings.map((r) => toRow(RATINGS, r)),
-          'criterion',
-        ).map((c) => `rating ${c}`),
-        ...sameList(
-          ACTIONS,
-          selectRows(db, ACTIONS, 'assessment_id = ?', [a.id]),
-          file.actions.map((r) => toRow(ACTIONS, r)),
-          'criterion',
-        ).map((c) => `action ${c}`),
-        ...sameList(
-          FINDINGS,
-          selectRows(db, FINDINGS, 'assessment_id = ?', [a.id]),
-          file.findings.map((r) => toRow(FINDINGS, r)),
-          'id',
-        ).map((c) => `finding ${c}`),
-      ];
-      if (differ.length === 0) add('assessment', a.id, label, 'unchanged', null);
-      else if (String(assessmentRow.updated_at) > String(localAssessment.updated_at)) {
-        takeAssessment = true;
-        plan.assessment = { row: assessmentRow, op: 'replace' };
-        add(
-          'assessment',
-          a.id,
-          label,
-          'changed',
-          `revision ${a.revision} updated: ${fields(differ)}`,
-        );
-      } else {
-        add(
-          'assessment',
-          a.id,
-          label,
-          'conflict',
-          `your copy of revision ${ours} was changed more recently (${date(localAssessment.updated_at)}) than the bundle's (${date(assessmentRow.updated_at)}); ` +
-            `they differ in ${fields(differ)}`,
-        );
-      }
-    }
-  }
+export function planAssessment(context: PlanContext): boolean {
+  const takeAssessment = planAssessmentRecord(context);
+  planRevisions(context);
+  planDecisions(context);
+  return takeAssessment;
+}
 
-  for (const r of file.revisions) {
-    const row = toRow(REVISIONS, r);
-    const id = `${a.id}#${r.revision}`;
-    const revisionLabel = `Revision ${r.revision}${r.sealedAt ? ` (sealed ${date(r.sealedAt)})` : ' (open)'}`;
+function planAssessmentRecord({ db, bundle, plan, add }: PlanContext): boolean {
+  const { provider } = bundle.provider;
+  const { assessment: incoming, ratings, actions, findings } = bundle.assessment;
+  const note = noteFor(add, {
+    kind: 'assessment',
+    id: incoming.id,
+    label: `${ASSESSMENT_KIND_LABELS[incoming.kind]} of ${provider.name}`,
+  });
+  const basedOn =
+    incoming.basedOn && db.prepare('SELECT 1 FROM assessments WHERE id = ?').get(incoming.basedOn)
+      ? incoming.basedOn
+      : null;
+  const row: Row = { ...toRow(ASSESSMENTS, incoming), based_on: basedOn };
+  const take = (op: 'insert' | 'replace', status: PreviewStatus, detail: string) => {
+    plan.assessment = { row, op };
+    note(status, detail);
+    return true;
+  };
+
+  const local = selectRow(db, ASSESSMENTS, 'id = ?', [incoming.id]);
+  if (!local)
+    return take(
+      'insert',
+      'new',
+      `revision ${incoming.revision}, ${incoming.status.replace('-', ' ')}${incoming.basedOn && !basedOn ? `; it was based on ${incoming.basedOn}, which is not in your records` : ''}`,
+    );
+  if (
+    local.provider_id !== incoming.providerId ||
+    local.kind !== incoming.kind ||
+    local.framework_id !== incoming.frameworkId ||
+    local.framework_version !== incoming.frameworkVersion
+  ) {
+    note('conflict', 'a different assessment with the same id is in your records');
+    return false;
+  }
+  const ours = Number(local.revision);
+  if (incoming.revision < ours) {
+    note(
+      'conflict',
+      `the bundle holds revision ${incoming.revision}, but you already have revision ${ours}; an older revision is not imported`,
+    );
+    return false;
+  }
+  if (incoming.revision > ours)
+    return take(
+      'replace',
+      'changed',
+      `revision ${incoming.revision} supersedes your revision ${ours}`,
+    );
+
+  const differ = differingFields(ASSESSMENTS, local, row);
+  for (const [spec, records, key, noun] of [
+    [RATINGS, ratings, 'criterion', 'rating'],
+    [ACTIONS, actions, 'criterion', 'action'],
+    [FINDINGS, findings, 'id', 'finding'],
+  ] as const) {
+    const localRows = selectRows(db, spec, 'assessment_id = ?', [incoming.id]);
+    const incomingRows = records.map((record) => toRow(spec, record));
+    for (const differing of sameList(spec, localRows, incomingRows, key))
+      differ.push(`${noun} ${differing}`);
+  }
+  if (differ.length === 0) {
+    note('unchanged');
+    return false;
+  }
+  if (String(row.updated_at) > String(local.updated_at))
+    return take('replace', 'changed', `revision ${incoming.revision} updated: ${fields(differ)}`);
+  note(
+    'conflict',
+    `your copy of revision ${ours} was changed more recently (${date(local.updated_at)}) than the bundle's (${date(row.updated_at)}); ` +
+      `they differ in ${fields(differ)}`,
+  );
+  return false;
+}
+
+function planRevisions({ db, bundle, plan, add }: PlanContext): void {
+  const assessmentId = bundle.assessment.assessment.id;
+  for (const revision of bundle.assessment.revisions) {
+    const row = toRow(REVISIONS, revision);
+    const note = noteFor(add, {
+      kind: 'revision',
+      id: `${assessmentId}#${revision.revision}`,
+      label: `Revision ${revision.revision}${revision.sealedAt ? ` (sealed ${date(revision.sealedAt)})` : ' (open)'}`,
+    });
     const local = selectRow(db, REVISIONS, 'assessment_id = ? AND revision = ?', [
-      a.id,
-      r.revision,
+      assessmentId,
+      revision.revision,
     ]);
     if (!local) {
       plan.revisions.push({ row, op: 'insert' });
-      add('revision', id, revisionLabel, 'new', null);
+      note('new');
     } else if (local.sealed_at !== null) {
-      if (r.sha256 === local.sha256) add('revision', id, revisionLabel, 'unchanged', null);
+      if (revision.sha256 === local.sha256) note('unchanged');
       else
-        add(
-          'revision',
-          id,
-          revisionLabel,
+        note(
           'conflict',
-          r.sha256
-            ? `revision ${r.revision} was sealed differently here (${String(local.sha256).slice(0, 12)}…) than in the bundle (${r.sha256.slice(0, 12)}…)`
-            : `revision ${r.revision} is already sealed here, but the bundle's copy is not`,
+          revision.sha256
+            ? `revision ${revision.revision} was sealed differently here (${String(local.sha256).slice(0, 12)}…) than in the bundle (${revision.sha256.slice(0, 12)}…)`
+            : `revision ${revision.revision} is already sealed here, but the bundle's copy is not`,
         );
     } else if (differingFields(REVISIONS, local, row).length === 0) {
-      add('revision', id, revisionLabel, 'unchanged', null);
+      note('unchanged');
     } else {
       plan.revisions.push({ row, op: 'update' });
-      add(
-        'revision',
-        id,
-        revisionLabel,
-        'changed',
-        r.sealedAt ? 'sealed since your copy was made' : 'reopened',
-      );
+      note('changed', revision.sealedAt ? 'sealed since your copy was made' : 'reopened');
     }
   }
+}
 
-  for (const d of file.decisions) {
-    const row = toRow(DECISIONS, d);
-    const decisionLabel = `Decision on revision ${d.revision}: ${d.outcome}`;
-    const local = selectRow(db, DECISIONS, 'id = ?', [d.id]);
+function planDecisions({ db, bundle, plan, add }: PlanContext): void {
+  const assessmentId = bundle.assessment.assessment.id;
+  for (const decision of bundle.assessment.decisions) {
+    const row = toRow(DECISIONS, decision);
+    const note = noteFor(add, {
+      kind: 'decision',
+      id: decision.id,
+      label: `Decision on revision ${decision.revision}: ${decision.outcome}`,
+    });
+    const local = selectRow(db, DECISIONS, 'id = ?', [decision.id]);
     if (local) {
-      if (differingFields(DECISIONS, local, row).length === 0)
-        add('decision', d.id, decisionLabel, 'unchanged', null);
-      else
-        add(
-          'decision',
-          d.id,
-          decisionLabel,
-          'conflict',
-          'your copy of this decision differs; a decision never changes',
-        );
+      if (differingFields(DECISIONS, local, row).length === 0) note('unchanged');
+      else note('conflict', 'your copy of this decision differs; a decision never changes');
       continue;
     }
     const other = db
       .prepare('SELECT id FROM decisions WHERE assessment_id = ? AND revision = ?')
-      .get(a.id, d.revision) as { id: string } | undefined;
+      .get(assessmentId, decision.revision) as { id: string } | undefined;
     if (other)
-      add(
-        'decision',
-        d.id,
-        decisionLabel,
+      note(
         'conflict',
-        `you already have a different decision (${other.id}) on revision ${d.revision}`,
+        `you already have a different decision (${other.id}) on revision ${decision.revision}`,
       );
     else {
       plan.decisions.push(row);
-      add('decision', d.id, decisionLabel, 'new', null);
+      note('new');
     }
   }
-  return takeAssessment;
 }

@@ -2,8 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import { canonicalJson } from '../../../shared/signing/canonical-json';
 import { blobPath, storeRoot } from '../evidence/store';
-import type { ParsedBundle } from './read-bundle';
-import { fields, type Add, type Plan } from './plan-types';
+import { fields, noteFor, type PlanContext } from './plan-types';
 import {
   CERTIFICATES,
   CERTIFICATE_EVENTS,
@@ -26,70 +25,58 @@ const eventKey = (e: Row) =>
   canonicalJson([e.at, e.actor, e.action, e.from_status, e.to_status, e.reason]);
 
 export function planEvidence(
-  db: Database,
-  dataDir: string,
-  bundle: ParsedBundle,
-  plan: Plan,
-  add: Add,
-  takeAssessment: boolean,
+  { db, bundle, plan, add }: PlanContext,
+  { dataDir, takeAssessment }: { dataDir: string; takeAssessment: boolean },
 ): void {
   const criteriaOf = db.prepare(
     'SELECT criterion FROM evidence_criteria WHERE evidence_id = ? ORDER BY criterion',
   );
-  for (const e of bundle.evidence) {
-    const row = toRow(EVIDENCE, e);
-    const what = e.url
+  for (const evidence of bundle.evidence) {
+    const note = noteFor(add, { kind: 'evidence', id: evidence.id, label: evidence.title });
+    const row = toRow(EVIDENCE, evidence);
+    const what = evidence.url
       ? 'a link'
-      : e.fileIncluded
+      : evidence.fileIncluded
         ? 'file included'
-        : e.removedAt
+        : evidence.removedAt
           ? 'removed; no file'
-          : e.personalData
+          : evidence.personalData
             ? 'personal data: the file was left out'
             : 'the file was not included';
-    const needsFile = e.fileIncluded && e.sha256 !== null && !fileHeld(db, dataDir, e.sha256);
-    const local = selectRow(db, EVIDENCE, 'id = ?', [e.id]);
+    const needsFile =
+      evidence.fileIncluded && evidence.sha256 !== null && !fileHeld(db, dataDir, evidence.sha256);
+    const local = selectRow(db, EVIDENCE, 'id = ?', [evidence.id]);
     if (!local) {
-      plan.evidence.push({ record: e, op: 'insert' });
-      add('evidence', e.id, e.title, 'new', what);
+      plan.evidence.push({ record: evidence, op: 'insert' });
+      note('new', what);
       continue;
     }
     if (
-      local.assessment_id !== e.assessmentId ||
-      local.sha256 !== e.sha256 ||
-      local.url !== e.url
+      local.assessment_id !== evidence.assessmentId ||
+      local.sha256 !== evidence.sha256 ||
+      local.url !== evidence.url
     ) {
-      add(
-        'evidence',
-        e.id,
-        e.title,
-        'conflict',
-        'a different piece of evidence has the same id here',
-      );
+      note('conflict', 'a different piece of evidence has the same id here');
       continue;
     }
-    const localCriteria = (criteriaOf.all(e.id) as { criterion: string }[]).map((c) => c.criterion);
+    const localCriteria = (criteriaOf.all(evidence.id) as { criterion: string }[]).map(
+      (c) => c.criterion,
+    );
     const differ = differingFields(EVIDENCE, local, row);
-    if (canonicalJson(localCriteria) !== canonicalJson([...e.criteria].sort()))
+    if (canonicalJson(localCriteria) !== canonicalJson([...evidence.criteria].sort()))
       differ.push('criteria');
-    if (local.removed_at !== null && e.removedAt === null) {
-      add('evidence', e.id, e.title, 'unchanged', 'removed here; it stays removed');
+    if (local.removed_at !== null && evidence.removedAt === null) {
+      note('unchanged', 'removed here; it stays removed');
     } else if (differ.length === 0 && !needsFile) {
-      add('evidence', e.id, e.title, 'unchanged', null);
-    } else if (differ.length > 0 && !takeAssessment && e.removedAt === null) {
-      add(
-        'evidence',
-        e.id,
-        e.title,
+      note('unchanged');
+    } else if (differ.length > 0 && !takeAssessment && evidence.removedAt === null) {
+      note(
         'unchanged',
         `your copy differs (${fields(differ)}) and is kept: the assessment is not newer in the bundle`,
       );
     } else {
-      plan.evidence.push({ record: e, op: 'update' });
-      add(
-        'evidence',
-        e.id,
-        e.title,
+      plan.evidence.push({ record: evidence, op: 'update' });
+      note(
         'changed',
         [
           differ.length > 0 ? `updated: ${fields(differ)}` : '',
@@ -102,89 +89,73 @@ export function planEvidence(
   }
 }
 
-export function planCertificates(db: Database, bundle: ParsedBundle, plan: Plan, add: Add): void {
+export function planCertificates({ db, bundle, plan, add }: PlanContext): void {
   const inBundle = new Set(bundle.certificates.map((c) => c.number));
-  for (const c of bundle.certificates) {
-    const label = `Certificate ${c.number} (${c.status})`;
-    const incomingEvents = c.events.map((e) => toRow(CERTIFICATE_EVENTS, e));
-    const local = selectRow(db, CERTIFICATES, 'number = ?', [c.number]);
+  for (const certificate of bundle.certificates) {
+    const { number } = certificate;
+    const note = noteFor(add, {
+      kind: 'certificate',
+      id: number,
+      label: `Certificate ${number} (${certificate.status})`,
+    });
+    const incomingEvents = certificate.events.map((e) => toRow(CERTIFICATE_EVENTS, e));
+    const local = selectRow(db, CERTIFICATES, 'number = ?', [number]);
     if (!local) {
-      plan.certificates.push({ record: c, op: 'insert', newEvents: incomingEvents });
-      add('certificate', c.number, label, 'new', `issued ${c.issuedOn}, expires ${c.expiresOn}`);
-      const supersedes = (c.document.payload as { supersedes?: unknown }).supersedes;
+      plan.certificates.push({ record: certificate, op: 'insert', newEvents: incomingEvents });
+      note('new', `issued ${certificate.issuedOn}, expires ${certificate.expiresOn}`);
+      const supersedes = (certificate.document.payload as { supersedes?: unknown }).supersedes;
       if (typeof supersedes === 'string' && !inBundle.has(supersedes)) {
         const old = db
           .prepare('SELECT number, status, key_id FROM certificates WHERE number = ?')
           .get(supersedes) as { number: string; status: string; key_id: string } | undefined;
         if (
           old &&
-          old.key_id === c.keyId &&
+          old.key_id === certificate.keyId &&
           (old.status === 'active' || old.status === 'suspended')
         ) {
-          plan.superseded.push({ number: old.number, by: c.number, from: old.status });
-          add(
-            'certificate',
-            old.number,
-            `Certificate ${old.number} (${old.status})`,
-            'changed',
-            `superseded by ${c.number}`,
-          );
+          plan.superseded.push({ number: old.number, by: number, from: old.status });
+          add({
+            kind: 'certificate',
+            id: old.number,
+            label: `Certificate ${old.number} (${old.status})`,
+            status: 'changed',
+            detail: `superseded by ${number}`,
+          });
         }
       }
       continue;
     }
     if (
-      canonicalJson(JSON.parse(String(local.document))) !== canonicalJson(c.document) ||
-      local.assessment_id !== c.assessmentId
+      canonicalJson(JSON.parse(String(local.document))) !== canonicalJson(certificate.document) ||
+      local.assessment_id !== certificate.assessmentId
     ) {
-      add(
-        'certificate',
-        c.number,
-        label,
-        'conflict',
-        `a different certificate numbered ${c.number} is in your records`,
-      );
+      note('conflict', `a different certificate numbered ${number} is in your records`);
       continue;
     }
-    const localEvents = selectRows(db, CERTIFICATE_EVENTS, 'number = ?', [c.number], 'seq');
+    const localEvents = selectRows(db, CERTIFICATE_EVENTS, 'number = ?', [number], 'seq');
     const ours = localEvents.map(eventKey);
     const theirs = incomingEvents.map(eventKey);
     const prefix = (short: string[], long: string[]) => short.every((k, i) => long[i] === k);
     const statusSame =
-      local.status === c.status &&
-      local.suspended_on === c.suspendedOn &&
-      local.superseded_by === c.supersededBy;
+      local.status === certificate.status &&
+      local.suspended_on === certificate.suspendedOn &&
+      local.superseded_by === certificate.supersededBy;
     if (ours.length === theirs.length && prefix(ours, theirs) && statusSame) {
-      add('certificate', c.number, label, 'unchanged', null);
+      note('unchanged');
     } else if (ours.length < theirs.length && prefix(ours, theirs)) {
       plan.certificates.push({
-        record: c,
+        record: certificate,
         op: 'append',
         newEvents: incomingEvents.slice(ours.length),
       });
-      add(
-        'certificate',
-        c.number,
-        label,
+      note(
         'changed',
-        `now ${c.status}: ${theirs.length - ours.length} new entries in its history`,
+        `now ${certificate.status}: ${theirs.length - ours.length} new entries in its history`,
       );
     } else if (theirs.length <= ours.length && prefix(theirs, ours)) {
-      add(
-        'certificate',
-        c.number,
-        label,
-        'unchanged',
-        `your copy's history is more recent (${String(local.status)}) and is kept`,
-      );
+      note('unchanged', `your copy's history is more recent (${String(local.status)}) and is kept`);
     } else {
-      add(
-        'certificate',
-        c.number,
-        label,
-        'conflict',
-        'its history here and in the bundle have gone different ways',
-      );
+      note('conflict', 'its history here and in the bundle have gone different ways');
     }
   }
 }

@@ -1,10 +1,11 @@
+import type { Database } from 'better-sqlite3';
 import type {
   BundleCertificate,
   BundleEvidence,
   PreviewItem,
   PreviewStatus,
-  RecordKind,
 } from '../../../shared/bundles/schema';
+import type { ParsedBundle } from './read-bundle';
 import type { Row } from './records';
 
 export type Op = 'insert' | 'update';
@@ -32,10 +33,18 @@ export const fields = (names: string[]) =>
     : names.join(', ');
 
 /** Adds one record's line to the preview. */
-export type Add = (
-  kind: RecordKind,
-  id: string,
-  label: string,
-  status: PreviewStatus,
-  detail: string | null,
-) => void;
+export type Add = (item: PreviewItem) => void;
+
+/** What each part of the planning reads and writes. */
+export interface PlanContext {
+  db: Database;
+  bundle: ParsedBundle;
+  plan: Plan;
+  add: Add;
+}
+
+/** One record's preview line, given only its status and why (kind, id and label fixed here). */
+export const noteFor =
+  (add: Add, record: Pick<PreviewItem, 'kind' | 'id' | 'label'>) =>
+  (status: PreviewStatus, detail: string | null = null) =>
+    add({ ...record, status, detail });

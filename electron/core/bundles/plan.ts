@@ -3,7 +3,7 @@ import type { BundlePreview, PreviewItem } from '../../../shared/bundles/schema'
 import type { ParsedBundle } from './read-bundle';
 import { planAssessment } from './plan-assessment';
 import { planCertificates, planEvidence } from './plan-attachments';
-import { date, fields, type Add, type Plan } from './plan-types';
+import { date, fields, noteFor, type Plan, type PlanContext } from './plan-types';
 import {
   PROVIDERS,
   SERVICES,
@@ -62,12 +62,8 @@ function numberClash(db: Database, row: Row): string | null {
  * inside the import's transaction, so what is applied is what the records are at that moment.
  */
 export function planImport(db: Database, dataDir: string, bundle: ParsedBundle): Plan {
-  const items: PreviewItem[] = [];
-  const add: Add = (kind, id, label, status, detail) => {
-    items.push({ kind, id, label, status, detail });
-  };
   const plan: Plan = {
-    items,
+    items: [],
     installFramework: false,
     provider: null,
     services: [],
@@ -78,77 +74,68 @@ export function planImport(db: Database, dataDir: string, bundle: ParsedBundle):
     certificates: [],
     superseded: [],
   };
+  const context: PlanContext = { db, bundle, plan, add: (item) => plan.items.push(item) };
+  planFramework(context);
+  planProvider(context);
+  const takeAssessment = planAssessment(context);
+  planEvidence(context, { dataDir, takeAssessment });
+  planCertificates(context);
+  return plan;
+}
 
-  // The framework the assessment is pinned to.
-  const fw = bundle.framework;
-  const fwKey = `${fw.framework.id}@${fw.framework.version}`;
+/** The framework the assessment is pinned to. */
+function planFramework({ db, bundle, plan, add }: PlanContext): void {
+  const { framework, sha256 } = bundle.framework;
+  const key = `${framework.id}@${framework.version}`;
+  const note = noteFor(add, { kind: 'framework', id: key, label: framework.title });
   const installed = db
     .prepare('SELECT sha256 FROM frameworks WHERE id = ? AND version = ?')
-    .get(fw.framework.id, fw.framework.version) as { sha256: string } | undefined;
+    .get(framework.id, framework.version) as { sha256: string } | undefined;
   if (!installed) {
     plan.installFramework = true;
-    add(
-      'framework',
-      fwKey,
-      fw.framework.title,
-      'new',
-      'not installed here; it will be installed from the bundle',
-    );
-  } else if (installed.sha256 !== fw.sha256) {
-    add(
-      'framework',
-      fwKey,
-      fw.framework.title,
-      'conflict',
-      `${fwKey} is installed here with different content`,
-    );
-  } else add('framework', fwKey, fw.framework.title, 'unchanged', null);
+    note('new', 'not installed here; it will be installed from the bundle');
+  } else if (installed.sha256 !== sha256) {
+    note('conflict', `${key} is installed here with different content`);
+  } else note('unchanged');
+}
 
-  // The provider and its services.
-  const p = bundle.provider.provider;
-  const providerRow = toRow(PROVIDERS, p);
-  const localProvider = selectRow(db, PROVIDERS, 'id = ?', [p.id]);
+/** The provider and its services. */
+function planProvider({ db, bundle, plan, add }: PlanContext): void {
+  const { provider, services } = bundle.provider;
+  const note = noteFor(add, { kind: 'provider', id: provider.id, label: provider.name });
+  const providerRow = toRow(PROVIDERS, provider);
+  const localProvider = selectRow(db, PROVIDERS, 'id = ?', [provider.id]);
   if (!localProvider) {
     const clash = numberClash(db, providerRow);
-    if (clash) add('provider', p.id, p.name, 'conflict', clash);
+    if (clash) note('conflict', clash);
     else {
       plan.provider = 'insert';
-      add('provider', p.id, p.name, 'new', null);
+      note('new');
     }
   } else {
-    const c = compareEditable(PROVIDERS, localProvider, providerRow);
-    const clash = c.apply ? numberClash(db, providerRow) : null;
-    if (clash) add('provider', p.id, p.name, 'conflict', clash);
+    const comparison = compareEditable(PROVIDERS, localProvider, providerRow);
+    const clash = comparison.apply ? numberClash(db, providerRow) : null;
+    if (clash) note('conflict', clash);
     else {
-      if (c.apply) plan.provider = 'update';
-      add('provider', p.id, p.name, c.status, c.detail);
+      if (comparison.apply) plan.provider = 'update';
+      note(comparison.status, comparison.detail);
     }
   }
-  for (const s of bundle.provider.services) {
-    const row = toRow(SERVICES, s);
-    const local = selectRow(db, SERVICES, 'id = ?', [s.id]);
+  for (const service of services) {
+    const noteService = noteFor(add, { kind: 'service', id: service.id, label: service.name });
+    const row = toRow(SERVICES, service);
+    const local = selectRow(db, SERVICES, 'id = ?', [service.id]);
     if (!local) {
       plan.services.push({ row, op: 'insert' });
-      add('service', s.id, s.name, 'new', null);
-    } else if (local.provider_id !== s.providerId) {
-      add(
-        'service',
-        s.id,
-        s.name,
-        'conflict',
-        'a service with this id belongs to another provider here',
-      );
+      noteService('new');
+    } else if (local.provider_id !== service.providerId) {
+      noteService('conflict', 'a service with this id belongs to another provider here');
     } else {
-      const c = compareEditable(SERVICES, local, row);
-      if (c.apply) plan.services.push({ row, op: 'update' });
-      add('service', s.id, s.name, c.status, c.detail);
+      const comparison = compareEditable(SERVICES, local, row);
+      if (comparison.apply) plan.services.push({ row, op: 'update' });
+      noteService(comparison.status, comparison.detail);
     }
   }
-
-  const takeAssessment = planAssessment(db, bundle, plan, add);
-  planEvidence(db, dataDir, bundle, plan, add, takeAssessment);
-  planCertificates(db, bundle, plan, add);
-  return plan;
 }
 
 export function previewOf(bundle: ParsedBundle, plan: Plan): BundlePreview {
@@ -157,20 +144,24 @@ export function previewOf(bundle: ParsedBundle, plan: Plan): BundlePreview {
   const problems = plan.items
     .filter((i) => i.status === 'conflict')
     .map((i) => `${i.label}: ${i.detail ?? 'conflicts with your records'}`);
-  const m = bundle.manifest;
+  const manifest = bundle.manifest;
   return {
     manifestSha256: bundle.manifestSha256,
-    sender: { name: m.sender.name, keyId: m.sender.keyId, trustedAs: bundle.signer.trustedAs },
-    createdAt: m.createdAt,
-    createdBy: m.createdBy,
-    subject: m.subject,
+    sender: {
+      name: manifest.sender.name,
+      keyId: manifest.sender.keyId,
+      trustedAs: bundle.signer.trustedAs,
+    },
+    createdAt: manifest.createdAt,
+    createdBy: manifest.createdBy,
+    subject: manifest.subject,
     framework: {
-      id: m.framework.id,
-      version: m.framework.version,
+      id: manifest.framework.id,
+      version: manifest.framework.version,
       installed: !plan.installFramework,
     },
-    includesPersonalData: m.includesPersonalData,
-    evidenceFiles: m.evidenceFiles,
+    includesPersonalData: manifest.includesPersonalData,
+    evidenceFiles: manifest.evidenceFiles,
     items: plan.items,
     counts,
     canApply: counts.conflict === 0,

@@ -6,6 +6,7 @@ import {
   assessmentFileSchema,
   certificatesFileSchema,
   evidenceFileSchema,
+  keyIdOfEntryName,
   manifestPayloadSchema,
   providerFileSchema,
   type AssessmentFile,
@@ -199,7 +200,7 @@ export async function readBundle(
       if (entry.name.startsWith('keys/')) {
         const pem = decodeText(await readChecked(entry.name, LIMITS.keyBytes), entry.name);
         const key = parsePublicKeyPem(pem, `${entry.name} in the bundle`);
-        const keyId = `ed25519:${entry.name.slice('keys/'.length, -'.pem'.length)}`;
+        const keyId = keyIdOfEntryName(entry.name);
         if (keyIdFor(key) !== keyId)
           throw invalid(`${entry.name} in the bundle is not the key its name says`);
         carriedKeys.set(keyId, key);

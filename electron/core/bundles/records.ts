@@ -247,12 +247,12 @@ export function toRow(spec: TableSpec, record: Row): Row {
 export function differingFields(spec: TableSpec, local: Row, incoming: Row): string[] {
   const differ: string[] = [];
   for (const column of spec.columns) {
-    const a = local[column] ?? null;
-    const b = incoming[column] ?? null;
+    const mine = local[column] ?? null;
+    const theirs = incoming[column] ?? null;
     const same =
-      spec.json?.includes(column) && a !== null && b !== null
-        ? canonicalJson(JSON.parse(String(a))) === canonicalJson(JSON.parse(String(b)))
-        : a === b;
+      spec.json?.includes(column) && mine !== null && theirs !== null
+        ? canonicalJson(JSON.parse(String(mine))) === canonicalJson(JSON.parse(String(theirs)))
+        : mine === theirs;
     if (!same) differ.push(camel(column));
   }
   return differ;

@@ -33,7 +33,10 @@ export function listTrustedKeys(db: Database): TrustedKey[] {
  * Trusts a sender's public key under a name. The key id is computed from the key, as the signing
  * code computes it, so a file cannot claim to be a key it is not.
  */
-export function trustKey(ctx: CoreContext, pem: string, name: string): TrustedKey {
+export function trustKey(
+  ctx: CoreContext,
+  { pem, name }: { pem: string; name: string },
+): TrustedKey {
   // Node would happily derive the public half, but a private key handed over is a key given away.
   if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem))
     throw invalid(

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
-import { AppError, invalid } from '../errors';
+import { AppError, invalid, messageOf } from '../errors';
 import { LIMITS } from './limits';
 
 const S_IFMT = 0o170000;
@@ -203,7 +203,7 @@ export async function openSafeZip(path: string): Promise<SafeZip> {
         return await zip.openReadStreamPromise(get(name).entry);
       } catch (error) {
         if (error instanceof AppError) throw error;
-        throw invalid(`${name} cannot be read from the bundle (${(error as Error).message})`);
+        throw invalid(`${name} cannot be read from the bundle (${messageOf(error)})`);
       }
     };
     return {
@@ -224,7 +224,7 @@ export async function openSafeZip(path: string): Promise<SafeZip> {
           }
         } catch (error) {
           if (error instanceof AppError) throw error;
-          throw invalid(`${name} cannot be read from the bundle (${(error as Error).message})`);
+          throw invalid(`${name} cannot be read from the bundle (${messageOf(error)})`);
         }
         return Buffer.concat(chunks);
       },
@@ -239,7 +239,7 @@ export async function openSafeZip(path: string): Promise<SafeZip> {
           }
         } catch (error) {
           if (error instanceof AppError) throw error;
-          throw invalid(`${name} cannot be read from the bundle (${(error as Error).message})`);
+          throw invalid(`${name} cannot be read from the bundle (${messageOf(error)})`);
         }
         return { sha256: hash.digest('hex'), size };
       },

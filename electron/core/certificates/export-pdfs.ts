@@ -4,7 +4,7 @@ import type { CertificateStatus } from '../../../shared/accreditation/vocabulary
 import { statusOn, type StoredStatus } from '../../../shared/accreditation/lifecycle';
 import { isoToday } from '../clock';
 import type { CoreContext } from '../context';
-import { invalid, notFound } from '../errors';
+import { invalid, messageOf, notFound } from '../errors';
 import { renderCertificatePdfs } from '../exports/pdf-pool';
 import { writeFileAtomic } from '../files/write-file';
 
@@ -95,7 +95,7 @@ async function prepareFolder(folder: string): Promise<void> {
       if (PART.test(name)) await rm(join(folder, name), { force: true });
   } catch (error) {
     throw invalid(
-      `${folder} cannot be written to (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      `${folder} cannot be written to (${(error as NodeJS.ErrnoException).code ?? messageOf(error)})`,
       FOLDER,
     );
   }

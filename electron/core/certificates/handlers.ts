@@ -1,5 +1,6 @@
 import type { accreditationMethods } from '../../../shared/contract/accreditation';
 import { transition, type LifecycleAction } from '../../../shared/accreditation/lifecycle';
+import { reissuedCertificateNumber } from '../../../shared/accreditation/certificate-number';
 import { getDecision, getDecisionById } from '../accreditation/decisions';
 import { networkName, setNetworkName, storedNetworkName } from '../accreditation/profile';
 import { getAssessment } from '../assessments/queries';
@@ -103,7 +104,7 @@ export const certificateHandlers: Handlers = {
   },
   'keys.init': (input, ctx) =>
     change(ctx, (now, audit) => {
-      const result = ensureNetworkKey(ctx.db, input.passphrase, ctx.actor, now);
+      const result = ensureNetworkKey(ctx.db, input.passphrase, { actor: ctx.actor, now });
       if (result.created)
         audit({ action: 'keys.created', entityType: 'signing-key', entityId: result.keyId });
       return result;
@@ -135,7 +136,7 @@ export const certificateHandlers: Handlers = {
       if (existing)
         throw refused(`a certificate was already issued for this decision: ${existing.number}`);
       // The key is created on first use, under the passphrase given now.
-      const created = ensureNetworkKey(ctx.db, input.passphrase, ctx.actor, now);
+      const created = ensureNetworkKey(ctx.db, input.passphrase, { actor: ctx.actor, now });
       if (created.created)
         audit({ action: 'keys.created', entityType: 'signing-key', entityId: created.keyId });
       const { keyId, privateKey } = unlockNetworkKey(ctx.db, input.passphrase);
@@ -177,17 +178,17 @@ export const certificateHandlers: Handlers = {
         to: 'active',
         reason: null,
       });
-      for (const p of previous) {
+      for (const earlier of previous) {
         ctx.db
           .prepare(
             "UPDATE certificates SET status = 'superseded', superseded_by = ? WHERE number = ?",
           )
-          .run(number, p.number);
-        recordEvent(ctx.db, p.number, {
+          .run(number, earlier.number);
+        recordEvent(ctx.db, earlier.number, {
           at: now,
           actor: ctx.actor,
           action: 'supersede',
-          from: p.status,
+          from: earlier.status,
           to: 'superseded',
           reason: `renewed by ${number}`,
         });
@@ -219,7 +220,7 @@ export const certificateHandlers: Handlers = {
             .prepare('SELECT max(reissue) AS n FROM certificates WHERE base_number = ?')
             .get(old.base_number) as { n: number }
         ).n + 1;
-      const number = `${old.base_number}-R${reissue}`;
+      const number = reissuedCertificateNumber(old.base_number, reissue);
       const assessment = getAssessment(ctx.db, old.assessment_id);
       // The award being reissued: the decision this certificate was issued for, not a later one.
       const decision = getDecisionById(ctx.db, old.decision_id);

@@ -2,6 +2,11 @@ import type { Database } from 'better-sqlite3';
 import type { Certificate, CertificatePayload } from '../../../shared/accreditation/schema';
 import { statusOn, type StoredStatus } from '../../../shared/accreditation/lifecycle';
 import type { SignedDocument } from '../../../shared/signing/format';
+import {
+  baseCertificateNumber,
+  parseCertificateNumber,
+} from '../../../shared/accreditation/certificate-number';
+import { readSetting, writeSetting } from '../db/settings';
 import { notFound } from '../errors';
 
 export interface CertificateRow {
@@ -89,16 +94,22 @@ export function listCertificateRows(db: Database, providerId?: string): Certific
   ) as CertificateRow[];
 }
 
+const sequenceKey = (year: string) => `certificate_sequence:${year}`;
+const lastInSequence = (db: Database, year: string) =>
+  Number(readSetting(db, sequenceKey(year)) ?? 0);
+
 /** The next number in the year's sequence: SPQA-2026-000123. */
 export function nextCertificateNumber(db: Database, year: string): string {
-  const key = `certificate_sequence:${year}`;
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
-    { value: string } | undefined;
-  const next = (row ? Number(row.value) : 0) + 1;
-  db.prepare(
-    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-  ).run(key, String(next));
-  return `SPQA-${year}-${String(next).padStart(6, '0')}`;
+  const next = lastInSequence(db, year) + 1;
+  writeSetting(db, sequenceKey(year), String(next));
+  return baseCertificateNumber(year, next);
+}
+
+/** Keeps this installation's numbering clear of a number issued elsewhere (imported in a bundle). */
+export function reserveCertificateNumber(db: Database, number: string): void {
+  const issued = parseCertificateNumber(number);
+  if (!issued || lastInSequence(db, issued.year) >= issued.sequence) return;
+  writeSetting(db, sequenceKey(issued.year), String(issued.sequence));
 }
 
 export function recordEvent(

@@ -7,7 +7,7 @@ import { signedDocumentSchema, type SignedDocument } from '../../../shared/signi
 import { problemsFromZod, summariseProblems } from '../../../shared/validation/issues';
 import { isoToday } from '../clock';
 import type { CoreContext } from '../context';
-import { AppError } from '../errors';
+import { AppError, messageOf } from '../errors';
 import { extractPdfAttachment, CERTIFICATE_ATTACHMENT } from '../exports/pdf-attachment';
 import { parseJsonText } from '../json-text';
 import { parsePublicKeyPem, keyIdFor } from '../signing/keys';
@@ -141,17 +141,36 @@ export async function verifyCertificateFile(
       detail: `valid from ${cert.issuedOn} to ${cert.expiresOn}`,
     });
 
-  checks.push(statusCheck(ctx, cert.number, cert.expiresOn, today, input.statusFile, keys));
+  checks.push(
+    statusCheck(ctx, {
+      number: cert.number,
+      expiresOn: cert.expiresOn,
+      today,
+      statusFile: input.statusFile,
+      keys,
+    }),
+  );
   return result();
 }
 
+/** The status check's result: whether the certificate is in force, and why it is or is not. */
+const statusResult = (ok: boolean, detail: string): Check => ({ check: 'status', ok, detail });
+
 function statusCheck(
   ctx: CoreContext,
-  number: string,
-  expiresOn: string,
-  today: string,
-  statusFile: { fileName: string; text: string } | undefined,
-  keys: Map<string, { name: string; key: KeyObject }>,
+  {
+    number,
+    expiresOn,
+    today,
+    statusFile,
+    keys,
+  }: {
+    number: string;
+    expiresOn: string;
+    today: string;
+    statusFile: { fileName: string; text: string } | undefined;
+    keys: Map<string, { name: string; key: KeyObject }>;
+  },
 ): Check {
   if (statusFile) {
     let doc: SignedDocument;
@@ -160,63 +179,49 @@ function statusCheck(
         parseJsonText(statusFile.text, statusFile.fileName),
       );
       if (!parsed.success)
-        return {
-          check: 'status',
-          ok: false,
-          detail: `${statusFile.fileName} is not a signed status file`,
-        };
+        return statusResult(false, `${statusFile.fileName} is not a signed status file`);
       doc = parsed.data;
     } catch (error) {
-      return { check: 'status', ok: false, detail: (error as Error).message };
+      return statusResult(false, messageOf(error));
     }
     const signer = keys.get(doc.signature.keyId);
     if (!signer || !signatureValid(doc, signer.key)) {
-      return {
-        check: 'status',
-        ok: false,
-        detail: `${statusFile.fileName} is not signed by a key you trust, so its statuses cannot be relied on`,
-      };
+      return statusResult(
+        false,
+        `${statusFile.fileName} is not signed by a key you trust, so its statuses cannot be relied on`,
+      );
     }
     const list = statusListPayloadSchema.safeParse(doc.payload);
-    if (!list.success)
-      return { check: 'status', ok: false, detail: `${statusFile.fileName} is not a status list` };
+    if (!list.success) return statusResult(false, `${statusFile.fileName} is not a status list`);
     const entry = list.data.certificates.find((c) => c.number === number);
-    if (!entry)
-      return { check: 'status', ok: false, detail: `${number} is not in ${statusFile.fileName}` };
+    if (!entry) return statusResult(false, `${number} is not in ${statusFile.fileName}`);
     const status = entry.status === 'active' && today > entry.expiresOn ? 'expired' : entry.status;
     return status === 'active'
-      ? {
-          check: 'status',
-          ok: true,
-          detail: `active in ${statusFile.fileName} (published ${list.data.generatedAt.slice(0, 10)})`,
-        }
-      : {
-          check: 'status',
-          ok: false,
-          detail: `${statusLabel(status)} according to ${statusFile.fileName}${entry.statusDate ? ` since ${entry.statusDate}` : ''}`,
-        };
+      ? statusResult(
+          true,
+          `active in ${statusFile.fileName} (published ${list.data.generatedAt.slice(0, 10)})`,
+        )
+      : statusResult(
+          false,
+          `${statusLabel(status)} according to ${statusFile.fileName}${entry.statusDate ? ` since ${entry.statusDate}` : ''}`,
+        );
   }
   const row = ctx.db
     .prepare('SELECT status, expires_on, suspended_on FROM certificates WHERE number = ?')
     .get(number) as
     { status: StoredStatus; expires_on: string; suspended_on: string | null } | undefined;
   if (!row)
-    return {
-      check: 'status',
-      ok: true,
-      detail: 'not checked: give a register (or its status file) to check the current status',
-    };
+    return statusResult(
+      true,
+      'not checked: give a register (or its status file) to check the current status',
+    );
   const status = statusOn(
     { status: row.status, expiresOn: row.expires_on || expiresOn, suspendedOn: row.suspended_on },
     today,
   );
   return status === 'active'
-    ? { check: 'status', ok: true, detail: 'active in this installation’s records' }
-    : {
-        check: 'status',
-        ok: false,
-        detail: `${statusLabel(status)} in this installation’s records`,
-      };
+    ? statusResult(true, 'active in this installation’s records')
+    : statusResult(false, `${statusLabel(status)} in this installation’s records`);
 }
 
 function statusLabel(status: string): string {

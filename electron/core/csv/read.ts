@@ -77,9 +77,10 @@ export function readCsv(text: string, fileName: string, shape: CsvShape): CsvRow
       },
     }) as unknown as typeof records;
   } catch (error) {
-    const e = error as Error & { code?: string };
+    const failure = error as Error & { code?: string };
     const message =
-      (e.code && PARSER_MESSAGES[e.code]) ?? e.message.replace(/,? (?:at|on) line \d+/g, '');
+      (failure.code && PARSER_MESSAGES[failure.code]) ??
+      failure.message.replace(/,? (?:at|on) line \d+/g, '');
     throw csvFault(fileName, [{ line: lineFinder(body)(parsedTo), column: '', message }]);
   }
   if (records.length > MAX_ROWS) {

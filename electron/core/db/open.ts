@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { AppError } from '../errors';
+import { AppError, messageOf } from '../errors';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
 import type { Migration } from './migrations/types';
 import { beginSession, type Session } from './sessions';
@@ -80,7 +80,7 @@ export async function openDatabase(
   } catch (error) {
     db?.close();
     session.end();
-    const reason = (error as Error).message;
+    const reason = messageOf(error);
     if (!existed)
       throw new AppError('internal', `cannot create the database at ${file}: ${reason}`);
     const aside = `${file}.damaged-${stamp(now())}`;

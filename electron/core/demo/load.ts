@@ -13,6 +13,7 @@ import {
 import { getAssessment } from '../assessments/queries';
 import { isoToday } from '../clock';
 import { change, type CoreContext } from '../context';
+import { readSetting, writeSetting } from '../db/settings';
 import { insertEvidence, setEvidenceCriteria, upsertBlob } from '../evidence/mutations';
 import { ingestStream, storeRoot, type StoredBlob } from '../evidence/store';
 import { getFramework } from '../frameworks/store';
@@ -52,7 +53,7 @@ function demoRating(index: number, strength: 'strong' | 'mixed' | 'early'): Rati
 export async function loadDemo(
   ctx: CoreContext,
 ): Promise<{ providers: number; assessments: number; skipped: boolean }> {
-  if (ctx.db.prepare('SELECT 1 FROM settings WHERE key = ?').get(DEMO_FLAG)) {
+  if (readSetting(ctx.db, DEMO_FLAG) !== null) {
     return { providers: 0, assessments: 0, skipped: true };
   }
   const today = isoToday(ctx.clock);
@@ -73,7 +74,8 @@ export async function loadDemo(
   }
 
   return change(ctx, (now, audit) => {
-    if (ctx.db.prepare('SELECT 1 FROM settings WHERE key = ?').get(DEMO_FLAG)) {
+    const stamp = { actor: ctx.actor, now };
+    if (readSetting(ctx.db, DEMO_FLAG) !== null) {
       return { providers: 0, assessments: 0, skipped: true };
     }
     let providers = 0;
@@ -102,8 +104,7 @@ export async function loadDemo(
       const assessmentId = insertAssessment(
         ctx.db,
         { providerId, kind: 'self', framework, providerType: fields.type },
-        ctx.actor,
-        now,
+        stamp,
       );
       plan.ratings.forEach(({ code, rating }, i) => {
         writeRating(
@@ -122,8 +123,7 @@ export async function loadDemo(
                 : null,
             overrideReason: null,
           },
-          ctx.actor,
-          now,
+          stamp,
         );
         if (rating === 'not-met' || rating === 'partial') {
           upsertAction(
@@ -161,8 +161,7 @@ export async function loadDemo(
             file: { ...blob, originalName: `${doc.key}.txt` },
             url: null,
           },
-          ctx.actor,
-          now,
+          stamp,
         );
         setEvidenceCriteria(ctx.db, evidenceId, codes);
       }
@@ -175,7 +174,7 @@ export async function loadDemo(
       });
       assessments += 1;
     }
-    ctx.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(DEMO_FLAG, now);
+    writeSetting(ctx.db, DEMO_FLAG, now);
     return { providers, assessments, skipped: false };
   });
 }

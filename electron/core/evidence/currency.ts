@@ -18,14 +18,14 @@ function linkedEvidence(db: Database, assessmentId: string): Map<string, DatedEv
     )
     .all(assessmentId) as LinkedRow[];
   const map = new Map<string, DatedEvidence[]>();
-  for (const r of rows) {
-    const list = map.get(r.criterion) ?? [];
+  for (const row of rows) {
+    const list = map.get(row.criterion) ?? [];
     list.push({
-      effectiveDate: r.effective_date,
-      expiryDate: r.expiry_date,
-      removedAt: r.removed_at,
+      effectiveDate: row.effective_date,
+      expiryDate: row.expiry_date,
+      removedAt: row.removed_at,
     });
-    map.set(r.criterion, list);
+    map.set(row.criterion, list);
   }
   return map;
 }
@@ -33,9 +33,7 @@ function linkedEvidence(db: Database, assessmentId: string): Map<string, DatedEv
 /** How many pieces of evidence for this criterion are current on the date. */
 export function currentEvidenceCount(
   db: Database,
-  assessmentId: string,
-  criterion: string,
-  onDate: string,
+  { assessmentId, criterion, onDate }: { assessmentId: string; criterion: string; onDate: string },
 ): number {
   return (linkedEvidence(db, assessmentId).get(criterion) ?? []).filter((e) =>
     isCurrentOn(e, onDate),
@@ -46,8 +44,7 @@ export function currentEvidenceCount(
 export function criterionFreshness(
   db: Database,
   assessmentId: string,
-  onDate: string,
-  warningDays?: number,
+  { onDate, warningDays }: { onDate: string; warningDays?: number },
 ): Record<string, { freshness: Freshness; count: number; current: number }> {
   const out: Record<string, { freshness: Freshness; count: number; current: number }> = {};
   for (const [criterion, list] of linkedEvidence(db, assessmentId)) {

@@ -29,6 +29,7 @@ import {
   openSourceFile,
   storeRoot,
 } from './store';
+import { UNKNOWN_MEDIA_TYPE } from './sniff';
 
 const PREVIEW_LIMIT = 25 * 1024 * 1024;
 const TEXT_PREVIEW_LIMIT = 1024 * 1024;
@@ -59,6 +60,14 @@ function throttledBytes(ctx: CoreContext, phase: string, total: number) {
       ctx.progress({ phase, done: bytes, total });
     }
   };
+}
+
+/** A piece of evidence that may still be changed: not removed, on an assessment still open. */
+function editableEvidence(ctx: CoreContext, id: string): EvidenceRecord {
+  const evidence = getEvidence(ctx.db, id);
+  if (evidence.removedAt) throw refused(`evidence ${id} was removed`);
+  assertOpen(getAssessment(ctx.db, evidence.assessmentId));
+  return evidence;
 }
 
 export const evidenceHandlers: HandlersFor<typeof evidenceMethods> = {
@@ -104,8 +113,7 @@ export const evidenceHandlers: HandlersFor<typeof evidenceMethods> = {
           const id = insertEvidence(
             ctx.db,
             { assessmentId: assessment.id, title, metadata: input.metadata, file, url },
-            ctx.actor,
-            now,
+            { actor: ctx.actor, now },
           );
           setEvidenceCriteria(ctx.db, id, input.criteria);
           audit({
@@ -133,15 +141,11 @@ export const evidenceHandlers: HandlersFor<typeof evidenceMethods> = {
   },
   'evidence.update': (input, ctx) =>
     change(ctx, (_now, audit) => {
-      const before = getEvidence(ctx.db, input.id);
-      if (before.removedAt) throw refused(`evidence ${input.id} was removed`);
-      assertOpen(getAssessment(ctx.db, before.assessmentId));
-      updateEvidenceMetadata(
-        ctx.db,
-        input.id,
-        input.metadata.title ?? before.title,
-        input.metadata,
-      );
+      const before = editableEvidence(ctx, input.id);
+      updateEvidenceMetadata(ctx.db, input.id, {
+        title: input.metadata.title ?? before.title,
+        metadata: input.metadata,
+      });
       audit({
         action: 'evidence.updated',
         entityType: 'evidence',
@@ -152,9 +156,7 @@ export const evidenceHandlers: HandlersFor<typeof evidenceMethods> = {
     }),
   'evidence.attach': (input, ctx) =>
     change(ctx, (_now, audit) => {
-      const before = getEvidence(ctx.db, input.id);
-      if (before.removedAt) throw refused(`evidence ${input.id} was removed`);
-      assertOpen(getAssessment(ctx.db, before.assessmentId));
+      const before = editableEvidence(ctx, input.id);
       checkCriteria(ctx, before.assessmentId, input.criteria);
       setEvidenceCriteria(ctx.db, input.id, input.criteria);
       audit({
@@ -186,7 +188,7 @@ export const evidenceHandlers: HandlersFor<typeof evidenceMethods> = {
     });
     const truncated = isText && bytes.length > TEXT_PREVIEW_LIMIT;
     return {
-      mediaType: record.mediaType ?? 'application/octet-stream',
+      mediaType: record.mediaType ?? UNKNOWN_MEDIA_TYPE,
       base64: (truncated ? bytes.subarray(0, TEXT_PREVIEW_LIMIT) : bytes).toString('base64'),
       truncated,
     };
@@ -203,7 +205,7 @@ export const evidenceHandlers: HandlersFor<typeof evidenceMethods> = {
   'evidence.freshness': (input, ctx) => {
     const assessment = getAssessment(ctx.db, input.assessmentId);
     const onDate = assessmentDate(assessment, ctx.clock);
-    return { onDate, criteria: criterionFreshness(ctx.db, assessment.id, onDate) };
+    return { onDate, criteria: criterionFreshness(ctx.db, assessment.id, { onDate }) };
   },
   'evidence.expiring': (input, ctx) => {
     const onDate = isoToday(ctx.clock);
@@ -234,16 +236,16 @@ export const evidenceHandlers: HandlersFor<typeof evidenceMethods> = {
     const freshnessIn = (assessmentId: string) => {
       const known =
         freshness.get(assessmentId) ??
-        criterionFreshness(ctx.db, assessmentId, onDate, input.withinDays);
+        criterionFreshness(ctx.db, assessmentId, { onDate, warningDays: input.withinDays });
       freshness.set(assessmentId, known);
       return known;
     };
-    const relying = rows.filter((r) => {
-      const fresh = freshnessIn(r.assessment_id)[r.criterion];
+    const relying = rows.filter((row) => {
+      const fresh = freshnessIn(row.assessment_id)[row.criterion];
       return (
         fresh?.freshness === 'expiring' &&
         expiresWithin(
-          { effectiveDate: r.effective_date, expiryDate: r.expiry_date, removedAt: null },
+          { effectiveDate: row.effective_date, expiryDate: row.expiry_date, removedAt: null },
           onDate,
           input.withinDays,
         )
@@ -410,7 +412,7 @@ function locate(
   return {
     path: blobPath(storeRoot(ctx.dataDir), record.sha256),
     fileName: safeFileName(record.originalName ?? record.sha256),
-    mediaType: record.mediaType ?? 'application/octet-stream',
+    mediaType: record.mediaType ?? UNKNOWN_MEDIA_TYPE,
   };
 }
 

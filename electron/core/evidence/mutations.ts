@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { evidenceMetadataSchema } from '../../../shared/evidence/schema';
 import { newId } from '../ids';
 import type { StoredBlob } from './store';
+import type { Stamp } from '../context';
 
 export type EvidenceMetadata = z.output<typeof evidenceMetadataSchema>;
 
@@ -14,6 +15,17 @@ export function upsertBlob(db: Database, blob: StoredBlob, now: string): void {
   ).run(blob.sha256, blob.size, blob.mediaType, now);
 }
 
+/** The statement's parameters for the metadata both inserting and editing write. */
+const metadataParams = (title: string, metadata: EvidenceMetadata) => ({
+  title,
+  kind: metadata.kind,
+  effectiveDate: metadata.effectiveDate,
+  expiryDate: metadata.expiryDate,
+  personalData: metadata.personalData ? 1 : 0,
+  retainUntil: metadata.retainUntil,
+  notes: metadata.notes,
+});
+
 export function insertEvidence(
   db: Database,
   values: {
@@ -23,11 +35,9 @@ export function insertEvidence(
     file: (StoredBlob & { originalName: string }) | null;
     url: string | null;
   },
-  actor: string,
-  now: string,
+  { actor, now }: Stamp,
 ): string {
   const id = newId('evd');
-  const m = values.metadata;
   db.prepare(
     `INSERT INTO evidence (id, assessment_id, sha256, url, title, kind, original_name, size, media_type, effective_date,
        expiry_date, personal_data, retain_until, notes, added_by, added_at)
@@ -38,16 +48,10 @@ export function insertEvidence(
     assessmentId: values.assessmentId,
     sha256: values.file?.sha256 ?? null,
     url: values.url,
-    title: values.title,
-    kind: m.kind,
     originalName: values.file?.originalName ?? null,
     size: values.file?.size ?? null,
     mediaType: values.file?.mediaType ?? null,
-    effectiveDate: m.effectiveDate,
-    expiryDate: m.expiryDate,
-    personalData: m.personalData ? 1 : 0,
-    retainUntil: m.retainUntil,
-    notes: m.notes,
+    ...metadataParams(values.title, values.metadata),
     actor,
     now,
   });
@@ -67,22 +71,12 @@ export function setEvidenceCriteria(
 export function updateEvidenceMetadata(
   db: Database,
   id: string,
-  title: string,
-  m: EvidenceMetadata,
+  { title, metadata }: { title: string; metadata: EvidenceMetadata },
 ): void {
   db.prepare(
     `UPDATE evidence SET title = @title, kind = @kind, effective_date = @effectiveDate, expiry_date = @expiryDate,
        personal_data = @personalData, retain_until = @retainUntil, notes = @notes WHERE id = @id`,
-  ).run({
-    id,
-    title,
-    kind: m.kind,
-    effectiveDate: m.effectiveDate,
-    expiryDate: m.expiryDate,
-    personalData: m.personalData ? 1 : 0,
-    retainUntil: m.retainUntil,
-    notes: m.notes,
-  });
+  ).run({ id, ...metadataParams(title, metadata) });
 }
 
 /** Live records (any assessment) that use the same stored file. */

@@ -58,10 +58,10 @@ function criteriaByEvidence(db: Database, ids: string[]): Map<string, string[]> 
        WHERE evidence_id IN (SELECT value FROM json_each(?)) ORDER BY criterion`,
     )
     .all(JSON.stringify(ids)) as { evidence_id: string; criterion: string }[];
-  for (const r of rows) {
-    const list = map.get(r.evidence_id) ?? [];
-    list.push(r.criterion);
-    map.set(r.evidence_id, list);
+  for (const row of rows) {
+    const list = map.get(row.evidence_id) ?? [];
+    list.push(row.criterion);
+    map.set(row.evidence_id, list);
   }
   return map;
 }

@@ -5,7 +5,7 @@ import { mkdir, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises
 import { dirname, join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { invalid } from '../errors';
+import { invalid, messageOf } from '../errors';
 import { SNIFF_BYTES, sniffMediaType } from './sniff';
 
 /**
@@ -112,10 +112,10 @@ export async function ingestStream(
     return { sha256, size: bytes, mediaType, created };
   } catch (error) {
     await rm(tmp, { force: true });
-    const e = error as NodeJS.ErrnoException;
-    if (e.code === 'ENOENT' && e.syscall !== 'open')
+    const failure = error as NodeJS.ErrnoException;
+    if (failure.code === 'ENOENT' && failure.syscall !== 'open')
       throw invalid('the file disappeared while it was being copied; nothing was stored');
-    throw describeWriteError(e);
+    throw describeWriteError(failure);
   }
 }
 
@@ -155,7 +155,7 @@ export async function openSourceFile(path: string): Promise<{ stream: Readable; 
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw invalid(`${path}: no such file`);
     if (code === 'EACCES') throw invalid(`${path}: permission denied`);
-    throw invalid(`${path}: cannot be read (${code ?? (error as Error).message})`);
+    throw invalid(`${path}: cannot be read (${code ?? messageOf(error)})`);
   }
   if (info.isDirectory()) throw invalid(`${path} is a folder, not a file`);
   if (!info.isFile())

@@ -12,7 +12,8 @@ import {
   type Line,
   type TextStyle,
 } from './pdf-layout';
-import { fitSize, formatDate, textWidth } from './pdf-text';
+import { fitSize, textWidth } from './pdf-text';
+import { formatDate } from '../../../shared/text/dates';
 
 export interface BodyFonts {
   sans: PDFFont;
@@ -29,6 +30,24 @@ export interface Fit {
   /** Characters of the conditions shown before they are cut short. */
   conditionChars: number;
 }
+
+/** What the body is laid out from: the certificate, its fonts, the fit tried and its column. */
+export interface BodyLayout {
+  cert: CertificatePayload;
+  fonts: BodyFonts;
+  fit: Fit;
+  /** The column's left edge and width, in points. */
+  x: number;
+  width: number;
+}
+
+/** The small capitals over each section of the body ("SERVICES IN SCOPE", "CONDITIONS"). */
+const sectionHeading = (fonts: BodyFonts, scale: number): TextStyle => ({
+  font: fonts.sansBold,
+  size: 8 * scale,
+  color: ACCENT,
+  leading: 14 * scale,
+});
 
 export interface Block {
   height: number;
@@ -73,18 +92,17 @@ function columnBlock(lines: Placed[], x: number): Block {
 }
 
 /** The two scope columns: services with their categories, and the domains assessed. */
-function scopeBlock(
-  cert: CertificatePayload,
-  fonts: BodyFonts,
-  fit: Fit,
-  x: number,
-  width: number,
-): Block {
-  const s = fit.scale;
+function scopeBlock({ cert, fonts, fit, x, width }: BodyLayout): Block {
+  const scale = fit.scale;
   const colWidth = (width - 24) / 2;
-  const heading: TextStyle = { font: fonts.sansBold, size: 8 * s, color: ACCENT, leading: 14 * s };
-  const name: TextStyle = { font: fonts.sansBold, size: 9.5 * s, leading: 12.5 * s };
-  const detail: TextStyle = { font: fonts.sans, size: 8.5 * s, color: MUTED, leading: 12 * s };
+  const heading = sectionHeading(fonts, scale);
+  const name: TextStyle = { font: fonts.sansBold, size: 9.5 * scale, leading: 12.5 * scale };
+  const detail: TextStyle = {
+    font: fonts.sans,
+    size: 8.5 * scale,
+    color: MUTED,
+    leading: 12 * scale,
+  };
   const services = cert.scope.services;
   const left: Line[] = [...linesOf('SERVICES IN SCOPE', heading, colWidth)];
   for (const service of services.slice(0, fit.services)) {
@@ -93,7 +111,7 @@ function scopeBlock(
       (SERVICE_CATEGORY_LABELS as Record<string, string>)[service.category] ?? service.category;
     left.push(...linesOf(category, detail, colWidth), {
       text: '',
-      style: { ...detail, leading: 4 * s },
+      style: { ...detail, leading: 4 * scale },
     });
   }
   if (services.length > fit.services) {
@@ -114,49 +132,39 @@ function scopeBlock(
   const code: TextStyle = { ...name, font: fonts.sansBold };
   const codeWidth =
     Math.max(0, ...cert.scope.domains.map((d) => textWidth(fonts.sansBold, d.code, code.size))) +
-    8 * s;
+    8 * scale;
   for (const domain of cert.scope.domains) {
     right.push({ text: domain.code, style: code });
     linesOf(domain.title, { ...name, font: fonts.sans }, colWidth - codeWidth).forEach((line, i) =>
       right.push({ ...line, dx: codeWidth, beside: i === 0 }),
     );
-    right.push({ text: '', style: { ...name, leading: 3 * s } });
+    right.push({ text: '', style: { ...name, leading: 3 * scale } });
   }
-  const a = columnBlock(left, x);
-  const b = columnBlock(right, x + colWidth + 24);
+  const servicesColumn = columnBlock(left, x);
+  const domainsColumn = columnBlock(right, x + colWidth + 24);
   return {
-    height: Math.max(a.height, b.height),
+    height: Math.max(servicesColumn.height, domainsColumn.height),
     draw(page, top) {
-      a.draw(page, top);
-      b.draw(page, top);
+      servicesColumn.draw(page, top);
+      domainsColumn.draw(page, top);
     },
   };
 }
 
-function conditionsBlock(
-  cert: CertificatePayload,
-  fonts: BodyFonts,
-  fit: Fit,
-  x: number,
-  width: number,
-): Block {
-  const s = fit.scale;
-  const pad = 10 * s;
+function conditionsBlock({ cert, fonts, fit, x, width }: BodyLayout): Block {
+  const scale = fit.scale;
+  const pad = 10 * scale;
   const inner = width - 2 * pad - 4;
   let text = cert.decision.conditions ?? '';
   if (text.length > fit.conditionChars) {
     text = `${text.slice(0, fit.conditionChars).trimEnd()}… (the full conditions are in the signed data attached to this PDF)`;
   }
   const lines = [
-    ...linesOf(
-      'CONDITIONS',
-      { font: fonts.sansBold, size: 8 * s, color: ACCENT, leading: 14 * s },
-      inner,
-    ),
-    ...linesOf(text, { font: fonts.sans, size: 9.5 * s, leading: 13 * s }, inner),
+    ...linesOf('CONDITIONS', sectionHeading(fonts, scale), inner),
+    ...linesOf(text, { font: fonts.sans, size: 9.5 * scale, leading: 13 * scale }, inner),
     ...linesOf(
       `To be met by ${formatDate(cert.decision.conditionsDue)}. If they are not met by then, the accreditation lapses.`,
-      { font: fonts.sansBold, size: 9 * s, leading: 15 * s },
+      { font: fonts.sansBold, size: 9 * scale, leading: 15 * scale },
       inner,
     ),
   ];
@@ -171,14 +179,24 @@ function conditionsBlock(
   };
 }
 
-function holderLines(cert: CertificatePayload, fonts: BodyFonts, s: number, width: number): Line[] {
-  const size = fitSize(cert.holder.name, fonts.serifBold, 26 * s, 17 * s, width);
+function holderLines({ cert, fonts, fit, width }: BodyLayout): Line[] {
+  const scale = fit.scale;
+  const size = fitSize(cert.holder.name, fonts.serifBold, {
+    max: 26 * scale,
+    min: 17 * scale,
+    width,
+  });
   const name = linesOf(
     cert.holder.name,
     { font: fonts.serifBold, size, leading: size * 1.3 },
     width,
   );
-  const muted: TextStyle = { font: fonts.sans, size: 10 * s, color: MUTED, leading: 14 * s };
+  const muted: TextStyle = {
+    font: fonts.sans,
+    size: 10 * scale,
+    color: MUTED,
+    leading: 14 * scale,
+  };
   const region = cert.holder.region
     ? (REGION_LABELS as Record<string, string>)[cert.holder.region]
     : undefined;
@@ -199,16 +217,11 @@ function holderLines(cert: CertificatePayload, fonts: BodyFonts, s: number, widt
  * tries fits from the most generous down until the blocks fit the space between the title and
  * the dates.
  */
-export function certificateBody(
-  cert: CertificatePayload,
-  fonts: BodyFonts,
-  fit: Fit,
-  x: number,
-  width: number,
-): Block[] {
-  const s = fit.scale;
+export function certificateBody(layout: BodyLayout): Block[] {
+  const { cert, fonts, fit, x, width } = layout;
+  const scale = fit.scale;
   const centre = x + width / 2;
-  const serif: TextStyle = { font: fonts.serif, size: 12 * s, leading: 17 * s };
+  const serif: TextStyle = { font: fonts.serif, size: 12 * scale, leading: 17 * scale };
   const conditional = cert.decision.outcome === 'conditional';
   const statement =
     `is accredited${conditional ? ', with conditions,' : ''} by ${cert.issuer.name} under ` +
@@ -216,14 +229,14 @@ export function certificateBody(
     'following an independent assessment and a decision by people who did not assess it.';
   const blocks: Block[] = [
     centred(linesOf('This is to certify that', { ...serif, color: MUTED }, width), centre),
-    gap(6 * s),
-    centred(holderLines(cert, fonts, s, width), centre),
-    gap(10 * s),
+    gap(6 * scale),
+    centred(holderLines(layout), centre),
+    gap(10 * scale),
     centred(linesOf(statement, serif, width - 40), centre),
-    gap(22 * s),
-    scopeBlock(cert, fonts, fit, x, width),
+    gap(22 * scale),
+    scopeBlock(layout),
   ];
-  if (conditional) blocks.push(gap(16 * s), conditionsBlock(cert, fonts, fit, x, width));
+  if (conditional) blocks.push(gap(16 * scale), conditionsBlock(layout));
   return blocks;
 }
 

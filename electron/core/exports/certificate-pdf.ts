@@ -18,7 +18,8 @@ import {
   type TextStyle,
 } from './pdf-layout';
 import { certificateQrText, drawQrCode } from './pdf-qr';
-import { fitSize, formatDate } from './pdf-text';
+import { fitSize } from './pdf-text';
+import { formatDate } from '../../../shared/text/dates';
 
 const FONTS: FontName[] = ['sans', 'sansBold', 'serif', 'serifBold', 'mono'];
 const MARGIN_X = 64;
@@ -32,24 +33,18 @@ const QR_SIZE = 92;
 
 /** A double rule around the page, as certificates have. */
 function drawFrame(page: PDFPage): void {
-  const outer = 22;
-  const inner = 28;
-  page.drawRectangle({
-    x: outer,
-    y: outer,
-    width: A4.width - 2 * outer,
-    height: A4.height - 2 * outer,
-    borderColor: ACCENT,
-    borderWidth: 2,
-  });
-  page.drawRectangle({
-    x: inner,
-    y: inner,
-    width: A4.width - 2 * inner,
-    height: A4.height - 2 * inner,
-    borderColor: ACCENT,
-    borderWidth: 0.5,
-  });
+  for (const { inset, borderWidth } of [
+    { inset: 22, borderWidth: 2 },
+    { inset: 28, borderWidth: 0.5 },
+  ])
+    page.drawRectangle({
+      x: inset,
+      y: inset,
+      width: A4.width - 2 * inset,
+      height: A4.height - 2 * inset,
+      borderColor: ACCENT,
+      borderWidth,
+    });
 }
 
 type Fonts = Awaited<ReturnType<typeof embedFonts<FontName>>>;
@@ -116,7 +111,7 @@ function drawDates(page: PDFPage, cert: CertificatePayload, fonts: Fonts): void 
       DATES_TOP - 8,
     );
     // A reissued number ("…-R12") is longer; it shrinks rather than run into its neighbour.
-    const size = fitSize(value, fonts.sansBold, 10.5, 7, width - 6);
+    const size = fitSize(value, fonts.sansBold, { max: 10.5, min: 7, width: width - 6 });
     drawCentred(page, value, { font: fonts.sansBold, size, leading: 15 }, centre, DATES_TOP - 21);
   });
   page.drawLine({
@@ -134,14 +129,7 @@ function drawVerification(
   fonts: Fonts,
 ): void {
   const cert = doc.payload;
-  drawQrCode(
-    page,
-    certificateQrText(cert.number, doc.signature.keyId, doc.signature.value),
-    MARGIN_X,
-    QR_TOP,
-    QR_SIZE,
-    INK,
-  );
+  drawQrCode(page, certificateQrText(doc), { x: MARGIN_X, top: QR_TOP, size: QR_SIZE, color: INK });
   const x = MARGIN_X + QR_SIZE + 20;
   const width = A4.width - MARGIN_X - x;
   const body: TextStyle = { font: fonts.sans, size: 8.5, color: INK, leading: 12 };
@@ -191,7 +179,13 @@ function drawBody(page: PDFPage, cert: CertificatePayload, fonts: Fonts, bodyTop
   // Each fit is more compact than the one before, so the first that fits is found by bisection.
   const candidates = fits(cert);
   const layout = (i: number) =>
-    certificateBody(cert, fonts, candidates[i] ?? candidates[0], MARGIN_X, CONTENT_WIDTH);
+    certificateBody({
+      cert,
+      fonts,
+      fit: candidates[i] ?? candidates[0],
+      x: MARGIN_X,
+      width: CONTENT_WIDTH,
+    });
   let low = 0;
   let high = candidates.length - 1;
   while (low < high) {

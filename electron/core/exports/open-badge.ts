@@ -3,7 +3,7 @@ import type { CertificatePayload } from '../../../shared/accreditation/schema';
 import { OUTCOME_LABELS } from '../../../shared/assessment/ratings';
 import { SERVICE_CATEGORY_LABELS } from '../../../shared/providers/vocabulary';
 import type { SignedDocument } from '../../../shared/signing/format';
-import { formatDate } from './pdf-text';
+import { formatDate } from '../../../shared/text/dates';
 
 /**
  * The namespace of SPQA certificate ids (a random UUID fixed once): credential ids are UUID v5

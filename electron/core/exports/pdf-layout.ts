@@ -201,6 +201,7 @@ export class Flow {
     const padY = style.padY ?? 3;
     const widths = columns.map((c) => c.width * this.width);
     const xs = widths.map((_, i) => this.left + widths.slice(0, i).reduce((a, b) => a + b, 0));
+    const grid: TableGrid = { columns, xs, widths, padX };
     const cellLines = (cell: Cell, width: number): Line[] =>
       typeof cell === 'string'
         ? linesOf(cell, style.body, width)
@@ -209,10 +210,7 @@ export class Flow {
     const headerSlots = this.slotsFor(
       columns.map((c, i) => linesOf(c.header, style.header, (widths[i] ?? 0) - 2 * padX)),
       [],
-      columns,
-      xs,
-      widths,
-      padX,
+      grid,
     );
     const showHeader = columns.some((c) => c.header !== '');
     const headerHeight = showHeader ? sumHeights(headerSlots) + 2 * padY : 0;
@@ -239,10 +237,7 @@ export class Flow {
       this.slotsFor(
         row.cells.map((cell, i) => cellLines(cell, (widths[i] ?? 0) - 2 * padX)),
         row.full === undefined ? [] : cellLines(row.full, this.width - 2 * padX),
-        columns,
-        xs,
-        widths,
-        padX,
+        grid,
       ),
     );
     // A short table is kept on one page; a longer one starts where its first rows fit (up to
@@ -310,17 +305,14 @@ export class Flow {
   private slotsFor(
     cells: Line[][],
     full: Line[],
-    columns: readonly Column[],
-    xs: number[],
-    widths: number[],
-    padX: number,
+    { columns, xs, widths, padX }: TableGrid,
   ): Slot[] {
     const slots: Slot[] = [];
     const count = Math.max(0, ...cells.map((c) => c.length));
-    for (let k = 0; k < count; k++) {
+    for (let lineIndex = 0; lineIndex < count; lineIndex++) {
       const height = Math.max(
-        ...cells.map((c) => {
-          const line = c[k];
+        ...cells.map((cell) => {
+          const line = cell[lineIndex];
           return line ? leadingOf(line.style) : 0;
         }),
       );
@@ -328,7 +320,7 @@ export class Flow {
         height,
         draw: (page, top) => {
           cells.forEach((lines, i) => {
-            const line = lines[k];
+            const line = lines[lineIndex];
             if (!line) return;
             const x = xs[i] ?? this.left;
             const right = columns[i]?.align === 'right';
@@ -346,6 +338,14 @@ export class Flow {
     }
     return slots;
   }
+}
+
+/** Where a table's columns are: their left edges and widths, and the padding inside each. */
+interface TableGrid {
+  columns: readonly Column[];
+  xs: number[];
+  widths: number[];
+  padX: number;
 }
 
 const sumHeights = (slots: readonly Slot[]) => slots.reduce((sum, s) => sum + s.height, 0);

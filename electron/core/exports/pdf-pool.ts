@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { bundledWorker } from '../workers';
 import { renderStoredCertificatePdf } from './certificate-pdf';
+import { messageOf } from '../errors';
 
 /** The bundled worker script, in the folder the hosts pass as `workersDir`. */
 export const PDF_WORKER_FILE = 'certificate-pdf.cjs';
@@ -58,9 +59,7 @@ export async function renderCertificatePdfs(
       try {
         bytes = await renderStoredCertificatePdf(text, options.resourcesDir);
       } catch (error) {
-        throw new Error(
-          `${describe(index)} could not be rendered as a PDF: ${(error as Error).message}`,
-        );
+        throw new Error(`${describe(index)} could not be rendered as a PDF: ${messageOf(error)}`);
       }
       await onPdf(index, bytes);
       index += 1;

@@ -8,13 +8,14 @@ import {
   type RGB,
 } from 'pdf-lib';
 import { create as createQrCode } from 'qrcode';
+import type { SignedDocument } from '../../../shared/signing/format';
 
 /** Light modules a reader needs around the symbol, in modules (ISO/IEC 18004). */
 export const QR_QUIET_ZONE = 4;
 
 /** The text a certificate's QR code carries: its number and the signature over its data. */
-export function certificateQrText(number: string, keyId: string, signature: string): string {
-  return `SPQA-CERT:${number}:${keyId}:${signature}`;
+export function certificateQrText(doc: SignedDocument<{ number: string }>): string {
+  return `SPQA-CERT:${doc.payload.number}:${doc.signature.keyId}:${doc.signature.value}`;
 }
 
 /**
@@ -25,10 +26,7 @@ export function certificateQrText(number: string, keyId: string, signature: stri
 export function drawQrCode(
   page: PDFPage,
   text: string,
-  x: number,
-  top: number,
-  size: number,
-  color: RGB,
+  { x, top, size, color }: { x: number; top: number; size: number; color: RGB },
 ) {
   const modules = createQrCode(text, { errorCorrectionLevel: 'M' }).modules;
   const n = modules.size;

@@ -81,41 +81,15 @@ export function wrapText(text: string, font: PDFFont, size: number, width: numbe
 }
 
 /** The largest size from `max` down to `min` (in half points) at which `text` fits on one line. */
-export function fitSize(text: string, font: PDFFont, max: number, min: number, width: number) {
+export function fitSize(
+  text: string,
+  font: PDFFont,
+  { max, min, width }: { max: number; min: number; width: number },
+) {
   let size = max;
   while (size > min && textWidth(font, clean(text), size) > width) size -= 0.5;
   return size;
 }
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/**
- * "2026-03-04" (or an ISO timestamp) as "4 March 2026". Written out rather than left to Intl so
- * the words never depend on the machine's locale data.
- */
-export function formatDate(iso: string | null | undefined, short = false): string {
-  if (!iso) return '—';
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
-  if (!match || !month) return iso;
-  return `${Number(match[3])} ${short ? month.slice(0, 3) : month} ${match[1]}`;
-}
-
-/** "4 Mar 2026", for narrow table columns. */
-export const formatShortDate = (iso: string | null | undefined) => formatDate(iso, true);
 
 /** A percentage as the app shows it: one decimal place at most. */
 export function formatPercent(value: number): string {

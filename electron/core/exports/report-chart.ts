@@ -44,8 +44,8 @@ export function drawDomainChart(
       color: RULE,
     });
     const text = `${tick}%`;
-    const w = textWidth(fonts.sans, text, small.size);
-    drawLine(page, { text, style: small }, xOf(tick) - w / 2, chartBottom - 2);
+    const labelWidth = textWidth(fonts.sans, text, small.size);
+    drawLine(page, { text, style: small }, xOf(tick) - labelWidth / 2, chartBottom - 2);
   }
 
   domains.forEach((domain, i) => {

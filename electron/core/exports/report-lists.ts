@@ -4,13 +4,13 @@ import { EVIDENCE_KIND_LABELS } from '../../../shared/evidence/schema';
 import type { ReportData } from '../certificates/report-data';
 import type { Cell, Flow, Row } from './pdf-layout';
 import type { ReportStyles } from './report-styles';
-import { formatDate, formatShortDate } from './pdf-text';
+import { formatDate, formatShortDate } from '../../../shared/text/dates';
 
 /** Where each criterion sits, for ordering lists in framework order. */
 function criterionOrder(data: ReportData): Map<string, number> {
   const order = new Map<string, number>();
-  for (const d of data.framework.domains) {
-    for (const s of d.standards) for (const c of s.criteria) order.set(c.code, order.size);
+  for (const domain of data.framework.domains) {
+    for (const s of domain.standards) for (const c of s.criteria) order.set(c.code, order.size);
   }
   return order;
 }
@@ -36,18 +36,18 @@ export function drawRatings(flow: Flow, data: ReportData, st: ReportStyles): voi
     if (criteria.length === 0) continue;
     flow.gap(8);
     flow.heading(`${domain.code} ${domain.title}`, st.h3);
-    const rows: Row[] = criteria.map((c) => {
-      const r = ratings.get(c.code);
+    const rows: Row[] = criteria.map((criterion) => {
+      const rating = ratings.get(criterion.code);
       const notes: Cell = [
-        { text: c.statement },
-        ...(r?.note ? [{ text: `Note: ${r.note}`, style: st.cellAccent }] : []),
-        ...(r?.reason
-          ? [{ text: `Not applicable because: ${r.reason}`, style: st.cellAccent }]
+        { text: criterion.statement },
+        ...(rating?.note ? [{ text: `Note: ${rating.note}`, style: st.cellAccent }] : []),
+        ...(rating?.reason
+          ? [{ text: `Not applicable because: ${rating.reason}`, style: st.cellAccent }]
           : []),
-        ...(r?.overrideReason
+        ...(rating?.overrideReason
           ? [
               {
-                text: `Rated Met without current evidence because: ${r.overrideReason}`,
+                text: `Rated Met without current evidence because: ${rating.overrideReason}`,
                 style: st.cellAccent,
               },
             ]
@@ -56,11 +56,13 @@ export function drawRatings(flow: Flow, data: ReportData, st: ReportStyles): voi
       return {
         cells: [
           [
-            { text: c.code, style: st.cellBold },
-            ...(c.level === 'essential' ? [{ text: 'Essential', style: st.cellMuted }] : []),
+            { text: criterion.code, style: st.cellBold },
+            ...(criterion.level === 'essential'
+              ? [{ text: 'Essential', style: st.cellMuted }]
+              : []),
           ],
-          r
-            ? [{ text: RATING_LABELS[r.rating], style: st.cellBold }]
+          rating
+            ? [{ text: RATING_LABELS[rating.rating], style: st.cellBold }]
             : [{ text: 'Not rated', style: st.cellMuted }],
           notes,
         ],
@@ -171,18 +173,18 @@ export function drawEvidence(flow: Flow, data: ReportData, st: ReportStyles): vo
       { header: 'Effective', width: 0.16 },
       { header: 'Expires', width: 0.16 },
     ],
-    data.evidence.map((e) => {
+    data.evidence.map((evidence) => {
       // One piece of evidence can support dozens of criteria: they run across the whole row.
       const full: Cell = [
-        { text: `Criteria: ${e.criteria.join(', ') || 'none yet'}`, style: st.cellMuted },
-        ...(e.sha256 ? [{ text: `SHA-256 ${e.sha256}`, style: st.mono }] : []),
-        ...(e.url
-          ? [{ text: `Link ${e.url}`, style: { ...st.mono, color: st.cellAccent.color } }]
+        { text: `Criteria: ${evidence.criteria.join(', ') || 'none yet'}`, style: st.cellMuted },
+        ...(evidence.sha256 ? [{ text: `SHA-256 ${evidence.sha256}`, style: st.mono }] : []),
+        ...(evidence.url
+          ? [{ text: `Link ${evidence.url}`, style: { ...st.mono, color: st.cellAccent.color } }]
           : []),
-        ...(e.personalData
+        ...(evidence.personalData
           ? [
               {
-                text: `Holds personal data${e.retainUntil ? `; keep until ${formatDate(e.retainUntil)}` : ''}`,
+                text: `Holds personal data${evidence.retainUntil ? `; keep until ${formatDate(evidence.retainUntil)}` : ''}`,
                 style: st.cellMuted,
               },
             ]
@@ -191,12 +193,14 @@ export function drawEvidence(flow: Flow, data: ReportData, st: ReportStyles): vo
       return {
         cells: [
           [
-            { text: e.title, style: st.cellBold },
-            ...(e.originalName ? [{ text: e.originalName, style: st.cellMuted }] : []),
+            { text: evidence.title, style: st.cellBold },
+            ...(evidence.originalName
+              ? [{ text: evidence.originalName, style: st.cellMuted }]
+              : []),
           ],
-          EVIDENCE_KIND_LABELS[e.kind],
-          formatShortDate(e.effectiveDate),
-          formatShortDate(e.expiryDate),
+          EVIDENCE_KIND_LABELS[evidence.kind],
+          formatShortDate(evidence.effectiveDate),
+          formatShortDate(evidence.expiryDate),
         ],
         full,
       };

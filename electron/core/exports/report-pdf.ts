@@ -2,19 +2,21 @@ import { PDFDocument, type PDFPage } from 'pdf-lib';
 import type { ReportData } from '../certificates/report-data';
 import { embedFonts } from './pdf-fonts';
 import { A4, MUTED, RULE, drawLine, Flow, type TextStyle } from './pdf-layout';
-import { clean, formatDate, textWidth } from './pdf-text';
+import { clean, textWidth } from './pdf-text';
+import { formatDate } from '../../../shared/text/dates';
 import { drawActions, drawEvidence, drawFindings, drawRatings } from './report-lists';
 import { reportStyles } from './report-styles';
 import { drawDomainResults, drawSummary } from './report-summary';
+import { ASSESSMENT_KIND_LABELS } from '../../../shared/assessment/schema';
 
 const MARGINS = { top: 62, bottom: 56, left: 50, right: 50 };
 
 /** One line of text cut to `width`, with an ellipsis, for the running header. */
 function cut(text: string, style: TextStyle, width: number): string {
-  let t = clean(text).replace(/\s+/g, ' ');
-  if (textWidth(style.font, t, style.size) <= width) return t;
-  while (t && textWidth(style.font, `${t}…`, style.size) > width) t = t.slice(0, -1);
-  return `${t.trimEnd()}…`;
+  let line = clean(text).replace(/\s+/g, ' ');
+  if (textWidth(style.font, line, style.size) <= width) return line;
+  while (line && textWidth(style.font, `${line}…`, style.size) > width) line = line.slice(0, -1);
+  return `${line.trimEnd()}…`;
 }
 
 function runningHeader(page: PDFPage, data: ReportData, style: TextStyle): void {
@@ -78,11 +80,10 @@ export async function renderAssessmentReport(
   flow.finish();
   footers(flow.pages, data, chrome);
 
-  const kind = data.assessment.kind === 'self' ? 'Self-assessment' : 'External assessment';
   pdf.setTitle(`Assessment report: ${data.provider.name} (${data.assessment.id})`);
   pdf.setAuthor(data.assessment.assessor ?? data.assessment.startedBy);
   pdf.setSubject(
-    `${kind} against ${data.framework.title} (${data.framework.id}@${data.framework.version})`,
+    `${ASSESSMENT_KIND_LABELS[data.assessment.kind]} against ${data.framework.title} (${data.framework.id}@${data.framework.version})`,
   );
   pdf.setKeywords(['assessment', 'social prescribing', 'quality assurance', data.assessment.id]);
   pdf.setCreator('SPQA');

@@ -1,13 +1,15 @@
-import { ASSESSMENT_STATUS_LABELS } from '../../../shared/assessment/schema';
+import {
+  ASSESSMENT_KIND_LABELS,
+  ASSESSMENT_STATUS_LABELS,
+} from '../../../shared/assessment/schema';
 import { OUTCOME_LABELS } from '../../../shared/assessment/ratings';
 import { PROVIDER_TYPE_LABELS, REGION_LABELS } from '../../../shared/providers/vocabulary';
 import type { ReportData } from '../certificates/report-data';
 import type { Cell, Flow, Row } from './pdf-layout';
 import { drawDomainChart } from './report-chart';
 import type { ReportStyles } from './report-styles';
-import { formatDate, formatPercent } from './pdf-text';
-
-const KIND_LABELS = { self: 'Self-assessment', external: 'External assessment' } as const;
+import { formatPercent } from './pdf-text';
+import { formatDate } from '../../../shared/text/dates';
 
 const keyValue = (flow: Flow, rows: [string, Cell][], st: ReportStyles) =>
   flow.table(
@@ -20,24 +22,24 @@ const keyValue = (flow: Flow, rows: [string, Cell][], st: ReportStyles) =>
   );
 
 function providerCell(data: ReportData, st: ReportStyles): Cell {
-  const p = data.provider;
+  const provider = data.provider;
   const place = [
-    p.addressLine1,
-    p.addressLine2,
-    p.town,
-    p.postcode,
-    p.region ? REGION_LABELS[p.region] : null,
+    provider.addressLine1,
+    provider.addressLine2,
+    provider.town,
+    provider.postcode,
+    provider.region ? REGION_LABELS[provider.region] : null,
   ]
     .filter((v) => v)
     .join(', ');
   const registered = [
-    p.charityNumber ? `Registered charity ${p.charityNumber}` : '',
-    p.companyNumber ? `Company number ${p.companyNumber}` : '',
+    provider.charityNumber ? `Registered charity ${provider.charityNumber}` : '',
+    provider.companyNumber ? `Company number ${provider.companyNumber}` : '',
   ]
     .filter((v) => v)
     .join(' · ');
   return [
-    { text: p.name, style: st.cellBold },
+    { text: provider.name, style: st.cellBold },
     { text: PROVIDER_TYPE_LABELS[data.assessment.providerType] },
     ...(place ? [{ text: place, style: st.cellMuted }] : []),
     ...(registered ? [{ text: registered, style: st.cellMuted }] : []),
@@ -45,48 +47,53 @@ function providerCell(data: ReportData, st: ReportStyles): Cell {
 }
 
 function decisionCell(data: ReportData, st: ReportStyles): Cell {
-  const d = data.decision;
-  if (!d) return [{ text: 'No decision has been recorded.', style: st.cellMuted }];
+  const decision = data.decision;
+  if (!decision) return [{ text: 'No decision has been recorded.', style: st.cellMuted }];
   return [
     {
-      text: `${OUTCOME_LABELS[d.outcome]}, decided by ${d.decidedBy} on ${formatDate(d.decidedAt)}`,
+      text: `${OUTCOME_LABELS[decision.outcome]}, decided by ${decision.decidedBy} on ${formatDate(decision.decidedAt)}`,
       style: st.cellBold,
     },
-    ...(d.outcome !== d.recommendedOutcome
+    ...(decision.outcome !== decision.recommendedOutcome
       ? [
           {
-            text: `The rules recommended: ${OUTCOME_LABELS[d.recommendedOutcome]} (revision ${d.revision})`,
+            text: `The rules recommended: ${OUTCOME_LABELS[decision.recommendedOutcome]} (revision ${decision.revision})`,
           },
         ]
-      : [{ text: `As the rules recommended (revision ${d.revision})` }]),
-    ...(d.conditions ? [{ text: `Conditions: ${d.conditions}` }] : []),
-    ...(d.conditionsDue
-      ? [{ text: `Conditions to be met by ${formatDate(d.conditionsDue)}`, style: st.cellBold }]
+      : [{ text: `As the rules recommended (revision ${decision.revision})` }]),
+    ...(decision.conditions ? [{ text: `Conditions: ${decision.conditions}` }] : []),
+    ...(decision.conditionsDue
+      ? [
+          {
+            text: `Conditions to be met by ${formatDate(decision.conditionsDue)}`,
+            style: st.cellBold,
+          },
+        ]
       : []),
-    ...(d.reasons ? [{ text: `Reasons: ${d.reasons}` }] : []),
+    ...(decision.reasons ? [{ text: `Reasons: ${decision.reasons}` }] : []),
   ];
 }
 
 function readinessCell(data: ReportData, st: ReportStyles): Cell {
-  const r = data.readiness;
-  const gaps = r.essentialGaps.map((g) => g.code).join(', ');
+  const readiness = data.readiness;
+  const gaps = readiness.essentialGaps.map((g) => g.code).join(', ');
   return [
     {
-      text: `Score ${formatPercent(r.scorePercent)}; ${r.rated} of ${r.applicable} criteria rated (${formatPercent(r.progressPercent)})`,
+      text: `Score ${formatPercent(readiness.scorePercent)}; ${readiness.rated} of ${readiness.applicable} criteria rated (${formatPercent(readiness.progressPercent)})`,
     },
-    { text: `Outcome the rules give: ${OUTCOME_LABELS[r.outcome]}`, style: st.cellBold },
-    ...r.reasons.map((reason) => ({ text: `• ${reason}` })),
+    { text: `Outcome the rules give: ${OUTCOME_LABELS[readiness.outcome]}`, style: st.cellBold },
+    ...readiness.reasons.map((reason) => ({ text: `• ${reason}` })),
     ...(gaps ? [{ text: `Essential criteria not yet met: ${gaps}`, style: st.cellMuted }] : []),
   ];
 }
 
 /** Page one: who and what was assessed, where the assessment stands and what was decided. */
 export function drawSummary(flow: Flow, data: ReportData, st: ReportStyles): void {
-  const a = data.assessment;
+  const assessment = data.assessment;
   const fw = data.framework;
   flow.paragraph('Assessment report', st.title);
   flow.paragraph(
-    `${data.provider.name} · ${KIND_LABELS[a.kind]} · ${formatDate(data.generatedOn)}`,
+    `${data.provider.name} · ${ASSESSMENT_KIND_LABELS[assessment.kind]} · ${formatDate(data.generatedOn)}`,
     st.subtitle,
   );
   flow.gap(10);
@@ -96,14 +103,17 @@ export function drawSummary(flow: Flow, data: ReportData, st: ReportStyles): voi
     [
       'Assessment',
       [
-        { text: `${KIND_LABELS[a.kind]} ${a.id}` },
-        { text: `Started ${formatDate(a.startedAt)} by ${a.startedBy}`, style: st.cellMuted },
+        { text: `${ASSESSMENT_KIND_LABELS[assessment.kind]} ${assessment.id}` },
+        {
+          text: `Started ${formatDate(assessment.startedAt)} by ${assessment.startedBy}`,
+          style: st.cellMuted,
+        },
       ],
     ],
   ];
-  if (a.kind === 'external') rows.push(['Assessor', a.assessor ?? '—']);
-  if (a.basedOn) rows.push(['Based on', `Self-assessment ${a.basedOn}`]);
-  if (a.conflict) rows.push(['Declared interest', a.conflict]);
+  if (assessment.kind === 'external') rows.push(['Assessor', assessment.assessor ?? '—']);
+  if (assessment.basedOn) rows.push(['Based on', `Self-assessment ${assessment.basedOn}`]);
+  if (assessment.conflict) rows.push(['Declared interest', assessment.conflict]);
   rows.push(
     [
       'Framework',
@@ -114,7 +124,7 @@ export function drawSummary(flow: Flow, data: ReportData, st: ReportStyles): voi
     ],
     [
       'Status',
-      `${ASSESSMENT_STATUS_LABELS[a.status]}${a.submittedAt ? `, submitted ${formatDate(a.submittedAt)}` : ''}; revision ${a.revision}`,
+      `${ASSESSMENT_STATUS_LABELS[assessment.status]}${assessment.submittedAt ? `, submitted ${formatDate(assessment.submittedAt)}` : ''}; revision ${assessment.revision}`,
     ],
   );
   if (data.sealed) {
@@ -134,20 +144,20 @@ export function drawSummary(flow: Flow, data: ReportData, st: ReportStyles): voi
 
 /** The whole assessment in one row under the domains: the overall score is what the rules test. */
 function totalRow(data: ReportData, st: ReportStyles): Row {
-  const r = data.readiness;
+  const readiness = data.readiness;
   const sum = (key: 'met' | 'partial' | 'notMet' | 'notApplicable') =>
-    String(r.domains.reduce((n, d) => n + d[key], 0));
+    String(readiness.domains.reduce((n, d) => n + d[key], 0));
   const bold = (text: string): Cell => [{ text, style: st.cellBold }];
   return {
     cells: [
       bold('All domains'),
-      bold(String(r.applicable)),
+      bold(String(readiness.applicable)),
       bold(sum('met')),
       bold(sum('partial')),
       bold(sum('notMet')),
       bold(sum('notApplicable')),
-      bold(formatPercent(r.progressPercent)),
-      bold(formatPercent(r.scorePercent)),
+      bold(formatPercent(readiness.progressPercent)),
+      bold(formatPercent(readiness.scorePercent)),
     ],
   };
 }

@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { invalid } from '../errors';
+import { invalid, messageOf } from '../errors';
 
 /**
  * Reads a text file given from outside, refusing with a plain message anything that is not
@@ -23,7 +23,7 @@ export function readTextFile(path: string, maxBytes: number): string {
   try {
     bytes = readFileSync(path);
   } catch (error) {
-    throw invalid(`${path}: cannot be read (${(error as Error).message})`);
+    throw invalid(`${path}: cannot be read (${messageOf(error)})`);
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -32,7 +32,10 @@ export const frameworkHandlers: HandlersFor<typeof frameworkMethods> = {
   'frameworks.import': (input, ctx) => {
     const parsed = parseFrameworkText(input.text, input.fileName);
     return change(ctx, (now, audit) => {
-      const { summary, created } = storeFramework(ctx.db, parsed, `import:${input.fileName}`, now);
+      const { summary, created } = storeFramework(ctx.db, parsed, {
+        source: `import:${input.fileName}`,
+        now,
+      });
       if (created) {
         audit({
           action: 'framework.imported',

@@ -14,7 +14,7 @@ export function installBundledFrameworks(ctx: CoreContext): void {
   if (missing.length === 0) return;
   change({ ...ctx, actor: 'spqa' }, (now, audit) => {
     for (const parsed of missing) {
-      const { summary } = storeFramework(ctx.db, parsed, 'bundled', now);
+      const { summary } = storeFramework(ctx.db, parsed, { source: 'bundled', now });
       audit({
         action: 'framework.installed',
         entityType: 'framework',

@@ -93,8 +93,7 @@ export function getFramework(
 export function storeFramework(
   db: Database,
   parsed: ParsedFramework,
-  source: string,
-  now: string,
+  { source, now }: { source: string; now: string },
 ): { summary: FrameworkSummary; created: boolean } {
   const { framework, sha256 } = parsed;
   const existing = db

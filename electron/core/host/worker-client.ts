@@ -118,8 +118,8 @@ export function restoreInWorker(
       let abandonedWith: unknown = null;
       worker.on('message', (reply: RestoreReply) => {
         if (reply.type === 'progress') {
-          const { type: _type, ...p } = reply;
-          progress(p);
+          const { type: _type, ...step } = reply;
+          progress(step);
         } else if (reply.type === 'swap-ready') {
           beforeSwap().then(
             () => send({ type: 'swap' }),

@@ -3,7 +3,7 @@ import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { Result } from '../../../shared/result';
 import { openCore } from '../app';
 import { restoreBackup } from '../backup/restore';
-import { errorShape, refused } from '../errors';
+import { errorShape, messageOf, refused } from '../errors';
 import {
   restoreCommandSchema,
   workerRequestSchema,
@@ -61,7 +61,7 @@ function serveCore(port: MessagePort, init: WorkerInit): void {
       port.on('close', close);
       post({ type: 'ready' });
     },
-    (error: unknown) => post({ type: 'failed', message: (error as Error).message }),
+    (error: unknown) => post({ type: 'failed', message: messageOf(error) }),
   );
 }
 

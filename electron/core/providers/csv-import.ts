@@ -67,30 +67,31 @@ export function parseProviderCsv(
   const seenIdentifiers = new Map<string, number>();
 
   for (const { line, values } of rows) {
-    const v = (column: string) => values[column] ?? '';
-    const type = matchVocabulary(PROVIDER_TYPES, PROVIDER_TYPE_LABELS, v('type'));
-    const region = v('region') === '' ? null : matchVocabulary(REGIONS, REGION_LABELS, v('region'));
-    const contactName = v('contact_name');
+    const value = (column: string) => values[column] ?? '';
+    const type = matchVocabulary(PROVIDER_TYPES, PROVIDER_TYPE_LABELS, value('type'));
+    const region =
+      value('region') === '' ? null : matchVocabulary(REGIONS, REGION_LABELS, value('region'));
+    const contactName = value('contact_name');
     const candidate = {
-      name: v('name'),
-      type: type ?? v('type'),
-      region: region === undefined ? v('region') : region,
-      postcode: v('postcode'),
-      charityNumber: v('charity_number'),
-      companyNumber: v('company_number'),
-      addressLine1: v('address_line1'),
-      addressLine2: v('address_line2'),
-      town: v('town'),
-      website: v('website'),
-      description: v('description'),
+      name: value('name'),
+      type: type ?? value('type'),
+      region: region === undefined ? value('region') : region,
+      postcode: value('postcode'),
+      charityNumber: value('charity_number'),
+      companyNumber: value('company_number'),
+      addressLine1: value('address_line1'),
+      addressLine2: value('address_line2'),
+      town: value('town'),
+      website: value('website'),
+      description: value('description'),
       contacts:
-        contactName || v('contact_email') || v('contact_phone')
+        contactName || value('contact_email') || value('contact_phone')
           ? [
               {
                 name: contactName,
-                role: v('contact_role'),
-                email: v('contact_email'),
-                phone: v('contact_phone'),
+                role: value('contact_role'),
+                email: value('contact_email'),
+                phone: value('contact_phone'),
               },
             ]
           : [],

@@ -92,17 +92,17 @@ export const providerHandlers: HandlersFor<typeof providerMethods> = {
   'services.update': (input, ctx) =>
     change(ctx, (now, audit) => {
       const before = getService(ctx.db, input.id);
-      const f = input.fields;
+      const fields = input.fields;
       const capacityChanged =
-        before.acceptingReferrals !== f.acceptingReferrals ||
-        before.placesPerMonth !== f.placesPerMonth ||
-        before.waitingWeeks !== f.waitingWeeks;
-      updateServiceRow(ctx.db, input.id, f, capacityChanged, now);
+        before.acceptingReferrals !== fields.acceptingReferrals ||
+        before.placesPerMonth !== fields.placesPerMonth ||
+        before.waitingWeeks !== fields.waitingWeeks;
+      updateServiceRow(ctx.db, input.id, fields, capacityChanged, now);
       audit({
         action: 'service.updated',
         entityType: 'service',
         entityId: input.id,
-        detail: { before, after: f },
+        detail: { before, after: fields },
       });
       return getService(ctx.db, input.id);
     }),

@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { CERTIFICATE_STATUSES } from '../../../shared/accreditation/vocabulary';
 import type { RegisterBuildResult } from '../../../shared/contract/register';
-import type { RegisterFormat } from '../../../shared/register/schema';
-import { networkName, writeSetting } from '../accreditation/profile';
+import { networkName } from '../accreditation/profile';
+import { writeSetting } from '../db/settings';
 import { isoNow, isoToday } from '../clock';
 import { change, type CoreContext } from '../context';
 import { networkKeyRow, unlockNetworkKey } from '../signing/keystore';
@@ -13,6 +13,7 @@ import { StatusListWriter, writeManifest, type OutputWriter } from './outputs';
 import { readSiteAssets } from './site';
 import { StagingFolder, type WrittenFile } from './staging';
 import { openOutputs, orukServicesOf } from './thread-outputs';
+import { PUBLICATION_FILES, type RegisterFormat } from '../../../shared/register/schema';
 
 export const LAST_PUBLICATION_KEY = 'register_last_publication';
 
@@ -130,11 +131,13 @@ export async function buildRegister(
     await report('signing the status list and manifest', total);
     for (const writer of writers) files.push(...(await writer.finish()));
     orukServices = thread?.orukServices ?? orukServicesOf(inline);
-    const keyFile = staging.file('public-key.pem');
+    const keyFile = staging.file(PUBLICATION_FILES.publicKey);
     keyFile.write(publicKeyPem);
     files.push(keyFile.close());
     for (const other of otherKeys) {
-      const file = staging.file(`keys/${other.keyId.replace(/[^A-Za-z0-9_-]/g, '-')}.pem`);
+      const file = staging.file(
+        `${PUBLICATION_FILES.otherKeys}/${other.keyId.replace(/[^A-Za-z0-9_-]/g, '-')}.pem`,
+      );
       file.write(other.pem);
       files.push(file.close());
     }
@@ -159,7 +162,7 @@ export async function buildRegister(
       detail: {
         entries,
         formats,
-        manifestSha256: files.find((f) => f.path === 'manifest.json')?.sha256 ?? null,
+        manifestSha256: files.find((f) => f.path === PUBLICATION_FILES.manifest)?.sha256 ?? null,
       },
     });
   });

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RegisterDiff } from '../../../shared/contract/register';
 import { diffRegisters } from '../../../shared/register/diff';
-import { registerSchema, type Register } from '../../../shared/register/schema';
+import { PUBLICATION_FILES, type Register, registerSchema } from '../../../shared/register/schema';
 import { problemsFromZod, summariseProblems } from '../../../shared/validation/issues';
 import { invalid } from '../errors';
 import { readTextFile } from '../files/read-text';
@@ -14,7 +14,7 @@ const MAX_REGISTER_BYTES = 1 << 30;
 export function readPublishedRegister(path: string): { source: string; register: Register } {
   let file = path;
   try {
-    if (statSync(path).isDirectory()) file = join(path, 'register.json');
+    if (statSync(path).isDirectory()) file = join(path, PUBLICATION_FILES.register);
   } catch {
     throw invalid(`${path}: no such file or folder`);
   }

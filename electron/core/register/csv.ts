@@ -1,6 +1,6 @@
 import { CERTIFICATE_STATUS_LABELS } from '../../../shared/accreditation/vocabulary';
-import type { RegisterEntry } from '../../../shared/register/schema';
 import type { FileOpener, FileWriter, WrittenFile } from './staging';
+import { PUBLICATION_FILES, type RegisterEntry } from '../../../shared/register/schema';
 
 /**
  * A cell a spreadsheet would read as a formula (=, +, -, @, or a leading tab or carriage return
@@ -65,7 +65,7 @@ export class CsvWriter {
   private readonly out: FileWriter;
 
   constructor(staging: FileOpener) {
-    this.out = staging.file('register.csv');
+    this.out = staging.file(PUBLICATION_FILES.csv);
     this.out.write(`\uFEFF${CSV_COLUMNS.map(([name]) => name).join(',')}\r\n`);
   }
 

@@ -64,11 +64,11 @@ export function networkDashboard(db: Database, today: string): NetworkDashboard 
   const renewalFrom = addMonths(today, RENEWAL_WINDOW_MONTHS);
 
   const regions = new Map<string | null, { active: number; suspended: number }>();
-  for (const e of inForce) {
-    const counts = regions.get(e.holder.region) ?? { active: 0, suspended: 0 };
-    if (e.status === 'active') counts.active += 1;
+  for (const entry of inForce) {
+    const counts = regions.get(entry.holder.region) ?? { active: 0, suspended: 0 };
+    if (entry.status === 'active') counts.active += 1;
     else counts.suspended += 1;
-    regions.set(e.holder.region, counts);
+    regions.set(entry.holder.region, counts);
   }
 
   return {

@@ -1,28 +1,18 @@
 import { join } from 'node:path';
-import { z } from 'zod';
-import type { registerMethods } from '../../../shared/contract/register';
-import { REGISTER_FORMATS } from '../../../shared/register/schema';
+import { publicationSchema, type registerMethods } from '../../../shared/contract/register';
 import { isoToday } from '../clock';
 import type { HandlersFor } from '../context';
+import { readSetting } from '../db/settings';
 import { networkKeyRow } from '../signing/keystore';
 import { buildRegister, LAST_PUBLICATION_KEY } from './build';
 import { comparePublications } from './compare';
 import { networkDashboard } from './dashboard';
 import { verifyPublication } from './verify';
 
-const lastPublicationSchema = z.object({
-  outDir: z.string(),
-  generatedAt: z.string(),
-  entries: z.number(),
-  formats: z.array(z.enum(REGISTER_FORMATS)),
-});
-
 export const registerHandlers: HandlersFor<typeof registerMethods> = {
   'register.status': (_input, ctx) => {
-    const row = ctx.db
-      .prepare('SELECT value FROM settings WHERE key = ?')
-      .get(LAST_PUBLICATION_KEY) as { value: string } | undefined;
-    const last = row ? lastPublicationSchema.safeParse(JSON.parse(row.value)) : null;
+    const stored = readSetting(ctx.db, LAST_PUBLICATION_KEY);
+    const last = stored !== null ? publicationSchema.safeParse(JSON.parse(stored)) : null;
     const key = networkKeyRow(ctx.db);
     return {
       certificates: (

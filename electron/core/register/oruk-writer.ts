@@ -1,4 +1,3 @@
-import type { RegisterEntry } from '../../../shared/register/schema';
 import {
   accreditationText,
   orukLocation,
@@ -8,6 +7,7 @@ import {
 } from './oruk';
 import type { OutputWriter } from './outputs';
 import type { FileOpener, FileWriter, WrittenFile } from './staging';
+import { PUBLICATION_FILES, type RegisterEntry } from '../../../shared/register/schema';
 
 /**
  * One ORUK list, written as records arrive. Each file is one page in ORUK's list format: the
@@ -55,7 +55,7 @@ export class OrukWriter implements OutputWriter {
     for (const t of TAXONOMIES) taxonomies.add(JSON.stringify(t));
     this.taxonomies = taxonomies.finish();
     this.organizations = new OrukList(staging, 'oruk/organizations.json');
-    this.services = new OrukList(staging, 'oruk/services.json');
+    this.services = new OrukList(staging, PUBLICATION_FILES.orukServices);
     this.locations = new OrukList(staging, 'oruk/locations.json');
   }
 

@@ -36,11 +36,13 @@ export function orukId(kind: string, id: string): string {
  * two ids' bytes combined by exclusive or, marked as an RFC 9562 version 8 UUID. It is as stable
  * as the ids it joins, and costs no hashing, which matters at a million links.
  */
-export function linkId(a: string, b: string): string {
+export function linkId(oneId: string, otherId: string): string {
   for (let i = 0; i < 36; i += 1) {
-    const ca = a.charCodeAt(i);
+    const code = oneId.charCodeAt(i);
     LINK[i] =
-      ca === 45 ? 45 : (HEX_DIGITS[(NIBBLE[ca] ?? 0) ^ (NIBBLE[b.charCodeAt(i)] ?? 0)] ?? 48);
+      code === 45
+        ? 45
+        : (HEX_DIGITS[(NIBBLE[code] ?? 0) ^ (NIBBLE[otherId.charCodeAt(i)] ?? 0)] ?? 48);
   }
   LINK[14] = 56; // '8': version 8
   LINK[19] = HEX_DIGITS[((NIBBLE[LINK[19] ?? 48] ?? 0) & 0x3) | 0x8] ?? 56;
@@ -73,12 +75,17 @@ interface Taxonomy {
   taxonomy_terms: TaxonomyTerm[];
 }
 
-function taxonomy(
-  key: string,
-  name: string,
-  description: string,
-  terms: { term: string; name: string; description: string }[],
-): Taxonomy {
+function taxonomy({
+  key,
+  name,
+  description,
+  terms,
+}: {
+  key: string;
+  name: string;
+  description: string;
+  terms: { term: string; name: string; description: string }[];
+}): Taxonomy {
   const id = orukId('taxonomy', key);
   return {
     id,
@@ -96,11 +103,12 @@ function taxonomy(
   };
 }
 
-export const QUALITY_MARK = taxonomy(
-  'spqa-quality-mark',
-  'SPQA quality mark',
-  'Accreditation against the national quality standards for social prescribing, awarded by the network that publishes this register.',
-  [
+export const QUALITY_MARK = taxonomy({
+  key: 'spqa-quality-mark',
+  name: 'SPQA quality mark',
+  description:
+    'Accreditation against the national quality standards for social prescribing, awarded by the network that publishes this register.',
+  terms: [
     {
       term: 'accredited',
       name: 'Accredited',
@@ -113,24 +121,25 @@ export const QUALITY_MARK = taxonomy(
         'Accredited against the national quality standards, with conditions to be met by a due date.',
     },
   ],
-);
+});
 
-export const CATEGORIES = taxonomy(
-  'spqa-service-categories',
-  'Social prescribing activity categories',
-  'The kinds of community activity and service that social prescribing connects people to.',
-  SERVICE_CATEGORIES.map((c) => ({
-    term: c,
-    name: SERVICE_CATEGORY_LABELS[c],
-    description: SERVICE_CATEGORY_LABELS[c],
+export const CATEGORIES = taxonomy({
+  key: 'spqa-service-categories',
+  name: 'Social prescribing activity categories',
+  description:
+    'The kinds of community activity and service that social prescribing connects people to.',
+  terms: SERVICE_CATEGORIES.map((category) => ({
+    term: category,
+    name: SERVICE_CATEGORY_LABELS[category],
+    description: SERVICE_CATEGORY_LABELS[category],
   })),
-);
+});
 
-export const REFERRAL_ROUTES_TAXONOMY = taxonomy(
-  'spqa-referral-routes',
-  'Who can refer',
-  'Who may refer people into a service, and whether people may refer themselves.',
-  [
+export const REFERRAL_ROUTES_TAXONOMY = taxonomy({
+  key: 'spqa-referral-routes',
+  name: 'Who can refer',
+  description: 'Who may refer people into a service, and whether people may refer themselves.',
+  terms: [
     ...REFERRAL_ROUTES.map((r) => ({
       term: r,
       name: REFERRAL_ROUTE_LABELS[r],
@@ -142,13 +151,13 @@ export const REFERRAL_ROUTES_TAXONOMY = taxonomy(
       description: 'People may refer themselves.',
     },
   ],
-);
+});
 
 export const TAXONOMIES = [QUALITY_MARK, CATEGORIES, REFERRAL_ROUTES_TAXONOMY];
 
-function termOf(t: Taxonomy, term: string): TaxonomyTerm {
-  const found = t.taxonomy_terms.find((x) => x.term === term);
-  if (!found) throw new Error(`no term ${term} in ${t.name}`);
+function termOf(taxonomy: Taxonomy, term: string): TaxonomyTerm {
+  const found = taxonomy.taxonomy_terms.find((t) => t.term === term);
+  if (!found) throw new Error(`no term ${term} in ${taxonomy.name}`);
   return found;
 }
 
@@ -180,54 +189,54 @@ function charityScheme(number: string): string {
 }
 
 export function orukOrganization(entry: RegisterEntry) {
-  const h = entry.holder;
-  const id = orukId('organization', h.providerId);
+  const holder = entry.holder;
+  const id = orukId('organization', holder.providerId);
   const identifiers = [];
-  if (h.charityNumber)
+  if (holder.charityNumber)
     identifiers.push({
-      id: orukId('organization-identifier', `${h.providerId}:charity`),
+      id: orukId('organization-identifier', `${holder.providerId}:charity`),
       organization_id: id,
-      identifier_scheme: charityScheme(h.charityNumber),
+      identifier_scheme: charityScheme(holder.charityNumber),
       identifier_type: 'Registered charity number',
-      identifier: h.charityNumber,
+      identifier: holder.charityNumber,
     });
-  if (h.companyNumber)
+  if (holder.companyNumber)
     identifiers.push({
-      id: orukId('organization-identifier', `${h.providerId}:company`),
+      id: orukId('organization-identifier', `${holder.providerId}:company`),
       organization_id: id,
       identifier_scheme: 'GB-COH',
       identifier_type: 'Company number',
-      identifier: h.companyNumber,
+      identifier: holder.companyNumber,
     });
   return {
     id,
-    name: h.name,
+    name: holder.name,
     description:
-      h.description ??
-      `${h.name}, accredited under the ${entry.framework.title} (certificate ${entry.certificateNumber}).`,
-    ...(h.website ? { website: h.website } : {}),
+      holder.description ??
+      `${holder.name}, accredited under the ${entry.framework.title} (certificate ${entry.certificateNumber}).`,
+    ...(holder.website ? { website: holder.website } : {}),
     organization_identifiers: identifiers,
   };
 }
 
 /** The holder's address as an ORUK location, when there is a full address to give. */
 export function orukLocation(entry: RegisterEntry) {
-  const h = entry.holder;
-  if (!h.addressLine1 || !h.town || !h.postcode) return null;
-  const id = orukId('location', h.providerId);
+  const holder = entry.holder;
+  if (!holder.addressLine1 || !holder.town || !holder.postcode) return null;
+  const id = orukId('location', holder.providerId);
   return {
     id,
     location_type: 'physical',
-    name: h.name,
+    name: holder.name,
     addresses: [
       {
-        id: orukId('address', h.providerId),
+        id: orukId('address', holder.providerId),
         location_id: id,
-        address_1: [h.addressLine1, h.addressLine2].filter(Boolean).join(', '),
-        city: h.town,
-        ...(h.region ? { region: REGION_LABELS[h.region] } : {}),
-        state_province: h.region ? (NATIONS[h.region] ?? 'England') : 'United Kingdom',
-        postal_code: h.postcode,
+        address_1: [holder.addressLine1, holder.addressLine2].filter(Boolean).join(', '),
+        city: holder.town,
+        ...(holder.region ? { region: REGION_LABELS[holder.region] } : {}),
+        state_province: holder.region ? (NATIONS[holder.region] ?? 'England') : 'United Kingdom',
+        postal_code: holder.postcode,
         country: 'GB',
         address_type: 'physical',
       },

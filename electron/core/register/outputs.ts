@@ -1,7 +1,11 @@
 import { sign, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import type { CertificateStatus } from '../../../shared/accreditation/vocabulary';
-import { registerSchema, type RegisterEntry } from '../../../shared/register/schema';
+import {
+  PUBLICATION_FILES,
+  type RegisterEntry,
+  registerSchema,
+} from '../../../shared/register/schema';
 import { canonicalJson } from '../../../shared/signing/canonical-json';
 import { toBase64Url } from '../../../shared/signing/format';
 import { signDocument } from '../signing/documents';
@@ -19,7 +23,7 @@ export interface OutputWriter {
 export function registerJsonSchema(): Record<string, unknown> {
   return {
     ...z.toJSONSchema(registerSchema, { target: 'draft-2020-12' }),
-    $id: 'register.schema.json',
+    $id: PUBLICATION_FILES.registerSchema,
   };
 }
 
@@ -36,10 +40,10 @@ export class RegisterJsonWriter implements OutputWriter {
     staging: FileOpener,
     header: { generatedAt: string; network: { name: string; keyId: string } },
   ) {
-    const schema = staging.file('register.schema.json');
+    const schema = staging.file(PUBLICATION_FILES.registerSchema);
     schema.write(`${JSON.stringify(registerJsonSchema(), null, 2)}\n`);
     this.schema = schema.close();
-    this.out = staging.file('register.json');
+    this.out = staging.file(PUBLICATION_FILES.register);
     const head = JSON.stringify({
       type: 'SPQARegister',
       formatVersion: 1,
@@ -50,8 +54,8 @@ export class RegisterJsonWriter implements OutputWriter {
   }
 
   add(entries: readonly RegisterEntry[]): void {
-    for (const e of entries) {
-      this.out.write(`${this.first ? '\n' : ',\n'}${JSON.stringify(e)}`);
+    for (const entry of entries) {
+      this.out.write(`${this.first ? '\n' : ',\n'}${JSON.stringify(entry)}`);
       this.first = false;
     }
   }
@@ -88,7 +92,7 @@ export class StatusListWriter implements OutputWriter {
       privateKey: KeyObject;
     },
   ) {
-    this.out = staging.file('status.json');
+    this.out = staging.file(PUBLICATION_FILES.statusList);
     const head = JSON.stringify({
       type: 'SPQAStatusList',
       generatedAt: values.generatedAt,
@@ -98,13 +102,13 @@ export class StatusListWriter implements OutputWriter {
   }
 
   add(entries: readonly RegisterEntry[]): void {
-    for (const e of entries) {
+    for (const entry of entries) {
       const item: StatusListEntry = {
-        number: e.certificateNumber,
-        status: e.status,
-        statusDate: e.statusDate,
-        expiresOn: e.expiresOn,
-        supersededBy: e.supersededBy,
+        number: entry.certificateNumber,
+        status: entry.status,
+        statusDate: entry.statusDate,
+        expiresOn: entry.expiresOn,
+        supersededBy: entry.supersededBy,
       };
       this.out.write(this.first ? '\n' : ',\n');
       this.out.write(JSON.stringify(item));
@@ -150,7 +154,7 @@ export function writeManifest(
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
       .map((f) => ({ path: f.path, sha256: f.sha256, bytes: f.bytes })),
   };
-  const out = staging.file('manifest.json');
+  const out = staging.file(PUBLICATION_FILES.manifest);
   out.write(
     `${JSON.stringify(signDocument(payload, values.privateKey, values.issuer.keyId), null, 2)}\n`,
   );

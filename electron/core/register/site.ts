@@ -7,8 +7,13 @@ import {
   REGION_LABELS,
   SERVICE_CATEGORY_LABELS,
 } from '../../../shared/providers/vocabulary';
-import type { RegisterEntry, RegisterFormat } from '../../../shared/register/schema';
 import type { FileOpener, FileWriter, WrittenFile } from './staging';
+import { MONTHS, formatDate } from '../../../shared/text/dates';
+import {
+  PUBLICATION_FILES,
+  type RegisterEntry,
+  type RegisterFormat,
+} from '../../../shared/register/schema';
 
 /** The site's template, stylesheet and script, written by hand (resources/register-site/). */
 export interface SiteAssets {
@@ -50,63 +55,47 @@ export function scriptSafeJson(value: unknown): string {
 
 const cspHash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const longDate = (iso: string) =>
-  `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1] ?? ''} ${iso.slice(0, 4)}`;
-
 /** An entry as the page needs it: short keys, since the page carries every certificate. */
-function compact(e: RegisterEntry) {
-  const h = e.holder;
+function compact(entry: RegisterEntry) {
+  const holder = entry.holder;
   return {
-    n: e.certificateNumber,
-    s: e.status,
-    d: e.statusDate,
-    sb: e.supersededBy,
-    h: h.name,
-    r: h.region,
-    a: [h.addressLine1, h.addressLine2, h.town].filter(Boolean).join(', '),
-    p: h.postcode,
-    w: h.website,
-    ch: h.charityNumber,
-    co: h.companyNumber,
-    o: e.outcome,
-    cd: e.conditionsDue,
-    i: e.issuedOn,
-    e: e.expiresOn,
-    f: `${e.framework.title} (version ${e.framework.version})`,
-    v: e.services.map((s) => ({
-      n: s.name,
-      c: s.category,
-      r: s.referralRoute,
-      s: s.selfReferral,
-      a: s.acceptingReferrals,
-      w: s.waitingWeeks,
-      pl: s.placesPerMonth,
-      d: s.capacityConfirmedOn,
+    n: entry.certificateNumber,
+    s: entry.status,
+    d: entry.statusDate,
+    sb: entry.supersededBy,
+    h: holder.name,
+    r: holder.region,
+    a: [holder.addressLine1, holder.addressLine2, holder.town].filter(Boolean).join(', '),
+    p: holder.postcode,
+    w: holder.website,
+    ch: holder.charityNumber,
+    co: holder.companyNumber,
+    o: entry.outcome,
+    cd: entry.conditionsDue,
+    i: entry.issuedOn,
+    e: entry.expiresOn,
+    f: `${entry.framework.title} (version ${entry.framework.version})`,
+    v: entry.services.map((service) => ({
+      n: service.name,
+      c: service.category,
+      r: service.referralRoute,
+      s: service.selfReferral,
+      a: service.acceptingReferrals,
+      w: service.waitingWeeks,
+      pl: service.placesPerMonth,
+      d: service.capacityConfirmedOn,
     })),
   };
 }
 
 function downloads(formats: readonly RegisterFormat[]): string {
   const links: string[] = [];
-  if (formats.includes('csv')) links.push('as <a href="register.csv">a spreadsheet (CSV)</a>');
+  if (formats.includes('csv'))
+    links.push(`as <a href="${PUBLICATION_FILES.csv}">a spreadsheet (CSV)</a>`);
   if (formats.includes('json'))
-    links.push('as <a href="register.json">JSON</a> (with its JSON Schema)');
+    links.push(`as <a href="${PUBLICATION_FILES.register}">JSON</a> (with its JSON Schema)`);
   if (formats.includes('oruk'))
-    links.push('as <a href="oruk/services.json">Open Referral UK 3.0 data</a>');
+    links.push(`as <a href="${PUBLICATION_FILES.orukServices}">Open Referral UK 3.0 data</a>`);
   if (links.length === 0) return '';
   const last = links.pop() ?? '';
   return `The same register is also published ${links.length > 0 ? `${links.join(', ')} and ${last}` : last}.`;
@@ -159,7 +148,7 @@ export class SiteWriter {
       .split('%%GENERATED_ISO%%')
       .join(context.generatedAt)
       .split('%%GENERATED%%')
-      .join(longDate(context.generatedAt.slice(0, 10)))
+      .join(formatDate(context.generatedAt))
       .split('%%DOWNLOADS%%')
       .join(downloads(context.formats));
     // The data and the script go in last, so a %%…%% inside them is never filled in as a template slot.
@@ -171,7 +160,7 @@ export class SiteWriter {
       throw new Error('the register page template has no %%SCRIPT%%');
     this.tail = `]}${beforeScript}${assets.script}${afterScript}`;
 
-    this.out = staging.file('index.html');
+    this.out = staging.file(PUBLICATION_FILES.page);
     this.out.write(beforeData);
     const head = scriptSafeJson({
       network: context.network,
@@ -183,6 +172,7 @@ export class SiteWriter {
         regions: REGION_LABELS,
         categories: SERVICE_CATEGORY_LABELS,
         routes: REFERRAL_ROUTE_LABELS,
+        months: MONTHS,
       },
     });
     this.out.write(`${head.slice(0, -1)},"entries":[`);

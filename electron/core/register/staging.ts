@@ -13,8 +13,8 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import { manifestPayloadSchema } from '../../../shared/register/schema';
-import { invalid } from '../errors';
+import { manifestPayloadSchema, PUBLICATION_FILES } from '../../../shared/register/schema';
+import { invalid, messageOf } from '../errors';
 
 export interface WrittenFile {
   /** Path inside the publication, with forward slashes (as the manifest names it). */
@@ -133,13 +133,13 @@ function isDirectory(path: string): boolean | null {
 /** Every top-level name an earlier publication made, from its manifest; null if it is not one. */
 function earlierPublication(dir: string): Set<string> | null {
   try {
-    const doc = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+    const doc = JSON.parse(readFileSync(join(dir, PUBLICATION_FILES.manifest), 'utf8')) as {
       payload?: unknown;
     };
     const manifest = manifestPayloadSchema.safeParse(doc.payload);
     if (!manifest.success) return null;
     return new Set([
-      'manifest.json',
+      PUBLICATION_FILES.manifest,
       ...manifest.data.files.map((f) => f.path.split('/')[0] ?? f.path),
     ]);
   } catch {
@@ -185,7 +185,7 @@ export class StagingFolder implements FileOpener {
     try {
       mkdirSync(parent, { recursive: true });
     } catch (error) {
-      throw invalid(`${parent}: the folder cannot be created (${(error as Error).message})`, {
+      throw invalid(`${parent}: the folder cannot be created (${messageOf(error)})`, {
         field: 'outDir',
       });
     }
@@ -197,7 +197,7 @@ export class StagingFolder implements FileOpener {
       throw invalid(
         code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
           ? `${parent}: permission denied`
-          : `${parent}: cannot write here (${(error as Error).message})`,
+          : `${parent}: cannot write here (${messageOf(error)})`,
         { field: 'outDir' },
       );
     }

@@ -2,7 +2,11 @@ import type { KeyObject } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { RegisterVerification } from '../../../shared/contract/register';
-import { manifestPayloadSchema, registerSchema } from '../../../shared/register/schema';
+import {
+  manifestPayloadSchema,
+  PUBLICATION_FILES,
+  registerSchema,
+} from '../../../shared/register/schema';
 import { signedDocumentSchema, type SignedDocument } from '../../../shared/signing/format';
 import { problemsFromZod, summariseProblems } from '../../../shared/validation/issues';
 import { statusListPayloadSchema } from '../certificates/verify';
@@ -11,6 +15,7 @@ import { sha256OfFile } from '../files/hash-file';
 import { signatureValid } from '../signing/documents';
 import { keyIdFor, parsePublicKeyPem } from '../signing/keys';
 import { networkKeyRow, trustedPublicKeys } from '../signing/keystore';
+import { messageOf } from '../errors';
 
 type Check = RegisterVerification['checks'][number];
 
@@ -84,10 +89,13 @@ export async function verifyPublication(
 
   let key: KeyObject;
   try {
-    key = parsePublicKeyPem(readFileSync(join(dir, 'public-key.pem'), 'utf8'), 'public-key.pem');
+    key = parsePublicKeyPem(
+      readFileSync(join(dir, PUBLICATION_FILES.publicKey), 'utf8'),
+      PUBLICATION_FILES.publicKey,
+    );
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    fail('public-key.pem', missing ? 'missing' : (error as Error).message);
+    fail(PUBLICATION_FILES.publicKey, missing ? 'missing' : messageOf(error));
     return result();
   }
   const keyId = keyIdFor(key);
@@ -95,14 +103,14 @@ export async function verifyPublication(
   if (input.publicKeyPem) {
     const expected = keyIdFor(parsePublicKeyPem(input.publicKeyPem, 'the key given'));
     if (expected !== keyId) {
-      fail('public-key.pem', `holds key ${keyId}, not the key given (${expected})`);
+      fail(PUBLICATION_FILES.publicKey, `holds key ${keyId}, not the key given (${expected})`);
       return result({ keyId });
     }
     signer = 'given';
   } else if (networkKeyRow(ctx.db)?.key_id === keyId) signer = 'this-network';
   else if (trustedPublicKeys(ctx.db).has(keyId)) signer = 'trusted';
   pass(
-    'public-key.pem',
+    PUBLICATION_FILES.publicKey,
     {
       given: `key ${keyId}, the key given`,
       'this-network': `key ${keyId}, this network’s own key`,
@@ -113,10 +121,10 @@ export async function verifyPublication(
 
   let manifestJson: unknown;
   try {
-    manifestJson = readJson(dir, 'manifest.json');
+    manifestJson = readJson(dir, PUBLICATION_FILES.manifest);
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    fail('manifest.json', missing ? 'missing' : 'not valid JSON');
+    fail(PUBLICATION_FILES.manifest, missing ? 'missing' : 'not valid JSON');
     return result({ keyId, signer });
   }
   const signedManifest = signedBy(manifestJson, key, keyId);
@@ -124,11 +132,11 @@ export async function verifyPublication(
     ? manifestPayloadSchema.safeParse(signedManifest.doc.payload)
     : null;
   if (!manifest?.success) {
-    fail('manifest.json', signedManifest.problem ?? 'not a register manifest');
+    fail(PUBLICATION_FILES.manifest, signedManifest.problem ?? 'not a register manifest');
     return result({ keyId, signer });
   }
   const listed = manifest.data.files;
-  pass('manifest.json', `signed by ${keyId}; lists ${listed.length} files`);
+  pass(PUBLICATION_FILES.manifest, `signed by ${keyId}; lists ${listed.length} files`);
 
   const total = listed.length;
   for (const [index, file] of listed.entries()) {
@@ -160,29 +168,38 @@ export async function verifyPublication(
   }
   ctx.progress({ phase: 'checking the files', done: total, total });
 
-  const known = new Set(['manifest.json', ...listed.map((f) => f.path)]);
+  const known = new Set([PUBLICATION_FILES.manifest, ...listed.map((f) => f.path)]);
   for (const path of filesUnder(dir))
     if (!known.has(path)) fail(path, 'not listed in the signed manifest');
 
   const byPath = new Map(checks.map((c) => [c.file, c]));
   const intact = (path: string) => byPath.get(path)?.ok === true;
 
-  if (!known.has('status.json')) fail('status.json', 'missing from the manifest');
-  else if (intact('status.json')) {
-    const signed = signedBy(readJson(dir, 'status.json'), key, keyId);
+  if (!known.has(PUBLICATION_FILES.statusList))
+    fail(PUBLICATION_FILES.statusList, 'missing from the manifest');
+  else if (intact(PUBLICATION_FILES.statusList)) {
+    const signed = signedBy(readJson(dir, PUBLICATION_FILES.statusList), key, keyId);
     const list = signed.doc ? statusListPayloadSchema.safeParse(signed.doc.payload) : null;
-    if (!list?.success) fail('status.json', signed.problem ?? 'not a status list');
-    else pass('status.json', `signed status list of ${list.data.certificates.length} certificates`);
+    if (!list?.success) fail(PUBLICATION_FILES.statusList, signed.problem ?? 'not a status list');
+    else
+      pass(
+        PUBLICATION_FILES.statusList,
+        `signed status list of ${list.data.certificates.length} certificates`,
+      );
   }
 
-  if (known.has('register.json') && intact('register.json')) {
-    const parsed = registerSchema.safeParse(readJson(dir, 'register.json'));
+  if (known.has(PUBLICATION_FILES.register) && intact(PUBLICATION_FILES.register)) {
+    const parsed = registerSchema.safeParse(readJson(dir, PUBLICATION_FILES.register));
     if (!parsed.success)
       fail(
-        'register.json',
+        PUBLICATION_FILES.register,
         `does not match its schema: ${summariseProblems(problemsFromZod(parsed.error))}`,
       );
-    else pass('register.json', `matches its schema (${parsed.data.entries.length} entries)`);
+    else
+      pass(
+        PUBLICATION_FILES.register,
+        `matches its schema (${parsed.data.entries.length} entries)`,
+      );
   }
 
   return result({ generatedAt: manifest.data.generatedAt, keyId, signer });

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { KeyObject } from 'node:crypto';
 import { refused } from '../errors';
 import { generateNetworkKey, parsePublicKeyPem, unsealPrivateKey } from './keys';
+import type { Stamp } from '../context';
 
 interface KeyRow {
   key_id: string;
@@ -22,8 +23,7 @@ export function networkKeyRow(db: Database): KeyRow | undefined {
 export function ensureNetworkKey(
   db: Database,
   passphrase: string,
-  actor: string,
-  now: string,
+  { actor, now }: Stamp,
 ): { keyId: string; created: boolean } {
   const existing = networkKeyRow(db);
   if (existing) return { keyId: existing.key_id, created: false };

@@ -1,3 +1,5 @@
+import { FILE_LIMITS } from '../../../shared/limits';
+
 /** The files the verify screen was given, sorted by what they are. */
 export interface ChosenFiles {
   certificate: File | null;
@@ -9,7 +11,8 @@ export const NO_FILES: ChosenFiles = { certificate: null, statusFile: null, publ
 
 async function looksLikeStatusList(file: File): Promise<boolean> {
   if (file.name.toLowerCase() === 'status.json') return true;
-  if (!file.name.toLowerCase().endsWith('.json') || file.size > 50_000_000) return false;
+  if (!file.name.toLowerCase().endsWith('.json') || file.size > FILE_LIMITS.certificate)
+    return false;
   try {
     const parsed = JSON.parse(await file.text()) as { payload?: { type?: unknown } } | null;
     return parsed?.payload?.type === 'SPQAStatusList';

@@ -53,6 +53,18 @@ export interface GeneratedCounts {
   certificates: number;
 }
 
+const noCounts = (): GeneratedCounts => ({
+  providers: 0,
+  services: 0,
+  assessments: 0,
+  ratings: 0,
+  evidence: 0,
+  evidenceFiles: 0,
+  findings: 0,
+  decisions: 0,
+  certificates: 0,
+});
+
 const FRAMEWORK_ID = 'spqa-national';
 const DAY = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -60,51 +72,59 @@ const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 type Statements = ReturnType<typeof prepare>;
 
 function prepare(db: Database) {
-  const s = (sql: string): Statement => db.prepare(sql);
+  const statement = (sql: string): Statement => db.prepare(sql);
   return {
-    provider: s(`INSERT INTO providers (id, name, name_key, type, charity_number, company_number,
+    provider:
+      statement(`INSERT INTO providers (id, name, name_key, type, charity_number, company_number,
       region, address_line1, town, postcode, website, description, contacts, created_at, updated_at)
       VALUES (@id, @name, @nameKey, @type, @charity, @company, @region, @address, @town, @postcode,
       @website, @description, @contacts, @at, @at)`),
-    service: s(`INSERT INTO services (id, provider_id, name, category, referral_route,
+    service: statement(`INSERT INTO services (id, provider_id, name, category, referral_route,
       self_referral, accepting_referrals, places_per_month, waiting_weeks, capacity_confirmed_on,
       created_at, updated_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    assessment: s(`INSERT INTO assessments (id, provider_id, kind, status, framework_id,
+    assessment: statement(`INSERT INTO assessments (id, provider_id, kind, status, framework_id,
       framework_version, provider_type, started_at, started_by, updated_at, progress_percent,
       score_percent, outcome, assessor, based_on, submitted_at)
       VALUES (@id, @providerId, @kind, @status, @frameworkId, @frameworkVersion, @providerType,
       @startedAt, @by, @updatedAt, @progress, @score, @outcome, @assessor, @basedOn, @submittedAt)`),
-    revision: s(`INSERT INTO assessment_revisions (assessment_id, revision, opened_at, opened_by,
+    revision:
+      statement(`INSERT INTO assessment_revisions (assessment_id, revision, opened_at, opened_by,
       reason) VALUES (?, 1, ?, ?, 'first assessment')`),
-    rating: s(`INSERT INTO ratings (assessment_id, criterion, rating, note, reason, updated_at,
+    rating:
+      statement(`INSERT INTO ratings (assessment_id, criterion, rating, note, reason, updated_at,
       updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)`),
-    evidence: s(`INSERT INTO evidence (id, assessment_id, sha256, title, kind, original_name, size,
+    evidence:
+      statement(`INSERT INTO evidence (id, assessment_id, sha256, title, kind, original_name, size,
       media_type, effective_date, expiry_date, personal_data, added_by, added_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`),
-    evidenceCriterion: s('INSERT INTO evidence_criteria (evidence_id, criterion) VALUES (?, ?)'),
-    finding: s(`INSERT INTO findings (id, assessment_id, criterion, type, text, action,
+    evidenceCriterion: statement(
+      'INSERT INTO evidence_criteria (evidence_id, criterion) VALUES (?, ?)',
+    ),
+    finding: statement(`INSERT INTO findings (id, assessment_id, criterion, type, text, action,
       action_owner, action_due, created_at, created_by, updated_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    seal: s(`UPDATE assessment_revisions SET sealed_at = ?, sealed_by = ?, snapshot = ?, sha256 = ?
+    seal: statement(`UPDATE assessment_revisions SET sealed_at = ?, sealed_by = ?, snapshot = ?, sha256 = ?
       WHERE assessment_id = ? AND revision = 1`),
-    sealEvidence: s('UPDATE evidence SET sealed_at = ? WHERE assessment_id = ?'),
-    decision: s(`INSERT INTO decisions (id, assessment_id, revision, outcome, recommended_outcome,
+    sealEvidence: statement('UPDATE evidence SET sealed_at = ? WHERE assessment_id = ?'),
+    decision:
+      statement(`INSERT INTO decisions (id, assessment_id, revision, outcome, recommended_outcome,
       conditions, conditions_due, reasons, decided_by, decided_at)
       VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?)`),
-    decided: s("UPDATE assessments SET status = 'decided', updated_at = ? WHERE id = ?"),
-    scores: s(
+    decided: statement("UPDATE assessments SET status = 'decided', updated_at = ? WHERE id = ?"),
+    scores: statement(
       'UPDATE assessments SET progress_percent = ?, score_percent = ?, outcome = ? WHERE id = ?',
     ),
-    submitted: s(
+    submitted: statement(
       "UPDATE assessments SET status = 'submitted', submitted_at = ?, updated_at = ? WHERE id = ?",
     ),
   };
 }
 
-interface Shared {
+/** What every part of the generation reads and counts into. */
+interface GeneratorState {
   db: Database;
-  st: Statements;
+  statements: Statements;
   random: Random;
   framework: Framework;
   pool: PoolFile[];
@@ -119,45 +139,58 @@ const RATINGS: readonly RatingValue[] = ['met', 'met', 'met', 'met', 'partial', 
 
 /** Rates `share` of the criteria a provider of this type is asked; a provider has a typical level. */
 function rate(
-  g: Pick<Shared, 'st' | 'random' | 'framework' | 'counts'>,
-  assessmentId: string,
-  type: ProviderType,
-  share: number,
-  floor: number,
-  at: string,
-  by: string,
+  state: Pick<GeneratorState, 'statements' | 'random' | 'framework' | 'counts'>,
+  {
+    assessmentId,
+    type,
+    share,
+    floor,
+    at,
+    by,
+  }: {
+    assessmentId: string;
+    type: ProviderType;
+    share: number;
+    /** The least share of those rated that are Met: how well run the weakest provider is. */
+    floor: number;
+    at: string;
+    by: string;
+  },
 ): Map<string, RatingValue> {
   const ratings = new Map<string, RatingValue>();
   // How well run the organisation is; an external assessment comes once it is nearly ready.
-  const strength = floor + (1 - floor) * g.random();
-  for (const { criterion } of applicableCriteria(g.framework, type)) {
-    if (g.random() > share) continue;
-    const rating: RatingValue = g.random() < strength ? 'met' : pick(g.random, RATINGS.slice(3));
+  const strength = floor + (1 - floor) * state.random();
+  for (const { criterion } of applicableCriteria(state.framework, type)) {
+    if (state.random() > share) continue;
+    const rating: RatingValue =
+      state.random() < strength ? 'met' : pick(state.random, RATINGS.slice(3));
     const reason = rating === 'na' ? 'not offered by this organisation' : null;
-    const note = g.random() < 0.3 ? 'Seen at the visit; records were up to date.' : null;
-    g.st.rating.run(assessmentId, criterion.code, rating, note, reason, at, by);
+    const note = state.random() < 0.3 ? 'Seen at the visit; records were up to date.' : null;
+    state.statements.rating.run(assessmentId, criterion.code, rating, note, reason, at, by);
     ratings.set(criterion.code, rating);
-    g.counts.ratings += 1;
+    state.counts.ratings += 1;
   }
   return ratings;
 }
 
 /** Attaches `count` files from the pool to an assessment, each to one to three criteria. */
-export function attachEvidence(
-  g: Pick<Shared, 'st' | 'random' | 'pool' | 'framework' | 'actor' | 'counts'>,
-  assessmentId: string,
-  type: ProviderType,
-  count: number,
-  at: string,
+function attachEvidence(
+  state: Pick<GeneratorState, 'statements' | 'random' | 'pool' | 'framework' | 'actor' | 'counts'>,
+  {
+    assessmentId,
+    type,
+    count,
+    at,
+  }: { assessmentId: string; type: ProviderType; count: number; at: string },
 ): void {
-  const criteria = applicableCriteria(g.framework, type).map((c) => c.criterion.code);
+  const criteria = applicableCriteria(state.framework, type).map((c) => c.criterion.code);
   for (let i = 0; i < count; i += 1) {
-    const file = pick(g.random, g.pool);
+    const file = pick(state.random, state.pool);
     const id = newId('evd');
     const effective = at.slice(0, 10);
     const expires =
-      g.random() < 0.4 ? `${Number(effective.slice(0, 4)) + 1}${effective.slice(4)}` : null;
-    g.st.evidence.run(
+      state.random() < 0.4 ? `${Number(effective.slice(0, 4)) + 1}${effective.slice(4)}` : null;
+    state.statements.evidence.run(
       id,
       assessmentId,
       file.sha256,
@@ -168,19 +201,19 @@ export function attachEvidence(
       file.mediaType,
       effective,
       expires,
-      g.actor,
+      state.actor,
       at,
     );
     const links = new Set<string>();
-    const wanted = between(g.random, 1, 3);
-    while (links.size < Math.min(wanted, criteria.length)) links.add(pick(g.random, criteria));
-    for (const code of links) g.st.evidenceCriterion.run(id, code);
-    g.counts.evidence += 1;
+    const wanted = between(state.random, 1, 3);
+    while (links.size < Math.min(wanted, criteria.length)) links.add(pick(state.random, criteria));
+    for (const code of links) state.statements.evidenceCriterion.run(id, code);
+    state.counts.evidence += 1;
   }
 }
 
 function insertAssessment(
-  g: Shared,
+  state: Pick<GeneratorState, 'statements' | 'random' | 'framework' | 'actor' | 'counts'>,
   values: {
     providerId: string;
     kind: 'self' | 'external';
@@ -193,14 +226,14 @@ function insertAssessment(
   },
 ): { id: string; ratings: Map<string, RatingValue> } {
   const id = newId('asm');
-  const by = values.assessor ?? g.actor;
-  g.st.assessment.run({
+  const by = values.assessor ?? state.actor;
+  state.statements.assessment.run({
     id,
     providerId: values.providerId,
     kind: values.kind,
     status: values.status,
-    frameworkId: g.framework.id,
-    frameworkVersion: g.framework.version,
+    frameworkId: state.framework.id,
+    frameworkVersion: state.framework.version,
     providerType: values.type,
     startedAt: values.startedAt,
     by,
@@ -213,26 +246,40 @@ function insertAssessment(
     submittedAt:
       values.status === 'in-progress' || values.status === 'draft' ? null : values.startedAt,
   });
-  g.st.revision.run(id, values.startedAt, by);
+  state.statements.revision.run(id, values.startedAt, by);
   const floor = values.kind === 'external' ? 0.9 : 0.4;
-  const ratings = rate(g, id, values.type, values.share, floor, values.startedAt, by);
-  const readiness = computeReadiness(g.framework, values.type, ratings);
-  g.st.scores.run(readiness.progressPercent, readiness.scorePercent, readiness.outcome, id);
-  g.counts.assessments += 1;
+  const ratings = rate(state, {
+    assessmentId: id,
+    type: values.type,
+    share: values.share,
+    floor,
+    at: values.startedAt,
+    by,
+  });
+  const readiness = computeReadiness(state.framework, values.type, ratings);
+  state.statements.scores.run(
+    readiness.progressPercent,
+    readiness.scorePercent,
+    readiness.outcome,
+    id,
+  );
+  state.counts.assessments += 1;
   return { id, ratings };
 }
 
 /** An external assessment taken through to a sealed revision, a decision and, when earned, a certificate. */
 function externalAssessment(
-  g: Shared,
-  providerId: string,
-  type: ProviderType,
-  selfId: string,
-  startedMs: number,
+  state: GeneratorState,
+  {
+    providerId,
+    type,
+    selfId,
+    startedMs,
+  }: { providerId: string; type: ProviderType; selfId: string; startedMs: number },
 ) {
   const startedAt = new Date(startedMs).toISOString();
-  const assessor = `Assessor ${between(g.random, 1, 40)}`;
-  const { id } = insertAssessment(g, {
+  const assessor = `Assessor ${between(state.random, 1, 40)}`;
+  const { id } = insertAssessment(state, {
     providerId,
     kind: 'external',
     type,
@@ -242,17 +289,27 @@ function externalAssessment(
     basedOn: selfId,
     share: 1,
   });
-  attachEvidence(g, id, type, between(g.random, 2, 6), startedAt);
-  const criteria = applicableCriteria(g.framework, type).map((c) => c.criterion.code);
-  for (let f = between(g.random, 0, 3); f > 0; f -= 1) {
-    const kind = pick(g.random, ['observation', 'good-practice', 'minor-nc', 'major-nc'] as const);
+  attachEvidence(state, {
+    assessmentId: id,
+    type,
+    count: between(state.random, 2, 6),
+    at: startedAt,
+  });
+  const criteria = applicableCriteria(state.framework, type).map((c) => c.criterion.code);
+  for (let findings = between(state.random, 0, 3); findings > 0; findings -= 1) {
+    const kind = pick(state.random, [
+      'observation',
+      'good-practice',
+      'minor-nc',
+      'major-nc',
+    ] as const);
     const nc = kind === 'minor-nc' || kind === 'major-nc';
-    g.st.finding.run(
+    state.statements.finding.run(
       newId('fnd'),
       id,
-      pick(g.random, criteria),
+      pick(state.random, criteria),
       kind,
-      pick(g.random, FINDING_TEXTS),
+      pick(state.random, FINDING_TEXTS),
       nc ? 'Put the missing records in place and show them to the assessor.' : null,
       nc ? 'Service manager' : null,
       nc ? isoDay(startedMs + 60 * DAY) : null,
@@ -260,19 +317,28 @@ function externalAssessment(
       assessor,
       startedAt,
     );
-    g.counts.findings += 1;
+    state.counts.findings += 1;
   }
   const sealedAt = new Date(startedMs + 7 * DAY).toISOString();
-  g.st.submitted.run(sealedAt, sealedAt, id);
-  const snapshot = buildSnapshot(g.db, getAssessment(g.db, id), sealedAt, assessor);
-  g.st.seal.run(sealedAt, assessor, JSON.stringify(snapshot), snapshotHash(snapshot), id);
-  g.st.sealEvidence.run(sealedAt, id);
-  if (g.random() < 0.05) return; // awaiting a decision
+  state.statements.submitted.run(sealedAt, sealedAt, id);
+  const snapshot = buildSnapshot(state.db, getAssessment(state.db, id), {
+    actor: assessor,
+    now: sealedAt,
+  });
+  state.statements.seal.run(
+    sealedAt,
+    assessor,
+    JSON.stringify(snapshot),
+    snapshotHash(snapshot),
+    id,
+  );
+  state.statements.sealEvidence.run(sealedAt, id);
+  if (state.random() < 0.05) return; // awaiting a decision
   const decidedMs = startedMs + 21 * DAY;
   const decidedAt = new Date(decidedMs).toISOString();
   const recommended = snapshot.readiness.outcome as 'accredited' | 'conditional' | 'not-accredited';
   const conditional = recommended === 'conditional';
-  g.st.decision.run(
+  state.statements.decision.run(
     newId('dec'),
     id,
     recommended,
@@ -283,47 +349,47 @@ function externalAssessment(
     'Accreditation panel',
     decidedAt,
   );
-  g.st.decided.run(decidedAt, id);
-  g.counts.decisions += 1;
+  state.statements.decided.run(decidedAt, id);
+  state.counts.decisions += 1;
   if (recommended === 'not-accredited') return;
-  const decision = getDecision(g.db, id);
+  const decision = getDecision(state.db, id);
   if (!decision) return;
   const issuedOn = isoDay(decidedMs);
-  const number = nextCertificateNumber(g.db, issuedOn.slice(0, 4));
-  const payload = buildPayload(g.db, {
+  const number = nextCertificateNumber(state.db, issuedOn.slice(0, 4));
+  const payload = buildPayload(state.db, {
     number,
-    assessment: getAssessment(g.db, id),
+    assessment: getAssessment(state.db, id),
     decision,
     issuedOn,
-    issuer: { name: g.issuer, keyId: g.key.keyId },
+    issuer: { name: state.issuer, keyId: state.key.keyId },
     supersedes: null,
   });
-  insertCertificate(g.db, payload, {
+  insertCertificate(state.db, payload, {
     baseNumber: number,
     reissue: 0,
     decisionId: decision.id,
-    privateKey: g.key.privateKey,
+    privateKey: state.key.privateKey,
     now: decidedAt,
   });
-  recordEvent(g.db, number, {
+  recordEvent(state.db, number, {
     at: decidedAt,
-    actor: g.actor,
+    actor: state.actor,
     action: 'issue',
     from: null,
     to: 'active',
     reason: null,
   });
-  g.counts.certificates += 1;
+  state.counts.certificates += 1;
 }
 
-function generateProvider(g: Shared, index: number): void {
-  const who = providerIdentity(g.random, index);
+function generateProvider(state: GeneratorState, index: number): void {
+  const who = providerIdentity(state.random, index);
   const id = newId('prv');
-  const type = pick(g.random, ['activity', 'activity', 'link-worker', 'both', 'both'] as const);
-  const form = g.random();
-  const createdMs = g.now - between(g.random, 30, 5 * 365) * DAY;
+  const type = pick(state.random, ['activity', 'activity', 'link-worker', 'both', 'both'] as const);
+  const form = state.random();
+  const createdMs = state.now - between(state.random, 30, 5 * 365) * DAY;
   const createdAt = new Date(createdMs).toISOString();
-  g.st.provider.run({
+  state.statements.provider.run({
     id,
     name: who.name,
     nameKey: nameKey(who.name),
@@ -339,28 +405,28 @@ function generateProvider(g: Shared, index: number): void {
     contacts: JSON.stringify([{ ...who.contact }]),
     at: createdAt,
   });
-  g.counts.providers += 1;
-  for (let s = between(g.random, 1, 4); s > 0; s -= 1) {
-    const category = pick(g.random, SERVICE_CATEGORIES);
-    g.st.service.run(
+  state.counts.providers += 1;
+  for (let services = between(state.random, 1, 4); services > 0; services -= 1) {
+    const category = pick(state.random, SERVICE_CATEGORIES);
+    state.statements.service.run(
       newId('svc'),
       id,
-      pick(g.random, SERVICE_NAMES[category] ?? ['Drop-in']),
+      pick(state.random, SERVICE_NAMES[category] ?? ['Drop-in']),
       category,
-      pick(g.random, ['link-worker-only', 'health-and-care', 'any-agency']),
-      g.random() < 0.5 ? 1 : 0,
-      g.random() < 0.85 ? 1 : 0,
-      between(g.random, 4, 60),
-      between(g.random, 0, 8),
-      isoDay(g.now - between(g.random, 0, 300) * DAY),
+      pick(state.random, ['link-worker-only', 'health-and-care', 'any-agency']),
+      state.random() < 0.5 ? 1 : 0,
+      state.random() < 0.85 ? 1 : 0,
+      between(state.random, 4, 60),
+      between(state.random, 0, 8),
+      isoDay(state.now - between(state.random, 0, 300) * DAY),
       createdAt,
       createdAt,
     );
-    g.counts.services += 1;
+    state.counts.services += 1;
   }
-  const selfMs = createdMs + between(g.random, 1, 20) * DAY;
-  const share = g.random() < 0.1 ? 0 : g.random() < 0.2 ? g.random() : 1;
-  const self = insertAssessment(g, {
+  const selfMs = createdMs + between(state.random, 1, 20) * DAY;
+  const share = state.random() < 0.1 ? 0 : state.random() < 0.2 ? state.random() : 1;
+  const self = insertAssessment(state, {
     providerId: id,
     kind: 'self',
     type,
@@ -371,10 +437,18 @@ function generateProvider(g: Shared, index: number): void {
     share,
   });
   if (share > 0)
-    attachEvidence(g, self.id, type, between(g.random, 1, 5), new Date(selfMs).toISOString());
-  if (share === 1 && g.random() < 0.9) {
-    const externalMs = Math.min(selfMs + between(g.random, 20, 200) * DAY, g.now - 30 * DAY);
-    externalAssessment(g, id, type, self.id, externalMs);
+    attachEvidence(state, {
+      assessmentId: self.id,
+      type,
+      count: between(state.random, 1, 5),
+      at: new Date(selfMs).toISOString(),
+    });
+  if (share === 1 && state.random() < 0.9) {
+    const externalMs = Math.min(
+      selfMs + between(state.random, 20, 200) * DAY,
+      state.now - 30 * DAY,
+    );
+    externalAssessment(state, { providerId: id, type, selfId: self.id, startedMs: externalMs });
   }
 }
 
@@ -389,17 +463,7 @@ export function generateData(ctx: CoreContext, options: GenerateOptions): Genera
   const random = seededRandom(options.seed ?? 20_26);
   const { framework } = getFramework(ctx.db, FRAMEWORK_ID);
   const nowIso = ctx.clock.now().toISOString();
-  const counts: GeneratedCounts = {
-    providers: 0,
-    services: 0,
-    assessments: 0,
-    ratings: 0,
-    evidence: 0,
-    evidenceFiles: 0,
-    findings: 0,
-    decisions: 0,
-    certificates: 0,
-  };
+  const counts = noCounts();
   // About one distinct file for every twenty providers: real evidence repeats (shared templates).
   const poolSize = Math.max(20, Math.min(5000, Math.ceil(options.providers / 20)));
   const pool = writeEvidencePool(storeRoot(ctx.dataDir), random, poolSize);
@@ -409,13 +473,13 @@ export function generateData(ctx: CoreContext, options: GenerateOptions): Genera
       'INSERT OR IGNORE INTO evidence_blobs (sha256, size, media_type, stored_at) VALUES (?, ?, ?, ?)',
     );
     for (const file of pool) insertBlob.run(file.sha256, file.size, file.mediaType, nowIso);
-    ensureNetworkKey(ctx.db, options.passphrase, ctx.actor, nowIso);
+    ensureNetworkKey(ctx.db, options.passphrase, { actor: ctx.actor, now: nowIso });
     if (!storedNetworkName(ctx.db)) setNetworkName(ctx.db, 'National Social Prescribing Network');
   });
   setup.immediate();
-  const g: Shared = {
+  const state: GeneratorState = {
     db: ctx.db,
-    st: prepare(ctx.db),
+    statements: prepare(ctx.db),
     random,
     framework,
     pool,
@@ -431,7 +495,7 @@ export function generateData(ctx: CoreContext, options: GenerateOptions): Genera
     const end = Math.min(options.providers, done + batchSize);
     ctx.db
       .transaction(() => {
-        for (let i = done; i < end; i += 1) generateProvider(g, start + i);
+        for (let i = done; i < end; i += 1) generateProvider(state, start + i);
         if (end === options.providers) {
           appendAudit(ctx.db, new Date().toISOString(), {
             actor: ctx.actor,
@@ -460,40 +524,28 @@ export function generateHeavyAssessment(ctx: CoreContext, evidenceItems: number)
     ctx.db
       .prepare('SELECT sha256, size, media_type FROM evidence_blobs WHERE deleted_at IS NULL')
       .all() as { sha256: string; size: number; media_type: string }[]
-  ).map((b, i) => ({
-    sha256: b.sha256,
-    size: b.size,
-    mediaType: b.media_type,
+  ).map((blob, i) => ({
+    sha256: blob.sha256,
+    size: blob.size,
+    mediaType: blob.media_type,
     kind: 'policy',
     title: `Policy document ${i + 1}`,
     originalName: `policy-${i + 1}.txt`,
   }));
   if (pool.length === 0) throw new Error('generate data first: the evidence store is empty');
-  const counts = {
-    providers: 0,
-    services: 0,
-    assessments: 0,
-    ratings: 0,
-    evidence: 0,
-    evidenceFiles: 0,
-    findings: 0,
-    decisions: 0,
-    certificates: 0,
-  };
-  const g = {
-    db: ctx.db,
-    st: prepare(ctx.db),
+  const state = {
+    statements: prepare(ctx.db),
     random,
     framework,
     pool,
     actor: ctx.actor,
-    counts,
+    counts: noCounts(),
   };
   return ctx.db
     .transaction(() => {
       const at = ctx.clock.now().toISOString();
       const providerId = newId('prv');
-      g.st.provider.run({
+      state.statements.provider.run({
         id: providerId,
         name: 'Bench Heavy Evidence Trust',
         nameKey: nameKey('Bench Heavy Evidence Trust'),
@@ -509,30 +561,17 @@ export function generateHeavyAssessment(ctx: CoreContext, evidenceItems: number)
         contacts: '[]',
         at,
       });
-      const id = newId('asm');
-      g.st.assessment.run({
-        id,
+      const { id } = insertAssessment(state, {
         providerId,
         kind: 'external',
+        type: 'both',
         status: 'in-progress',
-        frameworkId: framework.id,
-        frameworkVersion: framework.version,
-        providerType: 'both',
         startedAt: at,
-        by: 'Assessor 1',
-        updatedAt: at,
-        progress: 0,
-        score: 0,
-        outcome: 'not-accredited',
         assessor: 'Assessor 1',
         basedOn: null,
-        submittedAt: null,
+        share: 1,
       });
-      g.st.revision.run(id, at, 'Assessor 1');
-      const ratings = rate(g, id, 'both', 1, 0.9, at, 'Assessor 1');
-      const readiness = computeReadiness(framework, 'both', ratings);
-      g.st.scores.run(readiness.progressPercent, readiness.scorePercent, readiness.outcome, id);
-      attachEvidence(g, id, 'both', evidenceItems, at);
+      attachEvidence(state, { assessmentId: id, type: 'both', count: evidenceItems, at });
       return id;
     })
     .immediate();
