@@ -30,6 +30,7 @@ import { ProviderPage } from './routes/providers/ProviderPage';
 import { ProvidersPage } from './routes/providers/ProvidersPage';
 import { NetworkDashboardPage } from './routes/register/NetworkDashboardPage';
 import { PublishPage } from './routes/register/PublishPage';
+import '../resources/register-site/base.css';
 import './styles.css';
 
 // Hash routing works the same from file:// in the desktop window and from the loopback server.

@@ -59,22 +59,23 @@ const shots = [
   ['frameworks', '#/frameworks'],
   ['framework', '#/frameworks/spqa-national@1.0.0'],
 ];
-for (const [name, hash] of shots) {
-  await page.goto(`${base}${hash}`);
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(300);
-  // One shot of what the window shows first, and one of the whole page.
-  await page.screenshot({ path: join(outDir, `${name}.png`) });
-  await page.screenshot({ path: join(outDir, `${name}-full.png`), fullPage: true });
-  console.log(`${outDir}/${name}.png`);
-}
-
-// Screens that only appear after an action: a preview open, the override prompt, the add form.
 async function shot(name) {
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(outDir, `${name}.png`) });
   console.log(`${outDir}/${name}.png`);
 }
+/** Each [name, route]: one shot of what the window shows first, and one of the whole page. */
+async function shootScreens(screens) {
+  for (const [name, hash] of screens) {
+    await page.goto(`${base}${hash}`);
+    await page.waitForLoadState('networkidle');
+    await shot(name);
+    await page.screenshot({ path: join(outDir, `${name}-full.png`), fullPage: true });
+  }
+}
+await shootScreens(shots);
+
+// Screens that only appear after an action: a preview open, the override prompt, the add form.
 await page.goto(`${base}#/assessments/${strong.id}/domain/GS`);
 await page
   .getByRole('button', { name: /^Preview/ })
@@ -162,34 +163,26 @@ cli([
 const [open, ready, issued] = [mixed, list.find((a) => a !== mixed && a !== strong), strong];
 const openId = startExternal(open);
 rateAll(openId, 'partial', ['GS1.1', 'GS1.2', 'GS2.1']);
-cli([
-  'finding',
-  'add',
-  openId,
-  '--criterion',
-  'GS1.3',
-  '--type',
+const addFinding = (type, text, ...action) =>
+  cli([
+    'finding',
+    'add',
+    openId,
+    '--criterion',
+    'GS1.3',
+    '--type',
+    type,
+    '--text',
+    text,
+    ...action,
+  ]);
+addFinding(
   'major-nc',
-  '--text',
   'The safeguarding lead named in the policy left in May; nobody has taken the role on.',
-  '--action',
-  'Appoint and train a new designated safeguarding lead',
-  '--owner',
-  'Chair of trustees',
-  '--due',
-  '2027-03-31',
-]);
-cli([
-  'finding',
-  'add',
-  openId,
-  '--criterion',
-  'GS1.3',
-  '--type',
-  'good-practice',
-  '--text',
-  'Volunteers could all describe how to raise a concern.',
-]);
+  ...['--action', 'Appoint and train a new designated safeguarding lead'],
+  ...['--owner', 'Chair of trustees', '--due', '2027-03-31'],
+);
+addFinding('good-practice', 'Volunteers could all describe how to raise a concern.');
 const readyId = startExternal(ready);
 rateAll(readyId, 'partial');
 const issuedId = startExternal(issued);
@@ -207,19 +200,14 @@ cli([
   'Strong practice seen on the visit.',
 ]);
 
-for (const [name, hash] of [
+await shootScreens([
   ['profile', '#/profile'],
   ['start-external', `#/providers/${open.providerId}/external`],
   ['external-assessment', `#/assessments/${openId}/domain/GS`],
   ['submit-blocked', `#/assessments/${openId}/submit`],
   ['submit-ready', `#/assessments/${readyId}/submit`],
   ['issue-first-key', `#/assessments/${issuedId}/certificate`],
-]) {
-  await page.goto(`${base}${hash}`);
-  await page.waitForLoadState('networkidle');
-  await shot(name);
-  await page.screenshot({ path: join(outDir, `${name}-full.png`), fullPage: true });
-}
+]);
 
 // The declaration step with a conflict, and what the screen says once it is recorded.
 await page.goto(`${base}#/providers/${open.providerId}/external`);
@@ -276,18 +264,13 @@ const exported = join(csvDir, `${certificate.number}.json`);
 // Written as --json=FILE: a bare --json is taken as the global option.
 cli(['certificate', 'export', certificate.number, `--json=${exported}`]);
 cli(['decision', 'record', readyId, '--outcome', 'accredited', '--decided-by', 'Priya Shah']);
-for (const [name, hash] of [
+await shootScreens([
   ['decision-recorded', `#/assessments/${issuedId}/decision`],
   ['issue-certificate', `#/assessments/${readyId}/certificate`],
   ['certificate', `#/certificates/${certificate.number}`],
   ['certificates', '#/certificates'],
   ['verify', '#/verify'],
-]) {
-  await page.goto(`${base}${hash}`);
-  await page.waitForLoadState('networkidle');
-  await shot(name);
-  await page.screenshot({ path: join(outDir, `${name}-full.png`), fullPage: true });
-}
+]);
 // Saving PDFs of many certificates: the form, then the result.
 await page.goto(`${base}#/certificates/pdfs`);
 await page.waitForLoadState('networkidle');
@@ -323,17 +306,12 @@ await shot('verify-tampered');
 const published = mkdtempSync(join(tmpdir(), 'spqa-screens-register-'));
 const registerDir = join(published, 'register');
 cli(['register', 'build', registerDir], signing);
-for (const [name, hash] of [
+await shootScreens([
   ['bundles', '#/bundles'],
   ['trusted-keys', '#/bundles/keys'],
   ['network-dashboard', '#/network'],
   ['publish', '#/register/publish'],
-]) {
-  await page.goto(`${base}${hash}`);
-  await page.waitForLoadState('networkidle');
-  await shot(name);
-  await page.screenshot({ path: join(outDir, `${name}-full.png`), fullPage: true });
-}
+]);
 await page.goto(`file://${join(registerDir, 'index.html')}`);
 await page.waitForLoadState('load');
 await shot('register-site');

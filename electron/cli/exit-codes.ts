@@ -1,6 +1,6 @@
 import type { ErrorCode } from '../../shared/result';
 
-/** The CLI's exit codes are a contract scripts rely on (see the README). */
+/** The CLI's exit codes are a contract scripts rely on (see docs/cli-input.md). */
 export const EXIT = {
   ok: 0,
   unexpected: 1,

@@ -26,21 +26,10 @@ import {
   startExternal,
   startSmallSelf,
 } from '../helpers/accreditation';
+import type { RevisionRow } from '../../electron/core/accreditation/seal';
 
 const POLICY = 'Our safeguarding policy, adopted by the trustees on 1 February 2026.';
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-
-interface RevisionRow {
-  assessment_id: string;
-  revision: number;
-  opened_at: string;
-  opened_by: string;
-  reason: string;
-  sealed_at: string | null;
-  sealed_by: string | null;
-  snapshot: string | null;
-  sha256: string | null;
-}
 
 const revisionRow = (core: Core, id: string, revision: number) =>
   core.context.db

@@ -4,6 +4,12 @@ import { readTextFile } from '../../core/files/read-text';
 import { pad, type Command } from '../command';
 import { FILE_LIMITS } from '../../../shared/limits';
 
+/** The framework file named on the command line, read as text within the size limit. */
+function frameworkFile(positionals: readonly string[]): { file: string; text: string } {
+  const file = positionals[0] ?? '';
+  return { file, text: readTextFile(file, FILE_LIMITS.framework) };
+}
+
 export const frameworkCommands: Command[] = [
   {
     path: ['framework', 'list'],
@@ -55,12 +61,9 @@ export const frameworkCommands: Command[] = [
     usage: 'framework validate FILE',
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
-      const file = args.positionals[0] ?? '';
+      const { file, text } = frameworkFile(args.positionals);
       // Validation needs no database, so none is opened or created.
-      const { framework, sha256 } = parseFrameworkText(
-        readTextFile(file, FILE_LIMITS.framework),
-        file,
-      );
+      const { framework, sha256 } = parseFrameworkText(text, file);
       ctx.print(
         { valid: true, id: framework.id, version: framework.version, sha256 },
         () => `${file}: valid (${framework.id}@${framework.version})`,
@@ -73,8 +76,7 @@ export const frameworkCommands: Command[] = [
     usage: 'framework import FILE',
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
-      const file = args.positionals[0] ?? '';
-      const text = readTextFile(file, FILE_LIMITS.framework);
+      const { file, text } = frameworkFile(args.positionals);
       const summary = await ctx.call('frameworks.import', { fileName: file, text });
       ctx.print(
         summary,

@@ -9,7 +9,7 @@ import { getFramework } from '../frameworks/store';
 import { listFindings } from './findings';
 import type { Stamp } from '../context';
 
-interface RevisionRow {
+export interface RevisionRow {
   assessment_id: string;
   revision: number;
   opened_at: string;

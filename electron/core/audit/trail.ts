@@ -10,7 +10,7 @@ export interface AuditEntry {
   detail?: unknown;
 }
 
-interface AuditRow {
+export interface AuditRow {
   seq: number;
   at: string;
   actor: string;
@@ -24,7 +24,7 @@ interface AuditRow {
 
 const GENESIS = '0'.repeat(64);
 
-function entryHash(prevHash: string, row: Omit<AuditRow, 'hash' | 'prev_hash'>): string {
+export function entryHash(prevHash: string, row: Omit<AuditRow, 'hash' | 'prev_hash'>): string {
   const body = canonicalJson({
     seq: row.seq,
     at: row.at,

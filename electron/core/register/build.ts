@@ -36,7 +36,7 @@ function threadFor(
 }
 
 /**
- * Builds a publication of the register into `outDir` (see the README for what it holds). The
+ * Builds a publication of the register into `outDir` (docs/register.md says what it holds). The
  * certificates are read a chunk at a time and each chunk goes to every file before the next is
  * read, so memory stays flat however large the register; between chunks the event loop turns, so
  * progress reaches the window (or the browser) while the build goes on.

@@ -26,7 +26,9 @@ export function readSiteAssets(resourcesDir: string): SiteAssets {
   const dir = join(resourcesDir, 'register-site');
   return {
     template: readFileSync(join(dir, 'index.html'), 'utf8'),
-    style: readFileSync(join(dir, 'register.css'), 'utf8'),
+    style: ['base.css', 'register.css']
+      .map((file) => readFileSync(join(dir, file), 'utf8'))
+      .join('\n'),
     script: readFileSync(join(dir, 'register.js'), 'utf8'),
   };
 }
