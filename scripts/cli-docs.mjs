@@ -1,25 +1,47 @@
 // Writes docs/cli.md from the spqa command's own help, so the reference cannot drift from the
-// commands: `npm run docs:cli` (which builds the CLI first). test/unit/cli-docs.test.ts renders
-// the page again in memory and fails when the committed file differs.
-import { execFile } from 'node:child_process';
+// commands: `npm run docs:cli`. test/unit/cli-docs.test.ts renders the page again in memory and
+// fails when the committed file differs. The help is asked of the CLI's own `runCli` in this
+// process (no command opens a database for --help), so sixty commands take milliseconds.
 import { writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as prettier from 'prettier';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const CLI_BUNDLE = join(root, 'dist', 'cli', 'spqa.mjs');
 export const CLI_DOC = join(root, 'docs', 'cli.md');
 
-const execFileAsync = promisify(execFile);
-
-async function help(words) {
-  const { stdout } = await execFileAsync(process.execPath, [CLI_BUNDLE, ...words, '--help'], {
-    cwd: root,
+/** What `spqa WORDS --help` prints, from `runCli` (electron/cli/run.ts). */
+async function helpOf(runCli, words) {
+  const out = [];
+  const code = await runCli([...words, '--help'], {
+    stdout: (text) => out.push(text),
+    stderr: (text) => out.push(text),
+    env: {},
   });
-  return stdout.trimEnd();
+  if (code !== 0)
+    throw new Error(`spqa ${words.join(' ')} --help exited ${code}: ${out.join('\n')}`);
+  return out.join('\n').trimEnd();
+}
+
+/** electron/cli/run.ts bundled beside the CLI (so its resources and modules resolve), then loaded. */
+async function builtRunCli() {
+  const esbuild = await import('esbuild');
+  const outfile = join(root, 'dist', 'cli', 'run-for-docs.mjs');
+  await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: ['electron/cli/run.ts'],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    external: ['better-sqlite3', 'electron'],
+    banner: {
+      js: "import { createRequire as __spqaCreateRequire } from 'node:module'; const require = __spqaCreateRequire(import.meta.url);",
+    },
+    logLevel: 'warning',
+  });
+  return (await import(pathToFileURL(outfile).href)).runCli;
 }
 
 /** `spqa --help`: the usage line, each command's words and summary, and the global options. */
@@ -50,33 +72,24 @@ export function parseCommandHelp(text) {
   return { usage: forms.map((f) => f.trim()), summary: summary.replace(/\s*\n\s*/g, ' ') };
 }
 
-/** Runs `work` over `items`, a few at a time (each is a process start), keeping their order. */
-async function inParallel(items, work) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const at = next;
-      next += 1;
-      results[at] = await work(items[at]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(availableParallelism(), 4) }, worker));
-  return results;
-}
-
 /** GitHub's anchor for a heading of the form `spqa framework list`. */
 const anchor = (usageName) => usageName.replace(/ /g, '-');
 const cell = (text) => text.replace(/\|/g, '\\|');
 
-/** The page as `npm run docs:cli` writes it, formatted as prettier formats the repository. */
-export async function renderCliDocs() {
-  const overview = parseOverview(await help([]));
-  const commands = await inParallel(overview.commands, async ({ words, summary }) => ({
-    name: `spqa ${words.join(' ')}`,
-    summary,
-    ...parseCommandHelp(await help(words)),
-  }));
+/**
+ * The page as `npm run docs:cli` writes it, formatted as prettier formats the repository, from
+ * the help that `runCli` gives.
+ */
+export async function renderCliDocs(runCli) {
+  const overview = parseOverview(await helpOf(runCli, []));
+  const commands = [];
+  for (const { words, summary } of overview.commands) {
+    commands.push({
+      name: `spqa ${words.join(' ')}`,
+      summary,
+      ...parseCommandHelp(await helpOf(runCli, words)),
+    });
+  }
   for (const c of commands) {
     const listed = overview.commands.find((o) => `spqa ${o.words.join(' ')}` === c.name);
     if (listed?.summary !== c.summary)
@@ -122,6 +135,6 @@ export async function renderCliDocs() {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  await writeFile(CLI_DOC, await renderCliDocs());
+  await writeFile(CLI_DOC, await renderCliDocs(await builtRunCli()));
   process.stdout.write(`wrote ${CLI_DOC}\n`);
 }

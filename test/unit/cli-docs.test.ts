@@ -10,6 +10,7 @@ import {
   SERVICE_CATEGORIES,
 } from '../../shared/providers/vocabulary';
 import { COMMANDS } from '../../electron/cli/registry';
+import { runCli } from '../../electron/cli/run';
 import { RATINGS_CSV_COLUMNS } from '../../electron/core/assessments/ratings-csv';
 import { PROVIDER_CSV_COLUMNS } from '../../electron/core/providers/csv-import';
 import {
@@ -21,38 +22,27 @@ import {
 import { REPO_ROOT } from '../helpers/paths';
 
 /**
- * docs/cli.md is written by scripts/cli-docs.mjs from the help of the built CLI (vitest's global
- * setup builds it from current source). Rendering it again must give the committed file, so a
- * command changed without `npm run docs:cli` fails here.
+ * docs/cli.md is written by scripts/cli-docs.mjs from the help the CLI gives. Rendering it again
+ * from the current source's `runCli` must give the committed file, so a command changed without
+ * `npm run docs:cli` fails here.
  */
-// One process per command, about sixty, on a machine the other tests share.
-const RENDER_TIMEOUT = 120_000;
-
 describe('docs/cli.md', () => {
   let rendered: Promise<string> | null = null;
-  const render = () => (rendered ??= renderCliDocs());
+  const render = () => (rendered ??= renderCliDocs(runCli));
 
-  it(
-    'is what `npm run docs:cli` writes from the commands today',
-    { timeout: RENDER_TIMEOUT },
-    async () => {
-      const committed = readFileSync(CLI_DOC, 'utf8');
-      expect(committed, 'docs/cli.md is out of date: run `npm run docs:cli`').toBe(await render());
-    },
-  );
+  it('is what `npm run docs:cli` writes from the commands today', async () => {
+    const committed = readFileSync(CLI_DOC, 'utf8');
+    expect(committed, 'docs/cli.md is out of date: run `npm run docs:cli`').toBe(await render());
+  });
 
-  it(
-    'gives every command of the registry with its usage and summary',
-    { timeout: RENDER_TIMEOUT },
-    async () => {
-      const page = await render();
-      for (const command of COMMANDS) {
-        const name = `spqa ${command.path.join(' ')}`;
-        expect(page).toContain(`## \`${name}\`\n\n${command.summary}.\n`);
-        for (const form of command.usage.split('\n')) expect(page).toContain(form.trim());
-      }
-    },
-  );
+  it('gives every command of the registry with its usage and summary', async () => {
+    const page = await render();
+    for (const command of COMMANDS) {
+      const name = `spqa ${command.path.join(' ')}`;
+      expect(page).toContain(`## \`${name}\`\n\n${command.summary}.\n`);
+      for (const form of command.usage.split('\n')) expect(page).toContain(form.trim());
+    }
+  });
 });
 
 describe('docs/cli-input.md', () => {
