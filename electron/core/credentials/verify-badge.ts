@@ -269,7 +269,7 @@ async function statusCheck(
         false,
         `${name} was issued by ${issuerId(list.data.issuer)}, not ${issuer}`,
       );
-    const toCheck = await proofToCheck(list.data as unknown as JsonObject, values.loader);
+    const toCheck = await proofToCheck(found.json as JsonObject, values.loader);
     const key =
       typeof toCheck === 'string'
         ? toCheck
