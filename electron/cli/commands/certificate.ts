@@ -196,8 +196,8 @@ export const certificateCommands: Command[] = [
   {
     path: ['certificate', 'export'],
     summary:
-      'Write a certificate as PDF, signed JSON, and/or its signed Open Badges 3.0 credential (JSON, or baked into a PNG badge)',
-    usage: `certificate export NUMBER [--pdf FILE] [--json FILE] [--badge FILE] [--badge-image FILE.png]   (a badge: ${PASSPHRASE_SOURCE})`,
+      'Write a certificate as PDF or signed JSON, or its signed Open Badges 3.0 credential (JSON, or in a PNG badge)',
+    usage: `certificate export NUMBER [--pdf FILE] [--json FILE] [--badge FILE] [--badge-image FILE.png]   ${PASSPHRASE_SOURCE}`,
     options: stringOptions('pdf', 'json', 'badge', 'badge-image'),
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
@@ -274,7 +274,7 @@ export const certificateCommands: Command[] = [
   {
     path: ['certificate', 'verify'],
     summary:
-      'Check a certificate (PDF or JSON) or an Open Badge (JSON or PNG): signature or proof, issuer, dates and, with a register, current status; exit 3 if not valid',
+      'Check a certificate (PDF, JSON) or Open Badge (JSON, PNG): signature, dates, with a register the status; exit 3 if not valid',
     usage: 'certificate verify FILE [--register DIR]',
     options: stringOptions('register'),
     positionals: { min: 1, max: 1 },

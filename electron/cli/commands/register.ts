@@ -44,7 +44,7 @@ export const registerCommands: Command[] = [
   {
     path: ['register', 'configure'],
     summary:
-      'Record (or, with --no-base-url, forget) the https address the register is published at: badges then name its did:web issuer and carry a status entry',
+      'Record the https address the register is published at: its badges then get a did:web issuer and a status entry',
     usage:
       'register configure [--base-url https://… | --no-base-url]   (neither: show the current one)',
     options: { ...stringOptions('base-url'), ...booleanOptions('no-base-url') },
