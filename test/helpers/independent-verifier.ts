@@ -7,7 +7,7 @@ import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cry
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import * as didKey from '@digitalbazaar/did-method-key';
 import { checkStatus } from '@digitalbazaar/vc-bitstring-status-list';
-import { REPO_ROOT } from './paths';
+import { OBV3_DIR } from './paths';
 
 /*
  * Digital Bazaar's Verifiable Credentials libraries, which SPQA's own code does not use, set up
@@ -16,20 +16,19 @@ import { REPO_ROOT } from './paths';
  * and Multikey ones from their npm packages), did:key is resolved by Digital Bazaar's own
  * driver, and did:web documents and status lists come from the files a test hands over.
  */
-const OBV3 = join(REPO_ROOT, '..', 'shared', 'schemas', 'obv3');
 const require = createRequire(import.meta.url);
 const packageFile = (name: string, file: string) =>
   join(require.resolve(`${name}/package.json`), '..', 'contexts', file);
 
 const CONTEXTS: Record<string, string> = {
   'https://www.w3.org/ns/credentials/v2': join(
-    OBV3,
+    OBV3_DIR,
     'digital-credentials-public-validator',
     'contexts',
     'credentials-v2.jsonld',
   ),
   'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json': join(
-    OBV3,
+    OBV3_DIR,
     'openbadges-specification',
     'develop',
     'ob_v3p0',

@@ -25,7 +25,7 @@ import { baseUrlSchema, webIssuer } from '../../shared/credentials/web-address';
 import { signedCertificate, testNetworkKey, type TestKey } from '../helpers/certificates';
 import { verifyIndependently } from '../helpers/independent-verifier';
 import { openBadgeValidator } from '../helpers/open-badge-schema';
-import { REPO_ROOT, RESOURCES_DIR } from '../helpers/paths';
+import { OBV3_DIR, RESOURCES_DIR } from '../helpers/paths';
 
 const loader = offlineDocumentLoader(RESOURCES_DIR);
 const WHEN = new Date('2026-04-01T00:00:00Z');
@@ -119,11 +119,7 @@ describe('an Open Badge secured with eddsa-rdfc-2022', () => {
 
   it('canonicalises the Open Badges test vector exactly as 1EdTech publishes it', async () => {
     const vectors = join(
-      REPO_ROOT,
-      '..',
-      'shared',
-      'schemas',
-      'obv3',
+      OBV3_DIR,
       'openbadges-specification',
       'develop',
       'ob_v3p0',
