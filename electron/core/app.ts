@@ -26,6 +26,7 @@ import { registerHandlers } from './register/handlers';
 import { evidenceHandlers } from './evidence/handlers';
 import { accreditationHandlers } from './accreditation/handlers';
 import { certificateHandlers } from './certificates/handlers';
+import { badgeHandlers } from './credentials/handlers';
 import { clearInterruptedWrites, ingestStream, storeRoot } from './evidence/store';
 import { newId } from './ids';
 import { systemHandlers } from './system/handlers';
@@ -120,6 +121,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     ...evidenceHandlers,
     ...accreditationHandlers,
     ...certificateHandlers,
+    ...badgeHandlers,
     ...registerHandlers,
     ...backupHandlers({ appVersion: APP_VERSION, nativeBinding: options.nativeBinding }),
     ...bundleHandlers,

@@ -175,6 +175,16 @@
     if (entry.w && /^https?:\/\//i.test(entry.w))
       fact(facts, 'Website', el('a', { href: entry.w, rel: 'noopener noreferrer', text: entry.w }));
     fact(facts, 'Standard', entry.f);
+    if (entry.b && status === 'active')
+      fact(
+        facts,
+        'Open Badge',
+        el('a', {
+          href: entry.b,
+          download: '',
+          text: 'Download the badge (Open Badges 3.0, signed)',
+        }),
+      );
     var children = [
       el('h3', { id: headingId, text: entry.h }),
       el('p', { className: 'status status-text-' + status }, [

@@ -1,6 +1,7 @@
 import { bundleImportBench } from './bundle-import';
 import type { Bench } from './common';
 import { certificatePdfBench } from './certificate-pdf';
+import { credentialsBench } from './credentials';
 import { evidenceIngestBench } from './evidence-ingest';
 import { openAssessmentBench } from './open-assessment';
 import { providerSearchBench } from './provider-search';
@@ -18,5 +19,6 @@ export const BENCHES: Bench[] = [
   evidenceIngestBench,
   registerBuildBench,
   bundleImportBench,
+  credentialsBench,
   rendererBench,
 ];

@@ -185,7 +185,7 @@ export const certificateSchema = z.object({
 export type Certificate = z.infer<typeof certificateSchema>;
 
 export const verifyCheckSchema = z.object({
-  check: z.enum(['format', 'signature', 'dates', 'status']),
+  check: z.enum(['format', 'issuer', 'signature', 'proof', 'dates', 'status']),
   ok: z.boolean(),
   detail: z.string(),
 });

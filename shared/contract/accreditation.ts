@@ -19,6 +19,12 @@ import { typedPathSchema } from '../validation/paths';
 const certificateNumber = z.string().trim().min(1, 'a certificate number is required').max(40);
 const reason = z.string().trim().min(3, 'give a reason').max(2000);
 
+/** A file of a published register, read by the caller. */
+const publishedFile = z.object({
+  fileName: z.string(),
+  text: z.string().max(FILE_LIMITS.statusList),
+});
+
 const fileBytes = z.object({
   fileName,
   mediaType: z.string(),
@@ -128,10 +134,24 @@ export const accreditationMethods = {
     z.object({ number: certificateNumber, reason }),
     certificateSchema,
   ),
-  /** The certificate as a file: the signed JSON, the PDF (with the JSON attached) or an Open Badge. */
+  /** The certificate as a file: the signed JSON or the PDF (with the JSON attached). */
   'certificates.render': method(
-    z.object({ number: certificateNumber, format: z.enum(['json', 'pdf', 'badge']) }),
+    z.object({ number: certificateNumber, format: z.enum(['json', 'pdf']) }),
     fileBytes,
+  ),
+  /**
+   * The certificate's Open Badges 3.0 credential, signed by the network (so the passphrase is
+   * needed): as JSON, or baked into a PNG badge image. Only an active certificate this network
+   * issued has one. docs/credentials.md describes it.
+   */
+  'certificates.badge': method(
+    z.object({ number: certificateNumber, passphrase, format: z.enum(['json', 'png']) }),
+    fileBytes.extend({
+      /** The issuer's DID: did:key, or did:web once the register has a web address. */
+      issuer: z.string(),
+      /** Its place in the published status list; null until the register has a web address. */
+      statusIndex: z.number().nullable(),
+    }),
   ),
   /**
    * Writes certificates as PDFs, one `<number>.pdf` each, into a folder (made if missing): the
@@ -152,14 +172,18 @@ export const accreditationMethods = {
     }),
     { progress: true },
   ),
-  /** Checks a certificate file (JSON or PDF); status checked against a status file when one is given. */
+  /**
+   * Checks a certificate file (JSON or PDF) or an Open Badge (JSON or PNG); status checked against
+   * a status file when one is given. A register folder also gives its did:web document and status
+   * list credentials, for badges.
+   */
   'certificates.verify': method(
     z.object({
       fileName,
       base64: z.string().max(base64Length(FILE_LIMITS.certificate)),
-      statusFile: z
-        .object({ fileName: z.string(), text: z.string().max(FILE_LIMITS.statusList) })
-        .optional(),
+      statusFile: publishedFile.optional(),
+      didDocument: publishedFile.optional(),
+      statusLists: z.array(publishedFile).max(100).optional(),
       publicKeys: z
         .array(z.object({ source: z.string(), pem: z.string().max(FILE_LIMITS.publicKey) }))
         .max(100)

@@ -5,6 +5,7 @@ import { REGISTER_FORMATS } from '../register/schema';
 import { method } from './define';
 import { FILE_LIMITS } from '../limits';
 import { passphrase } from './fields';
+import { baseUrlSchema } from '../credentials/web-address';
 import { typedPathSchema } from '../validation/paths';
 
 const folder = typedPathSchema('name a folder');
@@ -113,6 +114,11 @@ export const networkDashboardSchema = z.object({
 });
 export type NetworkDashboard = z.infer<typeof networkDashboardSchema>;
 
+/** The register's web address and what follows from it for its credentials. */
+export const webAddressSchema = z
+  .object({ baseUrl: z.string(), did: z.string(), didDocumentPath: z.string() })
+  .nullable();
+
 export const registerMethods = {
   /** What the Publish screen starts from: the key, the certificates and the last publication. */
   'register.status': method(
@@ -122,7 +128,17 @@ export const registerMethods = {
       networkKey: z.object({ keyId: z.string() }).nullable(),
       lastPublication: publicationSchema.nullable(),
       suggestedOutDir: z.string(),
+      webAddress: webAddressSchema,
     }),
+  ),
+  /**
+   * Records (or, with null, forgets) the web address the register is published at: badges then
+   * name the matching did:web issuer and carry a status entry, and `register.build` publishes
+   * the DID document, the status list and each active certificate's badge.
+   */
+  'register.configure': method(
+    z.object({ baseUrl: baseUrlSchema.nullable() }),
+    z.object({ webAddress: webAddressSchema }),
   ),
   /** Builds a signed publication of the register into a folder, replacing an earlier one whole. */
   'register.build': method(

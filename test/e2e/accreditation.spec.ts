@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
+import type { Verification } from '../../shared/accreditation/schema';
 import { rateArgs } from '../helpers/cli-args';
 import { expect, expectAccessible, test, type AppServer } from './fixtures';
 import { CertificateScreen, download, FindingsPanel } from './pages/accreditation';
@@ -46,7 +47,7 @@ async function dropOnVerify(page: Page, files: { name: string; text: string }[])
   await zone.dispatchEvent('drop', { dataTransfer: transfer });
 }
 
-function check(page: Page, name: 'format' | 'signature' | 'dates' | 'status') {
+function check(page: Page, name: Verification['checks'][number]['check']) {
   return page.locator(`#check-${name}`);
 }
 
@@ -420,6 +421,27 @@ test('a certificate is issued with a new signing key, suspended and reinstated w
   await expect(screen.history.getByRole('row').nth(3)).toContainText(
     'The new safeguarding lead has been appointed.',
   );
+
+  // Active again, it has an Open Badge, signed with the passphrase: a PNG that verifies.
+  await page.getByLabel('Signing passphrase').fill('correct horse battery');
+  const badge = await download(
+    page,
+    page.getByRole('button', { name: 'Download badge image (PNG)' }),
+  );
+  expect(badge.fileName).toBe(`${number}.badge.png`);
+  expect(badge.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+  await mainNav(page).getByRole('link', { name: 'Verify' }).click();
+  await page.locator('#field-verify-files').setInputFiles({
+    name: badge.fileName,
+    mimeType: 'image/png',
+    buffer: badge.bytes,
+  });
+  await page.getByRole('button', { name: 'Check the certificate' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Valid certificate' })).toBeFocused();
+  for (const name of ['format', 'issuer', 'proof', 'dates', 'status'] as const)
+    await expect(check(page, name)).toContainText('Passed');
+  await expectAccessible(page, 'an Open Badge verified');
+  await page.getByRole('button', { name: `Remove ${badge.fileName}` }).click();
   await mainNav(page).getByRole('link', { name: 'Verify' }).click();
   await page.locator('#field-verify-files').setInputFiles({
     name: json.fileName,

@@ -2,15 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2019, { type ValidateFunction } from 'ajv/dist/2019';
 import addFormats from 'ajv-formats';
-import { REPO_ROOT } from './paths';
+import { OBV3_DIR } from './paths';
 
 /** The Open Badges 3.0 AchievementCredential schema (JSON Schema 2019-09), as 1EdTech publishes it. */
 const SCHEMA_FILE = join(
-  REPO_ROOT,
-  '..',
-  'shared',
-  'schemas',
-  'obv3',
+  OBV3_DIR,
   'openbadges-specification',
   'gh-pages',
   'docs',

@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 
 /** The project root, two folders above this file. */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The Open Badges 3.0 / VC 2.0 files copied verbatim into the shared reference folder. */
+export const OBV3_DIR = fileURLToPath(new URL('../../../shared/schemas/obv3/', import.meta.url));
 export const RESOURCES_DIR = fileURLToPath(new URL('../../resources/', import.meta.url));
 export const NATIONAL_FRAMEWORK_FILE = fileURLToPath(
   new URL('../../resources/frameworks/spqa-national-1.0.0.json', import.meta.url),

@@ -106,7 +106,11 @@ describe('a certificate issued by the core', () => {
     );
     const attached = JSON.parse(bytesOf(json).toString('utf8')) as unknown;
     const badge = unwrap(
-      await core.invoke('certificates.render', { number: certificate.number, format: 'badge' }),
+      await core.invoke('certificates.badge', {
+        number: certificate.number,
+        passphrase: PASSPHRASE,
+        format: 'json',
+      }),
     );
     const validate = openBadgeValidator();
     expect(

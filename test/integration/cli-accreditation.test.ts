@@ -402,21 +402,17 @@ describe('spqa external assessment, decision and certificate', { timeout: SLOW }
       const doc = join(out, 'cert.json');
       const badge = join(out, 'badge.json');
       expectRefused(spqa(dataDir, ['certificate', 'export', number]), 'name at least one of');
-      const exported = spqa(dataDir, [
-        'certificate',
-        'export',
-        number,
-        '--pdf',
-        pdf,
-        '--json',
-        doc,
-        '--badge',
-        badge,
-      ]);
+      const exported = spqa(
+        dataDir,
+        ['certificate', 'export', number, '--pdf', pdf, '--json', doc, '--badge', badge],
+        WITH_KEY,
+      );
       expect(exported.status, exported.stderr).toBe(0);
       expect(exported.stdout).toBe(
         `wrote ${pdf} (pdf)\nwrote ${doc} (json)\nwrote ${badge} (badge)\n`,
       );
+      // No web address is recorded, so the badge has no status entry, and the command says so.
+      expect(exported.stderr).toContain('the badge carries no status entry');
       // A --json before the command still asks for machine-readable output.
       const again = join(out, 'again.pdf');
       expect(

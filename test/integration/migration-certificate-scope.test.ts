@@ -28,10 +28,13 @@ describe('migration 70: certificate scope', () => {
     let core = await openTestCore({ dataDir });
     await accreditProvider(core, { name: 'Moorside Walkers' }, { services: [{}, {}] });
     await accreditProvider(core, { name: 'Hillside Singers' }, { services: [{}, {}, {}] });
-    // A data folder from before migration 70: no table, no trigger, schema version 60.
+    // A data folder from before migration 70: no table, no trigger, schema version 60, and none
+    // of the later migrations' tables either.
     core.context.db.exec(`
       DROP TRIGGER certificates_scope_insert;
       DROP TABLE certificate_services;
+      DROP TABLE badge_credentials;
+      DROP TABLE credential_status;
       PRAGMA user_version = 60;`);
     core.close();
 

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openBadgeCredential, uuidV5 } from '../../electron/core/exports/open-badge';
+import type { SignedDocument } from '../../shared/signing/format';
+import type { CertificatePayload } from '../../shared/accreditation/schema';
 import {
   CONDITIONAL_DECISION,
   signedCertificate,
@@ -9,6 +11,18 @@ import {
 import { openBadgeValidator } from '../helpers/open-badge-schema';
 
 const validate = openBadgeValidator();
+
+const ISSUER = {
+  id: 'did:web:register.example.org:quality',
+  url: 'https://register.example.org/quality',
+};
+const STATUS = {
+  listUrl: 'https://register.example.org/quality/credentials/status/suspension.json',
+  index: 4242,
+};
+/** The credential with a did:web issuer and a status entry, as a network with a web address issues it. */
+const badgeOf = (doc: SignedDocument<CertificatePayload>) =>
+  openBadgeCredential(doc, ISSUER, STATUS);
 
 function problems(credential: unknown): string[] {
   return validate(credential)
@@ -28,7 +42,7 @@ beforeAll(() => {
 
 describe('the Open Badges 3.0 credential', () => {
   it('validates against the OB 3.0 AchievementCredential schema', () => {
-    const credential = openBadgeCredential(signedCertificate(key));
+    const credential = badgeOf(signedCertificate(key));
     expect(problems(credential)).toEqual([]);
     expect(credential).toMatchObject({
       '@context': [
@@ -37,9 +51,10 @@ describe('the Open Badges 3.0 credential', () => {
       ],
       type: ['VerifiableCredential', 'OpenBadgeCredential'],
       issuer: {
-        id: `urn:spqa:issuer:${key.keyId}`,
+        id: 'did:web:register.example.org:quality',
         type: ['Profile'],
         name: 'National Social Prescribing Quality Network',
+        url: 'https://register.example.org/quality',
       },
       validFrom: '2026-03-04T00:00:00Z',
       validUntil: '2029-03-03T23:59:59Z',
@@ -74,6 +89,14 @@ describe('the Open Badges 3.0 credential', () => {
           name: 'Accredited under National Quality Standards for Social Prescribing',
         },
       },
+      // Open Badges 3.0 allows one status entry: the suspension list (docs/credentials.md).
+      credentialStatus: {
+        id: `${STATUS.listUrl}#4242`,
+        type: 'BitstringStatusListEntry',
+        statusPurpose: 'suspension',
+        statusListIndex: '4242',
+        statusListCredential: STATUS.listUrl,
+      },
     });
     const narrative = (achievementOf(credential).criteria as Json).narrative as string;
     expect(narrative).toContain(
@@ -84,9 +107,7 @@ describe('the Open Badges 3.0 credential', () => {
   });
 
   it('states the conditions and their due date for accreditation with conditions, and still validates', () => {
-    const credential = openBadgeCredential(
-      signedCertificate(key, { decision: CONDITIONAL_DECISION }),
-    );
+    const credential = badgeOf(signedCertificate(key, { decision: CONDITIONAL_DECISION }));
     expect(problems(credential)).toEqual([]);
     const narrative = (achievementOf(credential).criteria as Json).narrative as string;
     expect(narrative).toContain('Accredited with conditions');
@@ -96,7 +117,7 @@ describe('the Open Badges 3.0 credential', () => {
 
   it('leaves out the registration numbers a provider does not have', () => {
     const doc = signedCertificate(key);
-    const credential = openBadgeCredential(
+    const credential = badgeOf(
       signedCertificate(key, {
         holder: { ...doc.payload.holder, charityNumber: null, companyNumber: null },
       }),
@@ -106,9 +127,9 @@ describe('the Open Badges 3.0 credential', () => {
   });
 
   it('has an id derived from the certificate number alone', () => {
-    const a = openBadgeCredential(signedCertificate(key));
-    const b = openBadgeCredential(signedCertificate(testNetworkKey()));
-    const c = openBadgeCredential(signedCertificate(key, { number: 'SPQA-2026-000043' }));
+    const a = badgeOf(signedCertificate(key));
+    const b = badgeOf(signedCertificate(testNetworkKey()));
+    const c = badgeOf(signedCertificate(key, { number: 'SPQA-2026-000043' }));
     expect(a.id).toMatch(
       /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
     );
@@ -121,7 +142,7 @@ describe('the Open Badges 3.0 credential', () => {
   });
 
   it('fails the schema when a required or constrained property is wrong, so the check is real', () => {
-    const good = openBadgeCredential(signedCertificate(key));
+    const good = badgeOf(signedCertificate(key));
     const broken: [string, (c: Json) => void][] = [
       [
         'an unknown achievementType',
@@ -139,6 +160,11 @@ describe('the Open Badges 3.0 credential', () => {
             'https://www.w3.org/2018/credentials/v1',
             'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
           ]),
+      ],
+      [
+        // Why a badge carries one status entry, not one per purpose (docs/credentials.md).
+        'two status entries',
+        (c) => (c.credentialStatus = [c.credentialStatus, c.credentialStatus]),
       ],
       [
         'an identity without identityType',

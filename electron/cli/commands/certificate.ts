@@ -22,6 +22,7 @@ import { PASSPHRASE_SOURCE, readPassphrase } from '../passphrase';
 import { FILE_LIMITS } from '../../../shared/limits';
 import { EXIT } from '../exit-codes';
 import { PUBLICATION_FILES } from '../../../shared/register/schema';
+import { STATUS_LIST_PATH } from '../../../shared/credentials/web-address';
 
 function describe(
   certificate: Pick<Certificate, 'number' | 'holderName' | 'status' | 'issuedOn' | 'expiresOn'>,
@@ -38,12 +39,25 @@ function readBinary(path: string): Buffer {
   return bytes;
 }
 
-/** A published register folder gives the network's public key(s) and the status of every certificate. */
+/** A file of the register folder, read whole, or undefined if it has none at that path. */
+function publishedText(dir: string, path: string) {
+  const file = join(dir, ...path.split('/'));
+  return existsSync(file)
+    ? { fileName: file, text: readTextFile(file, FILE_LIMITS.statusList) }
+    : undefined;
+}
+
+/**
+ * A published register folder gives the network's public key(s) and the status of every
+ * certificate; for badges also its did:web document and its status list credential.
+ */
 function registerInputs(dir: string) {
   if (!existsSync(dir)) throw invalid(`--register ${dir}: no such folder`);
   const statusPath = join(dir, PUBLICATION_FILES.statusList);
   if (!existsSync(statusPath))
     throw invalid(`--register ${dir}: it has no ${PUBLICATION_FILES.statusList}`);
+  const didDocument = publishedText(dir, 'did.json') ?? publishedText(dir, '.well-known/did.json');
+  const statusList = publishedText(dir, STATUS_LIST_PATH);
   const otherKeys = join(dir, PUBLICATION_FILES.otherKeys);
   const keyFiles = [
     join(dir, PUBLICATION_FILES.publicKey),
@@ -52,6 +66,8 @@ function registerInputs(dir: string) {
   return {
     statusFile: { fileName: statusPath, text: readTextFile(statusPath, FILE_LIMITS.statusList) },
     publicKeys: keyFiles.map((p) => ({ source: p, pem: readTextFile(p, FILE_LIMITS.publicKey) })),
+    ...(didDocument ? { didDocument } : {}),
+    ...(statusList ? { statusLists: [statusList] } : {}),
   };
 }
 
@@ -179,23 +195,44 @@ export const certificateCommands: Command[] = [
   lifecycleCommand('withdraw', 'Withdraw a certificate for good'),
   {
     path: ['certificate', 'export'],
-    summary: 'Write a certificate as PDF, signed JSON and/or an Open Badges 3.0 credential',
-    usage: 'certificate export NUMBER [--pdf FILE] [--json FILE] [--badge FILE]',
-    options: stringOptions('pdf', 'json', 'badge'),
+    summary:
+      'Write a certificate as PDF or signed JSON, or its signed Open Badges 3.0 credential (JSON, or in a PNG badge)',
+    usage: `certificate export NUMBER [--pdf FILE] [--json FILE] [--badge FILE] [--badge-image FILE.png]   ${PASSPHRASE_SOURCE}`,
+    options: stringOptions('pdf', 'json', 'badge', 'badge-image'),
     positionals: { min: 1, max: 1 },
     async run(ctx, args) {
       const number = args.positionals[0] ?? '';
-      const targets = (['pdf', 'json', 'badge'] as const).filter((f) => str(args, f));
-      if (targets.length === 0)
-        throw new CliFailure('name at least one of --pdf FILE, --json FILE, --badge FILE');
+      const documents = (['pdf', 'json'] as const).filter((f) => str(args, f));
+      const badges = (['badge', 'badge-image'] as const).filter((f) => str(args, f));
+      if (documents.length + badges.length === 0)
+        throw new CliFailure(
+          'name at least one of --pdf FILE, --json FILE, --badge FILE, --badge-image FILE',
+        );
       const written: { format: string; file: string }[] = [];
-      for (const format of targets) {
+      let withoutStatus = false;
+      for (const format of documents) {
         const file = str(args, format) ?? '';
         const rendered = await ctx.call('certificates.render', { number, format });
         writeFileAtomic(file, Buffer.from(rendered.base64, 'base64'));
         written.push({ format, file });
       }
+      const passphrase = badges.length > 0 ? await readPassphrase(ctx.env, 'badge') : '';
+      for (const option of badges) {
+        const file = str(args, option) ?? '';
+        const badge = await ctx.call('certificates.badge', {
+          number,
+          passphrase,
+          format: option === 'badge' ? 'json' : 'png',
+        });
+        writeFileAtomic(file, Buffer.from(badge.base64, 'base64'));
+        written.push({ format: option, file });
+        withoutStatus ||= badge.statusIndex === null;
+      }
       ctx.print(written, () => written.map((w) => `wrote ${w.file} (${w.format})`).join('\n'));
+      if (withoutStatus)
+        ctx.stderr(
+          `spqa: note: the badge carries no status entry, so a suspension or withdrawal of ${number} cannot reach it; record the register's web address with \`spqa register configure --base-url https://…\`, publish the register, and export the badge again`,
+        );
     },
   },
   {
@@ -237,7 +274,7 @@ export const certificateCommands: Command[] = [
   {
     path: ['certificate', 'verify'],
     summary:
-      'Check a certificate (PDF or JSON): signature, dates and, with a register, current status; exit 3 if not valid',
+      'Check a certificate (PDF, JSON) or Open Badge (JSON, PNG): signature, dates, with a register the status; exit 3 if not valid',
     usage: 'certificate verify FILE [--register DIR]',
     options: stringOptions('register'),
     positionals: { min: 1, max: 1 },

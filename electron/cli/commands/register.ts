@@ -2,7 +2,15 @@ import { CERTIFICATE_STATUS_LABELS } from '../../../shared/accreditation/vocabul
 import type { RegisterDiff } from '../../../shared/contract/register';
 import { REGISTER_FORMATS, type RegisterFormat } from '../../../shared/register/schema';
 import { readTextFile } from '../../core/files/read-text';
-import { CliFailure, type Command, pad, str, stringOptions } from '../command';
+import {
+  booleanOptions,
+  CliFailure,
+  type Command,
+  flag,
+  pad,
+  str,
+  stringOptions,
+} from '../command';
 import { EXIT } from '../exit-codes';
 import { PASSPHRASE_SOURCE, readPassphrase } from '../passphrase';
 import { FILE_LIMITS } from '../../../shared/limits';
@@ -33,6 +41,33 @@ const KIND_LABELS: Record<RegisterDiff['changes'][number]['kind'], string> = {
 };
 
 export const registerCommands: Command[] = [
+  {
+    path: ['register', 'configure'],
+    summary:
+      'Record the https address the register is published at: its badges then get a did:web issuer and a status entry',
+    usage:
+      'register configure [--base-url https://… | --no-base-url]   (neither: show the current one)',
+    options: { ...stringOptions('base-url'), ...booleanOptions('no-base-url') },
+    async run(ctx, args) {
+      const baseUrl = str(args, 'base-url');
+      const forget = flag(args, 'no-base-url');
+      if (baseUrl !== undefined && forget)
+        throw new CliFailure('give --base-url or --no-base-url, not both');
+      const { webAddress } =
+        baseUrl === undefined && !forget
+          ? await ctx.call('register.status', {})
+          : await ctx.call('register.configure', { baseUrl: forget ? null : baseUrl });
+      ctx.print({ webAddress }, () =>
+        webAddress
+          ? [
+              `web address: ${webAddress.baseUrl}`,
+              `issuer:      ${webAddress.did}`,
+              `register build writes its DID document to ${webAddress.didDocumentPath}; publish the folder at that address`,
+            ].join('\n')
+          : 'no web address: badges are issued by the network key’s did:key and carry no status entry',
+      );
+    },
+  },
   {
     path: ['register', 'build'],
     summary:

@@ -8,7 +8,6 @@ import { isoToday } from '../clock';
 import { change, type CoreContext, type HandlersFor } from '../context';
 import { notFound, refused } from '../errors';
 import { renderCertificatePdf } from '../exports/certificate-pdf';
-import { openBadgeCredential } from '../exports/open-badge';
 import { renderAssessmentReport } from '../exports/report-pdf';
 import { getFramework } from '../frameworks/store';
 import { ensureNetworkKey, networkKeyRow, unlockNetworkKey } from '../signing/keystore';
@@ -298,19 +297,11 @@ export const certificateHandlers: Handlers = {
         base64: Buffer.from(`${JSON.stringify(doc, null, 2)}\n`).toString('base64'),
       };
     }
-    if (input.format === 'pdf') {
-      const bytes = await renderCertificatePdf(doc, ctx.resourcesDir);
-      return {
-        fileName: `${row.number}.pdf`,
-        mediaType: 'application/pdf',
-        base64: Buffer.from(bytes).toString('base64'),
-      };
-    }
-    const badge = openBadgeCredential(doc);
+    const bytes = await renderCertificatePdf(doc, ctx.resourcesDir);
     return {
-      fileName: `${row.number}.badge.json`,
-      mediaType: 'application/json',
-      base64: Buffer.from(`${JSON.stringify(badge, null, 2)}\n`).toString('base64'),
+      fileName: `${row.number}.pdf`,
+      mediaType: 'application/pdf',
+      base64: Buffer.from(bytes).toString('base64'),
     };
   },
   'certificates.verify': (input, ctx) => verifyCertificateFile(ctx, input),

@@ -9,6 +9,8 @@ import { isoToday } from '../clock';
 import type { CoreContext } from '../context';
 import { AppError, messageOf } from '../errors';
 import { extractPdfAttachment, CERTIFICATE_ATTACHMENT } from '../exports/pdf-attachment';
+import { BADGE_KEYWORD, PNG_SIGNATURE, readITxt } from '../exports/png-itxt';
+import { verifyBadge, type PublishedText } from '../credentials/verify-badge';
 import { parseJsonText } from '../json-text';
 import { parsePublicKeyPem, keyIdFor } from '../signing/keys';
 import { signatureValid } from '../signing/documents';
@@ -32,6 +34,15 @@ export const statusListPayloadSchema = z.object({
 type Check = Verification['checks'][number];
 
 async function readCertificateJson(fileName: string, bytes: Buffer): Promise<unknown> {
+  if (bytes.subarray(0, 8).equals(PNG_SIGNATURE)) {
+    let text: string;
+    try {
+      text = readITxt(bytes, BADGE_KEYWORD);
+    } catch (error) {
+      throw new AppError('invalid_input', `${fileName}: ${messageOf(error)}`);
+    }
+    return parseJsonText(text, `${fileName} (baked ${BADGE_KEYWORD})`);
+  }
   if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') {
     const attached = await extractPdfAttachment(bytes, CERTIFICATE_ATTACHMENT, fileName);
     return parseJsonText(
@@ -51,14 +62,17 @@ async function readCertificateJson(fileName: string, bytes: Buffer): Promise<unk
 /**
  * Checks a certificate file in four steps and says which failed: its form, its signature (by a
  * key this installation trusts, or one given with a register), its dates, and its current status
- * (from a register's status file, or this installation's own records).
+ * (from a register's status file, or this installation's own records). An Open Badge (JSON, or
+ * baked into a PNG) is checked by verifyBadge instead.
  */
 export async function verifyCertificateFile(
   ctx: CoreContext,
   input: {
     fileName: string;
     base64: string;
-    statusFile?: { fileName: string; text: string } | undefined;
+    statusFile?: PublishedText | undefined;
+    didDocument?: PublishedText | undefined;
+    statusLists?: PublishedText[] | undefined;
     publicKeys?: { source: string; pem: string }[] | undefined;
   },
 ): Promise<Verification> {
@@ -75,6 +89,20 @@ export async function verifyCertificateFile(
     if (error instanceof AppError) return fail('format', error.message);
     throw error;
   }
+  const keys = new Map<string, { name: string; key: KeyObject }>(trustedPublicKeys(ctx.db));
+  const givenKeys = new Map<string, { name: string; key: KeyObject }>();
+  for (const given of input.publicKeys ?? []) {
+    const key = parsePublicKeyPem(given.pem, given.source);
+    keys.set(keyIdFor(key), { name: given.source, key });
+    givenKeys.set(keyIdFor(key), { name: given.source, key });
+  }
+  if (typeof json === 'object' && json !== null && '@context' in json)
+    return verifyBadge(ctx, json, {
+      didDocument: input.didDocument,
+      statusLists: input.statusLists,
+      statusWords: input.statusFile ? statusWords(input.statusFile, keys) : undefined,
+      givenKeys,
+    });
   const outer = signedDocumentSchema.safeParse(json);
   if (!outer.success)
     return fail(
@@ -101,11 +129,6 @@ export async function verifyCertificateFile(
     checks,
   });
 
-  const keys = new Map<string, { name: string; key: KeyObject }>(trustedPublicKeys(ctx.db));
-  for (const given of input.publicKeys ?? []) {
-    const key = parsePublicKeyPem(given.pem, given.source);
-    keys.set(keyIdFor(key), { name: given.source, key });
-  }
   const signer = keys.get(doc.signature.keyId);
   if (!signer) {
     checks.push({
@@ -151,6 +174,27 @@ export async function verifyCertificateFile(
     }),
   );
   return result();
+}
+
+/** Each certificate's status in words, from a register's status.json signed by a key given or trusted. */
+function statusWords(
+  file: PublishedText,
+  keys: Map<string, { name: string; key: KeyObject }>,
+): Map<string, string> | undefined {
+  let json: unknown;
+  try {
+    json = parseJsonText(file.text, file.fileName);
+  } catch {
+    return undefined;
+  }
+  const doc = signedDocumentSchema.safeParse(json);
+  const signer = doc.success ? keys.get(doc.data.signature.keyId) : undefined;
+  if (!doc.success || !signer || !signatureValid(doc.data, signer.key)) return undefined;
+  const list = statusListPayloadSchema.safeParse(doc.data.payload);
+  if (!list.success) return undefined;
+  return new Map(
+    list.data.certificates.map((c) => [c.number, statusLabel(c.status).toLowerCase()]),
+  );
 }
 
 /** The status check's result: whether the certificate is in force, and why it is or is not. */

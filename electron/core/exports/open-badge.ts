@@ -45,13 +45,30 @@ function narrative(cert: CertificatePayload): string {
   return parts.filter((p) => p).join('\n\n');
 }
 
+/** Who issues a badge: the network's DID (did:key, or did:web once it has a web address). */
+export interface BadgeIssuer {
+  id: string;
+  /** The register's web address, when the issuer is its did:web. */
+  url: string | null;
+}
+
+/** A badge's place in the published status list (Bitstring Status List v1.0). */
+export interface BadgeStatus {
+  listUrl: string;
+  index: number;
+}
+
 /**
  * The certificate as an Open Badges 3.0 OpenBadgeCredential (VC Data Model 2.0), so providers can
- * show their accreditation in badge wallets and on their websites. It carries no proof of its own:
- * the signed SPQA certificate it names in `evidence` is what a verifier checks.
+ * show their accreditation in badge wallets and on their websites. This is the credential before
+ * its proof (electron/core/credentials/badges.ts signs it). It carries at most one status entry:
+ * Open Badges 3.0 allows `credentialStatus` once (docs/credentials.md says why it is the
+ * suspension list).
  */
 export function openBadgeCredential(
   doc: SignedDocument<CertificatePayload>,
+  issuer: BadgeIssuer,
+  status: BadgeStatus | null,
 ): Record<string, unknown> {
   const cert = doc.payload;
   const conditional = cert.decision.outcome === 'conditional';
@@ -75,9 +92,10 @@ export function openBadgeCredential(
     name: `${outcome}: ${cert.framework.title}`,
     description: `${cert.holder.name} is ${conditional ? 'accredited with conditions' : 'accredited'} by ${cert.issuer.name} (certificate ${cert.number}).`,
     issuer: {
-      id: `urn:spqa:issuer:${cert.issuer.keyId}`,
+      id: issuer.id,
       type: ['Profile'],
       name: cert.issuer.name,
+      ...(issuer.url ? { url: issuer.url } : {}),
     },
     validFrom: `${cert.issuedOn}T00:00:00Z`,
     validUntil: `${cert.expiresOn}T23:59:59Z`,
@@ -113,5 +131,16 @@ export function openBadgeCredential(
           `canonical JSON of its payload. Signature: ${doc.signature.value}`,
       },
     ],
+    ...(status
+      ? {
+          credentialStatus: {
+            id: `${status.listUrl}#${status.index}`,
+            type: 'BitstringStatusListEntry',
+            statusPurpose: 'suspension',
+            statusListIndex: String(status.index),
+            statusListCredential: status.listUrl,
+          },
+        }
+      : {}),
   };
 }

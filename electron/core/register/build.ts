@@ -11,6 +11,8 @@ import { RegisterReader } from './entries';
 import { WRITER_WORKER_FILE, WriterThread, type ThreadOutput } from './writer-thread';
 import { StatusListWriter, writeManifest, type OutputWriter } from './outputs';
 import { readSiteAssets } from './site';
+import { CredentialWriter } from './credential-outputs';
+import { registerWebIssuer } from '../credentials/badges';
 import { StagingFolder, type WrittenFile } from './staging';
 import { openOutputs, orukServicesOf } from './thread-outputs';
 import { PUBLICATION_FILES, type RegisterFormat } from '../../../shared/register/schema';
@@ -58,6 +60,7 @@ export async function buildRegister(
   let files: WrittenFile[] = [];
   let abandonThread: (() => Promise<void> | undefined) | null = null;
   let threads = 1;
+  let badgesSigned = 0;
   try {
     const total = (ctx.db.prepare('SELECT count(*) AS n FROM certificates').get() as { n: number })
       .n;
@@ -82,6 +85,9 @@ export async function buildRegister(
         )
         .all(key.keyId) as { key_id: string; name: string; public_key_pem: string }[]
     ).map((k) => ({ keyId: k.key_id, name: k.name, pem: k.public_key_pem }));
+    // With a web address, the publication carries the Open Badges files too.
+    const web = registerWebIssuer(ctx.db);
+    const credentials = web ? new CredentialWriter(ctx, staging, { web, key, generatedAt }) : null;
     const report = async (phase: string, done: number) => {
       ctx.progress({ phase, done, total: total + 1 });
       await nextTurn();
@@ -107,6 +113,7 @@ export async function buildRegister(
                 publicKeyPem,
                 otherKeys: otherKeys.map((k) => ({ name: k.name, pem: k.pem })),
                 formats,
+                badgeKeyIds: credentials?.badgeKeyIds ?? [],
               },
             },
           ]
@@ -119,6 +126,7 @@ export async function buildRegister(
     const writers: OutputWriter[] = [
       ...(thread ? [thread] : inline),
       new StatusListWriter(staging, { generatedAt, issuer, privateKey: key.privateKey }),
+      ...(credentials ? [credentials] : []),
     ];
     const reader = new RegisterReader(ctx.db, isoToday(ctx.clock));
     for (let chunk = reader.next(); chunk.length > 0; chunk = reader.next()) {
@@ -130,6 +138,7 @@ export async function buildRegister(
     }
     await report('signing the status list and manifest', total);
     for (const writer of writers) files.push(...(await writer.finish()));
+    badgesSigned = credentials?.signedCount ?? 0;
     orukServices = thread?.orukServices ?? orukServicesOf(inline);
     const keyFile = staging.file(PUBLICATION_FILES.publicKey);
     keyFile.write(publicKeyPem);
@@ -163,6 +172,7 @@ export async function buildRegister(
         entries,
         formats,
         manifestSha256: files.find((f) => f.path === PUBLICATION_FILES.manifest)?.sha256 ?? null,
+        badgesSigned,
       },
     });
   });

@@ -9,6 +9,7 @@ import {
 } from '../../../shared/providers/vocabulary';
 import type { FileOpener, FileWriter, WrittenFile } from './staging';
 import { MONTHS, formatDate } from '../../../shared/text/dates';
+import { badgePath } from '../../../shared/credentials/web-address';
 import {
   PUBLICATION_FILES,
   type RegisterEntry,
@@ -110,6 +111,8 @@ export interface SiteContext {
   /** Keys of other networks whose certificates this register holds, and this one trusts. */
   otherKeys: readonly { name: string; pem: string }[];
   formats: readonly RegisterFormat[];
+  /** The network's own keys when the publication carries badges: their active certificates have one. */
+  badgeKeyIds: readonly string[];
 }
 
 /**
@@ -120,9 +123,11 @@ export interface SiteContext {
 export class SiteWriter {
   private readonly out: FileWriter;
   private readonly tail: string;
+  private readonly badgeKeyIds: Set<string>;
   private first = true;
 
   constructor(staging: FileOpener, assets: SiteAssets, context: SiteContext) {
+    this.badgeKeyIds = new Set(context.badgeKeyIds);
     const csp = [
       "default-src 'none'",
       `script-src ${cspHash(assets.script)}`,
@@ -182,7 +187,10 @@ export class SiteWriter {
 
   add(entries: readonly RegisterEntry[]): void {
     for (const e of entries) {
-      const json = scriptSafeJson(compact(e));
+      const badge = e.status === 'active' && this.badgeKeyIds.has(e.issuer.keyId);
+      const json = scriptSafeJson(
+        badge ? { ...compact(e), b: badgePath(e.certificateNumber) } : compact(e),
+      );
       this.out.write(this.first ? json : `,${json}`);
       this.first = false;
     }

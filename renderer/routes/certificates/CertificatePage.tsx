@@ -132,7 +132,11 @@ function CertificateScreen({
       </section>
       <StatusHistory certificate={certificate} />
       <CertificateDetails certificate={certificate} />
-      <ExportPanel number={certificate.number} assessmentId={certificate.assessmentId} />
+      <ExportPanel
+        number={certificate.number}
+        assessmentId={certificate.assessmentId}
+        active={certificate.status === 'active'}
+      />
       {changing ? (
         <LifecycleDialog
           change={changing}

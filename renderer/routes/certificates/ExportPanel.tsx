@@ -4,8 +4,9 @@ import { downloadFileBytes, invoke, isDesktop } from '../../api/bridge';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useAction } from '../../components/use-action';
+import { TextField } from '../../components/fields';
 
-type Format = 'pdf' | 'json' | 'badge';
+type Format = 'pdf' | 'json';
 
 const FORMATS: { format: Format; label: string; what: string }[] = [
   {
@@ -18,24 +19,29 @@ const FORMATS: { format: Format; label: string; what: string }[] = [
     label: 'signed certificate (JSON)',
     what: 'The signed document itself, for checking with any Ed25519 tool.',
   },
-  {
-    format: 'badge',
-    label: 'Open Badge',
-    what: 'An Open Badges 3.0 credential the provider can show on its website or profile.',
-  },
 ];
 
 /**
  * The certificate's files and the assessment report, made by the core (the CLI makes the same
  * files) and handed to the browser's download, or the desktop's save dialog.
  */
-export function ExportPanel({ number, assessmentId }: { number: string; assessmentId: string }) {
+export function ExportPanel({
+  number,
+  assessmentId,
+  active,
+}: {
+  number: string;
+  assessmentId: string;
+  /** Only an active certificate has an Open Badge. */
+  active: boolean;
+}) {
   const verb = isDesktop() ? 'Save' : 'Download';
   const exporting = useAction();
   // What is being made, while it is.
   const [making, setMaking] = useState('');
   const [status, setStatus] = useState('');
   const [progress, setProgress] = useState<Progress | null>(null);
+  const [passphrase, setPassphrase] = useState('');
 
   async function run(what: string, make: () => Promise<Parameters<typeof downloadFileBytes>[0]>) {
     setMaking(what);
@@ -97,6 +103,50 @@ export function ExportPanel({ number, assessmentId }: { number: string; assessme
           </p>
         </li>
       </ul>
+      {active ? (
+        <fieldset className="badge-export">
+          <legend>Open Badge</legend>
+          <p className="hint" id="export-badge-what">
+            The certificate as an Open Badges 3.0 credential, signed by the network, for the
+            provider to show on its website or in a badge wallet, and for anyone to check with a
+            standard verifier. As JSON, or baked into a PNG badge image. Signing needs the
+            passphrase.
+          </p>
+          <TextField
+            name="badgePassphrase"
+            label="Signing passphrase"
+            type="password"
+            value={passphrase}
+            onChange={setPassphrase}
+            autoComplete="current-password"
+            width="medium"
+          />
+          <div className="button-row">
+            {(
+              [
+                ['json', 'Open Badge (JSON)'],
+                ['png', 'badge image (PNG)'],
+              ] as const
+            ).map(([format, label]) => (
+              <button
+                key={format}
+                type="button"
+                className="button secondary"
+                id={`export-badge-${format}`}
+                aria-describedby="export-badge-what"
+                disabled={exporting.busy || passphrase === ''}
+                onClick={() =>
+                  void run(label, () =>
+                    invoke('certificates.badge', { number, passphrase, format }),
+                  )
+                }
+              >
+                {verb} {label}
+              </button>
+            ))}
+          </div>
+        </fieldset>
+      ) : null}
       {making === 'assessment report' && progress ? (
         <ProgressBar
           label={`Making the assessment report: ${progress.phase}`}

@@ -4,9 +4,18 @@ import { capitalise } from '../../components/text';
 
 type CheckName = Verification['checks'][number]['check'];
 
-const CHECKS: { check: CheckName; label: string }[] = [
+const CERTIFICATE_CHECKS: { check: CheckName; label: string }[] = [
   { check: 'format', label: 'Certificate format' },
   { check: 'signature', label: 'Signature' },
+  { check: 'dates', label: 'Dates' },
+  { check: 'status', label: 'Current status' },
+];
+
+/** An Open Badge is checked for its issuer's key and its Data Integrity proof instead. */
+const BADGE_CHECKS: { check: CheckName; label: string }[] = [
+  { check: 'format', label: 'Credential format' },
+  { check: 'issuer', label: 'Issuer’s key' },
+  { check: 'proof', label: 'Proof' },
   { check: 'dates', label: 'Dates' },
   { check: 'status', label: 'Current status' },
 ];
@@ -18,6 +27,10 @@ function failure({ check, detail }: Verification['checks'][number], fileName: st
       return `${fileName} could not be read as a signed certificate: ${detail}.`;
     case 'signature':
       return `The signature check failed: ${detail}.`;
+    case 'issuer':
+      return `The issuer’s key could not be confirmed: ${detail}.`;
+    case 'proof':
+      return `The proof check failed: ${detail}.`;
     case 'dates':
       return `The certificate is not in date: ${detail}.`;
     case 'status':
@@ -26,7 +39,7 @@ function failure({ check, detail }: Verification['checks'][number], fileName: st
 }
 
 /**
- * The verdict first, in one sentence, then each of the four checks with passed or failed in
+ * The verdict first, in one sentence, then each of the checks with passed or failed in
  * words and the reason. Checks after a failed one are listed as not made, so nothing is implied.
  */
 export function VerdictPanel({
@@ -39,6 +52,7 @@ export function VerdictPanel({
   headingRef: Ref<HTMLHeadingElement>;
 }) {
   const failed = result.checks.find((made) => !made.ok);
+  const badge = result.checks.some((made) => made.check === 'issuer' || made.check === 'proof');
   return (
     <section
       aria-labelledby="verdict-heading"
@@ -57,7 +71,7 @@ export function VerdictPanel({
       </p>
       <h3>The checks</h3>
       <ol className="check-list">
-        {CHECKS.map(({ check, label }) => {
+        {(badge ? BADGE_CHECKS : CERTIFICATE_CHECKS).map(({ check, label }) => {
           const made = result.checks.find((one) => one.check === check);
           const state = made ? (made.ok ? 'passed' : 'failed') : 'not-made';
           return (

@@ -70,8 +70,8 @@ export function VerifyPage() {
   return (
     <Page title="Verify a certificate">
       <p className="lede">
-        Check that a certificate is genuine, in date and still current. Give the certificate PDF or
-        its signed JSON. Nothing you check here is stored.
+        Check that a certificate is genuine, in date and still current. Give the certificate PDF,
+        its signed JSON, or its Open Badge (JSON or PNG). Nothing you check here is stored.
       </p>
       <form onSubmit={form.onSubmit} noValidate className="form verify-form">
         <ErrorSummary errors={form.errors} title="The certificate could not be checked" />
